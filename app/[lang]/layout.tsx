@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { CSSProperties, ReactNode } from 'react';
+import { SiteFooter } from '@/components/SiteFooter';
+import { SiteHeader } from '@/components/SiteHeader';
+import { SkipLink } from '@/components/SkipLink';
+import { isLanguage, localize, siteConfig } from '@/lib/config';
+import '../globals.css';
+
+export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
+  const { lang } = await params;
+  return {
+    metadataBase: new URL(siteConfig.baseUrl),
+    title: { template: `%s - ${siteConfig.title}`, default: siteConfig.title },
+    description: localize(siteConfig.description, lang),
+    icons: { icon: '/favicon.svg' },
+  };
+}
+
+export default async function LanguageLayout({ children, params }: LayoutProps<'/[lang]'>) {
+  const { lang } = await params;
+  if (!isLanguage(lang)) notFound();
+  const style = { '--highlight': siteConfig.highlightColor } as CSSProperties;
+  return (
+    <html lang={lang} style={style}>
+      <body>
+        <SkipLink lang={lang} />
+        <div className="site">
+          <SiteHeader lang={lang} />
+          <div className="container site-content">{children as ReactNode}</div>
+          <SiteFooter lang={lang} />
+        </div>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,6 @@
+import { termIndexRoute } from '@/app/_routes/termRoutes';
+
+const route = termIndexRoute('tags');
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleList } from '@/components/ArticleList';
+import { PageLayout } from '@/components/PageLayout';
+import { TermIndex } from '@/components/TermIndex';
+import type { Taxonomy } from '@/lib/content';
+import { fill, getDictionary } from '@/lib/i18n';
+import { languageParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms } from '@/lib/pageData';
+import { sidebarFor } from '@/lib/sidebar';
+import { termUrl } from '@/lib/urls';
+
+/**
+ * Categories and tags share their pages; each route file under app/[lang]/{categories,tags}
+ * is one line that picks its taxonomy from these.
+ */
+
+type TermParams = Promise<{ lang: string; term: string; page?: string }>;
+
+function taxonomyTitle(lang: string, taxonomy: Taxonomy): string {
+  const dict = getDictionary(lang);
+  return taxonomy === 'categories' ? dict.categories : dict.tags;
+}
+
+export function termIndexRoute(taxonomy: Taxonomy) {
+  return {
+    generateStaticParams: languageParams,
+    async generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
+      return { title: taxonomyTitle((await params).lang, taxonomy) };
+    },
+    async Page({ params }: { params: Promise<{ lang: string }> }) {
+      const { lang } = await params;
+      const terms = await loadTerms(lang, taxonomy);
+      if (!terms) notFound();
+      return (
+        <PageLayout lang={lang} sidebar={sidebarFor('list')}>
+          <TermIndex lang={lang} taxonomy={taxonomy} terms={terms} />
+        </PageLayout>
+      );
+    },
+  };
+}
+
+export function termPageRoute(taxonomy: Taxonomy, paginated: boolean) {
+  return {
+    async generateStaticParams() {
+      // First pages of the biggest terms are built ahead; later pages render on first request.
+      return paginated ? [] : prerenderedTerms(taxonomy);
+    },
+    async generateMetadata({ params }: { params: TermParams }): Promise<Metadata> {
+      const { lang, term } = await params;
+      const found = await loadTerm(lang, taxonomy, term);
+      return found ? { title: `${found.name} - ${taxonomyTitle(lang, taxonomy)}` } : {};
+    },
+    async Page({ params }: { params: TermParams }) {
+      const { lang, term, page } = await params;
+      const data = await loadTermPage(lang, taxonomy, term, page);
+      if (!data) notFound();
+      if (page === '1') permanentRedirect(termUrl(lang, taxonomy, data.term.slug));
+      const dict = getDictionary(lang);
+      return (
+        <PageLayout lang={lang} sidebar={sidebarFor('list')}>
+          <header className="list-header">
+            <p className="list-kind">{taxonomy === 'categories' ? dict.category : dict.tag}</p>
+            <h1 className="page-title">{data.term.name}</h1>
+            <p className="list-count">{fill(dict.articlesInTerm, { count: data.term.articles.length })}</p>
+          </header>
+          <ArticleList lang={lang} paged={data.paged} urlFor={(n) => termUrl(lang, taxonomy, data.term.slug, n)} />
+        </PageLayout>
+      );
+    },
+  };
+}

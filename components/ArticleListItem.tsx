@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import type { ArticleMeta } from '@/lib/content';
+import { articleUrl } from '@/lib/urls';
+import { PostMeta } from './PostMeta';
+import { Thumbnail } from './Thumbnail';
+
+/** One entry of a list: thumbnail, title, meta, lead and summary (or an excerpt of the body). */
+export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta; eagerImage?: boolean }) {
+  const href = articleUrl(article);
+  const thumbnail = article.thumbnail?.inList ? article.thumbnail : undefined;
+  const text = article.summary || article.excerpt;
+  return (
+    <article className={`list-item${thumbnail ? ' has-thumbnail' : ''}`}>
+      {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} href={href} eager={eagerImage} /> : null}
+      <div className="list-item-body">
+        <h2 className="list-item-title">
+          <Link href={href}>{article.title}</Link>
+        </h2>
+        <PostMeta article={article} />
+      </div>
+      {article.lead ? <p className="lead">{article.lead}</p> : null}
+      {text ? <p className="list-item-summary">{text}</p> : null}
+    </article>
+  );
+}

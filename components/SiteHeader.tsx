@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { localize, siteConfig } from '@/lib/config';
+import { getDictionary } from '@/lib/i18n';
+import { homeUrl, localPathUrl } from '@/lib/urls';
+
+/**
+ * Logo, title and main menu. Below 767 px the menu folds behind a button; the button is a
+ * checkbox label, so it opens and closes with JavaScript off.
+ */
+export function SiteHeader({ lang }: { lang: string }) {
+  const dict = getDictionary(lang);
+  const subtitle = localize(siteConfig.subtitle, lang);
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <div className="logo">
+          <Link href={homeUrl(lang)} className="logo-link" rel="home">
+            <span className="logo-title">{siteConfig.title}</span>
+            {subtitle ? <span className="logo-subtitle">{subtitle}</span> : null}
+          </Link>
+        </div>
+      </div>
+      <nav className="main-menu" aria-label={dict.menu}>
+        <div className="container">
+          <input type="checkbox" id="menu-toggle" className="menu-toggle" />
+          <label htmlFor="menu-toggle" className="menu-button">
+            <span aria-hidden="true">☰</span> {dict.menu}
+          </label>
+          <ul className="menu-items">
+            {siteConfig.menus.main.map((item) => (
+              <li key={item.href}>
+                <Link href={localPathUrl(lang, item.href)}>{localize(item.label, lang)}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+}

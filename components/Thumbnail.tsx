@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { Thumbnail as ThumbnailData } from '@/lib/content';
+
+function isExternal(src: string): boolean {
+  return /^https?:\/\//i.test(src);
+}
+
+/**
+ * The article's image. Plain <img> rather than next/image: news images come from any host, and
+ * those hosts refuse hotlinks that send a Referer, so external images go out with none.
+ */
+export function Thumbnail({ thumbnail, alt, href, eager = false }: { thumbnail: ThumbnailData; alt: string; href?: string; eager?: boolean }) {
+  const image = (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img
+      className="thumbnail-image"
+      src={thumbnail.src}
+      alt={alt}
+      loading={eager ? 'eager' : 'lazy'}
+      decoding="async"
+      referrerPolicy={isExternal(thumbnail.src) ? 'no-referrer' : undefined}
+    />
+  );
+  return (
+    <figure className="thumbnail">
+      {href ? (
+        <Link href={href} tabIndex={-1} aria-hidden="true">
+          {image}
+        </Link>
+      ) : (
+        image
+      )}
+    </figure>
+  );
+}

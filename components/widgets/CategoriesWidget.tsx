@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { getDictionary } from '@/lib/i18n';
+import { loadTerms } from '@/lib/pageData';
+import { termUrl } from '@/lib/urls';
+import type { WidgetProps } from './types';
+import { WidgetFrame } from './WidgetFrame';
+
+export async function CategoriesWidget({ lang }: WidgetProps) {
+  const terms = (await loadTerms(lang, 'categories')) ?? [];
+  return (
+    <WidgetFrame name="categories" title={getDictionary(lang).categories}>
+      <ul className="widget-list">
+        {terms.map((term) => (
+          <li key={term.slug}>
+            <Link href={termUrl(lang, 'categories', term.slug)}>{term.name}</Link>{' '}
+            <span className="count">({term.articles.length})</span>
+          </li>
+        ))}
+      </ul>
+    </WidgetFrame>
+  );
+}

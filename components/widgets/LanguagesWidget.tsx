@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { languages } from '@/lib/config';
+import { getDictionary } from '@/lib/i18n';
+import { homeUrl } from '@/lib/urls';
+import type { WidgetProps } from './types';
+import { WidgetFrame } from './WidgetFrame';
+
+export function LanguagesWidget({ lang }: WidgetProps) {
+  return (
+    <WidgetFrame name="languages" title={getDictionary(lang).languages}>
+      <ul className="widget-list languages">
+        {languages.map((language) => (
+          <li key={language.code}>
+            <Link href={homeUrl(language.code)} hrefLang={language.code} lang={language.code} aria-current={language.code === lang ? 'true' : undefined}>
+              <span className="language-code">{language.code}</span> {language.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,4 @@
+/** What every sidebar widget receives. */
+export interface WidgetProps {
+  lang: string;
+}

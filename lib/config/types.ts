@@ -1,0 +1,65 @@
+/** The shape of site.config.ts: Broadsheet's counterpart of Hugo's config file. */
+
+export type SidebarPosition = 'left' | 'right' | false;
+export type PageType = 'home' | 'list' | 'single';
+
+/** Text that may differ per language; a plain string is used for every language. */
+export type LocalizedText = string | Record<string, string>;
+
+export interface LanguageConfig {
+  /** BCP 47 code, used as the URL prefix and in `<html lang>`: "en", "zh-CN". */
+  code: string;
+  /** The name a reader of that language recognises: "English", "中文简体". */
+  name: string;
+  /** Position in language lists; lower first. */
+  order: number;
+}
+
+export interface MenuItem {
+  label: LocalizedText;
+  /** A path inside the reader's language ("/categories") or an absolute URL. */
+  href: string;
+}
+
+export interface AuthorConfig {
+  name: string;
+  bio?: LocalizedText;
+  /** Site path or absolute URL of the avatar image. */
+  avatar?: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  subtitle?: LocalizedText;
+  description: LocalizedText;
+  /** Absolute URL the site is served at, without a trailing slash. */
+  baseUrl: string;
+  languages: LanguageConfig[];
+  defaultLanguage: string;
+  /** IANA zone used for dates written without one, and for showing dates. */
+  timeZone: string;
+  /** Articles per list page. */
+  pageSize: number;
+  /** Tokens: YYYY MM DD HH mm ss; anything else is printed as written. */
+  dateFormat: string;
+  /** Sidebar side per page type; false removes it. An article's `sidebar` field wins. */
+  sidebar: Record<PageType, SidebarPosition>;
+  /** Default sidebar widgets, in order. An article's `widgets` field replaces this list. */
+  widgets: string[];
+  /** How many articles the recent widget lists. */
+  recentCount: number;
+  /** Accent colour (Mainroad's #e22d30). */
+  highlightColor: string;
+  author?: AuthorConfig;
+  menus: { main: MenuItem[]; side: MenuItem[]; footer: MenuItem[] };
+  /**
+   * What `next build` renders ahead of time. Everything else renders on its first request and
+   * is then cached, so build time does not grow with the archive.
+   */
+  prerender: { articlesPerLanguage: number; termsPerTaxonomy: number };
+}
+
+/** Identity helper that gives site.config.ts its type checking and editor completion. */
+export function defineSiteConfig(config: SiteConfig): SiteConfig {
+  return config;
+}

@@ -1,0 +1,215 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { decodeHTML } from 'entities';
+import type { SidebarPosition } from '@/lib/config/types';
+import { parseDate } from './dates';
+import type { ProblemList } from './problems';
+import type { FrontMatter, Thumbnail } from './types';
+
+/** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
+export const knownKeys = new Set([
+  'title', 'date', 'summary', 'categories', 'lang', 'translations', 'tags', 'menu', 'thumbnail',
+  'lead', 'comments', 'authorbox', 'pager', 'toc', 'mathjax', 'sidebar', 'widgets',
+  'description', 'lastmod', 'draft',
+]);
+
+export interface SplitFile {
+  /** Parsed YAML, or undefined when the file has no front matter. */
+  data: Record<string, unknown> | undefined;
+  body: string;
+  /** The raw front-matter lines, used to find the line of a key. */
+  frontMatterLines: string[];
+}
+
+export class FrontMatterSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** BOM and CR line ends come from editors on every platform; nothing downstream should see them. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+// CORE_SCHEMA keeps `2025-02-08 03:17:28` a string: js-yaml's default schema would turn an
+// unquoted date into a UTC Date and lose the site's time zone.
+const yamlEngine = {
+  parse: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object,
+};
+
+/** Splits a Markdown file into front matter and body. Throws FrontMatterSyntaxError on bad YAML. */
+export function splitFile(text: string): SplitFile {
+  const normalised = normaliseText(text);
+  if (!/^---[ \t]*\n/.test(normalised)) {
+    return { data: undefined, body: normalised, frontMatterLines: [] };
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(normalised, { engines: { yaml: yamlEngine } });
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    // The YAML starts on line 2, after the opening `---`.
+    throw new FrontMatterSyntaxError(`invalid YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : undefined);
+  }
+  const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
+  return { data, body: parsed.content, frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n') };
+}
+
+/** The 1-based file line of a top-level key, for messages that point an editor at it. */
+export function lineOfKey(frontMatterLines: readonly string[], key: string): number | undefined {
+  const index = frontMatterLines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`));
+  return index === -1 ? undefined : index + 2;
+}
+
+/** Text fields: entities left in by feed converters (`&#39;`) are decoded once, here. */
+function cleanText(value: string): string {
+  return decodeHTML(value).replace(/[\u2028\u2029]/g, ' ').trim();
+}
+
+interface Reader {
+  problems: ProblemList;
+  line(key: string): number | undefined;
+}
+
+function readText(data: Record<string, unknown>, key: string, r: Reader): string {
+  const value = data[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  r.problems.warn(key, `expected text, found ${Array.isArray(value) ? 'a list' : 'a mapping'}; ignored`, r.line(key));
+  return '';
+}
+
+/** A list of names; a single string is accepted as a list of one, empty entries are dropped. */
+function readList(data: Record<string, unknown>, key: string, r: Reader): string[] {
+  const value = data[key];
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item === 'string' || typeof item === 'number') {
+      const text = cleanText(String(item));
+      if (text) out.push(text);
+    } else if (item !== null) {
+      r.problems.warn(key, `list entries must be text; ${JSON.stringify(item)} ignored`, r.line(key));
+    }
+  }
+  return [...new Set(out)];
+}
+
+function readBoolean(data: Record<string, unknown>, key: string, fallback: boolean, r: Reader): boolean {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  r.problems.warn(key, `expected true or false, found ${JSON.stringify(value)}; using ${fallback}`, r.line(key));
+  return fallback;
+}
+
+function readSidebar(data: Record<string, unknown>, r: Reader): SidebarPosition | undefined {
+  const value = data.sidebar;
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === false || value === 'false') return false;
+  if (value === 'left' || value === 'right') return value;
+  r.problems.warn('sidebar', `expected "left", "right" or false, found ${JSON.stringify(value)}; using the site default`, r.line('sidebar'));
+  return undefined;
+}
+
+/** Image sources Broadsheet will put in a page: http(s), protocol-relative (made https) or site paths. */
+export function safeImageSource(src: string): string | undefined {
+  const trimmed = src.trim();
+  if (/^https?:\/\//i.test(trimmed)) return trimmed;
+  if (trimmed.startsWith('//')) return `https:${trimmed}`;
+  if (trimmed.startsWith('/')) return trimmed;
+  return undefined;
+}
+
+function readThumbnail(data: Record<string, unknown>, r: Reader): Thumbnail | undefined {
+  const value = data.thumbnail;
+  if (value === undefined || value === null || value === '') return undefined;
+  let src: unknown = value;
+  let inList = true;
+  let inPost = true;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    src = record.src;
+    if (record.visibility !== undefined) {
+      const visibility = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map(String);
+      const unknown = visibility.filter((v) => v !== 'list' && v !== 'post');
+      if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${unknown.join(', ')} ignored`, r.line('thumbnail'));
+      inList = visibility.includes('list');
+      inPost = visibility.includes('post');
+    }
+  }
+  if (typeof src !== 'string' || src.trim() === '') {
+    if (src !== '') r.problems.warn('thumbnail', 'expected a URL or {src, visibility}; ignored', r.line('thumbnail'));
+    return undefined;
+  }
+  const safe = safeImageSource(src);
+  if (!safe) {
+    r.problems.warn('thumbnail', `"${src.slice(0, 80)}" is not an http(s) URL or a site path; ignored`, r.line('thumbnail'));
+    return undefined;
+  }
+  return { src: safe, inList, inPost };
+}
+
+function readDate(data: Record<string, unknown>, key: string, timeZone: string, r: Reader): number | undefined {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  const epoch = parseDate(value, timeZone);
+  if (epoch === undefined) {
+    r.problems.warn(key, `${JSON.stringify(value)} is not a date (use "2025-02-08 03:17:28", ISO 8601 or RFC 2822)`, r.line(key));
+  }
+  return epoch;
+}
+
+export interface ReadFrontMatterResult {
+  /** Title and date are undefined when missing; the loader fills them in. */
+  fields: Omit<FrontMatter, 'title' | 'date'> & { title?: string; date?: number };
+}
+
+/** Reads and types every field the corpus and Mainroad use; problems go to the list, never throw. */
+export function readFrontMatter(
+  data: Record<string, unknown>,
+  frontMatterLines: readonly string[],
+  timeZone: string,
+  problems: ProblemList,
+): ReadFrontMatterResult {
+  const r: Reader = { problems, line: (key) => lineOfKey(frontMatterLines, key) };
+  for (const key of Object.keys(data)) {
+    if (!knownKeys.has(key)) r.problems.warn(key, 'unknown front-matter key (a typo?); ignored', r.line(key));
+  }
+  const langList = readList(data, 'lang', r);
+  const title = readText(data, 'title', r);
+  const description = readText(data, 'description', r);
+  const widgets = data.widgets === undefined || data.widgets === null ? undefined : readList(data, 'widgets', r);
+  return {
+    fields: {
+      title: title || undefined,
+      date: readDate(data, 'date', timeZone, r),
+      lastmod: readDate(data, 'lastmod', timeZone, r),
+      summary: readText(data, 'summary', r),
+      description: description || undefined,
+      categories: readList(data, 'categories', r),
+      tags: readList(data, 'tags', r),
+      lang: langList[0],
+      translations: readList(data, 'translations', r),
+      menu: readList(data, 'menu', r),
+      thumbnail: readThumbnail(data, r),
+      lead: readText(data, 'lead', r),
+      comments: readBoolean(data, 'comments', false, r),
+      authorbox: readBoolean(data, 'authorbox', false, r),
+      pager: readBoolean(data, 'pager', true, r),
+      toc: readBoolean(data, 'toc', false, r),
+      mathjax: readBoolean(data, 'mathjax', false, r),
+      draft: readBoolean(data, 'draft', false, r),
+      sidebar: readSidebar(data, r),
+      widgets,
+    },
+  };
+}

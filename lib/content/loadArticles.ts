@@ -1,0 +1,158 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { plainExcerpt } from './excerpt';
+import { FrontMatterSyntaxError, readFrontMatter, splitFile } from './frontMatter';
+import { reservedFirstSegments, routeOfPath } from './paths';
+import { type Problem, ProblemList } from './problems';
+import type { ArticleMeta } from './types';
+
+export interface LoadOptions {
+  languages: readonly string[];
+  defaultLanguage: string;
+  timeZone: string;
+}
+
+export interface LoadResult {
+  articles: ArticleMeta[];
+  problems: Problem[];
+  /** Markdown files found, loaded or not. */
+  fileCount: number;
+}
+
+/** Every `.md` file under a folder, as sorted paths relative to it with forward slashes. */
+export async function listMarkdownFiles(contentDir: string): Promise<string[]> {
+  const entries = await fs.readdir(contentDir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !/\.md$/i.test(entry.name)) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(contentDir, full).split(path.sep).join('/');
+    // Dot-folders hold editor and VCS files, not articles.
+    if (relative.split('/').some((segment) => segment.startsWith('.'))) continue;
+    files.push(relative);
+  }
+  return files.sort();
+}
+
+const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
+
+/**
+ * Reads one file into index metadata. Returns undefined when the file cannot be shown (its
+ * problems say why); every other oddity is repaired and reported as a warning.
+ */
+export function articleFromText(
+  file: string,
+  text: string,
+  modifiedAt: number,
+  options: LoadOptions,
+  problems: ProblemList,
+): ArticleMeta | undefined {
+  let split;
+  try {
+    split = splitFile(text);
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) {
+      problems.error('front matter', `${error.message}; the article is left out until this is fixed`, error.line);
+      return undefined;
+    }
+    throw error;
+  }
+  const { body } = split;
+  if (!split.data) problems.warn('front matter', 'the file has no front matter; title and date are guessed');
+  const { fields } = readFrontMatter(split.data ?? {}, split.frontMatterLines, options.timeZone, problems);
+
+  const route = routeOfPath(file, options.languages);
+  let lang = route.folderLang ?? route.suffixLang;
+  if (fields.lang && !options.languages.includes(fields.lang)) {
+    problems.warn('lang', `"${fields.lang}" is not a language of this site`);
+  } else if (fields.lang && lang && fields.lang !== lang) {
+    problems.warn('lang', `says "${fields.lang}" but the file is in the "${lang}" folder; served as ${lang}`);
+  }
+  lang ??= fields.lang && options.languages.includes(fields.lang) ? fields.lang : options.defaultLanguage;
+
+  if (route.slug.length === 0 || route.slug.some((segment) => segment.trim() === '')) {
+    problems.error('path', 'the file name gives no URL; the article is left out');
+    return undefined;
+  }
+  if (reservedFirstSegments.has(route.slug[0]!)) {
+    problems.error('path', `/${lang}/${route.slug[0]}/ belongs to the site's own pages; move the file elsewhere`);
+    return undefined;
+  }
+
+  let title = fields.title;
+  if (!title) {
+    const heading = TITLE_HEADING.exec(body)?.[1]?.trim();
+    title = heading || route.slug[route.slug.length - 1]!;
+    problems.warn('title', `missing; using ${heading ? 'the first heading' : 'the file name'} "${title}"`);
+  }
+  let date = fields.date;
+  if (date === undefined) {
+    date = modifiedAt;
+    if (split.data?.date === undefined || split.data.date === null || split.data.date === '') {
+      problems.warn('date', "missing; using the file's modification time");
+    }
+  }
+  if (body.trim() === '') problems.warn('body', 'the article has no text');
+
+  return {
+    ...fields,
+    title,
+    date,
+    lang,
+    slug: route.slug,
+    key: `${lang}/${route.slug.join('/')}`,
+    file,
+    excerpt: fields.summary ? '' : plainExcerpt(body),
+  };
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Loads every article under a folder. Never throws for bad content: problems are returned. */
+export async function loadArticles(contentDir: string, options: LoadOptions): Promise<LoadResult> {
+  const files = await listMarkdownFiles(contentDir);
+  const loaded = await mapWithConcurrency(files, 32, async (file) => {
+    const problems = new ProblemList(file);
+    try {
+      const full = path.join(contentDir, file);
+      const [text, stat] = await Promise.all([fs.readFile(full, 'utf8'), fs.stat(full)]);
+      return { article: articleFromText(file, text, stat.mtimeMs, options, problems), problems: problems.items };
+    } catch (error) {
+      problems.error('file', `could not be read: ${(error as Error).message}`);
+      return { article: undefined, problems: problems.items };
+    }
+  });
+
+  const articles: ArticleMeta[] = [];
+  const problems: Problem[] = [];
+  const owners = new Map<string, string>();
+  for (const result of loaded) {
+    problems.push(...result.problems);
+    const article = result.article;
+    if (!article) continue;
+    const owner = owners.get(article.key);
+    if (owner) {
+      problems.push({
+        file: article.file,
+        field: 'path',
+        message: `same URL /${article.key} as ${owner}; this file is left out`,
+        severity: 'error',
+      });
+      continue;
+    }
+    owners.set(article.key, article.file);
+    articles.push(article);
+  }
+  return { articles, problems, fileCount: files.length };
+}

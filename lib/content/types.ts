@@ -1,0 +1,52 @@
+import type { SidebarPosition } from '@/lib/config/types';
+
+export interface Thumbnail {
+  src: string;
+  /** Where the image shows: in lists, on the article page, or both (Mainroad's default). */
+  inList: boolean;
+  inPost: boolean;
+}
+
+/** Everything the front matter says, typed and cleaned. */
+export interface FrontMatter {
+  title: string;
+  date: number;
+  lastmod?: number;
+  summary: string;
+  description?: string;
+  categories: string[];
+  tags: string[];
+  /** The language named in front matter, if any (the folder decides when they disagree). */
+  lang?: string;
+  translations: string[];
+  menu: string[];
+  thumbnail?: Thumbnail;
+  lead: string;
+  comments: boolean;
+  authorbox: boolean;
+  pager: boolean;
+  toc: boolean;
+  mathjax: boolean;
+  draft: boolean;
+  /** Undefined: the site default for the page type applies. */
+  sidebar?: SidebarPosition;
+  /** Undefined: the site's widget list applies. */
+  widgets?: string[];
+}
+
+/**
+ * One article as the index holds it: metadata only. The body stays on disk and is rendered when
+ * the article is first requested.
+ */
+export interface ArticleMeta extends FrontMatter {
+  /** Language the article is served in. */
+  lang: string;
+  /** URL path segments after the language prefix: ["news", "benzinga", "67ace52d"]. */
+  slug: string[];
+  /** `${lang}/${slug.join('/')}`: the lookup key a URL resolves to. */
+  key: string;
+  /** Path relative to the content folder, with forward slashes. */
+  file: string;
+  /** Plain-text opening of the body, kept only when the summary is empty. */
+  excerpt: string;
+}

@@ -1,0 +1,37 @@
+import type { Dictionary } from '../types';
+
+const en: Dictionary = {
+  locale: 'en',
+  skipToContent: 'Skip to content',
+  menu: 'Menu',
+  home: 'Home',
+  categories: 'Categories',
+  tags: 'Tags',
+  category: 'Category',
+  tag: 'Tag',
+  published: 'Published',
+  lastModified: 'Last modified',
+  readMore: 'Read more',
+  previousPage: 'Previous',
+  nextPage: 'Next',
+  pageTitle: 'Page {page}',
+  pageOf: 'Page {page} of {total}',
+  newerArticle: 'Newer article',
+  olderArticle: 'Older article',
+  search: 'Search',
+  searchPlaceholder: 'Search articles…',
+  searchResultsFor: 'Results for “{query}”',
+  searchNoResults: 'Nothing matched “{query}”. Try fewer or different words.',
+  searchEmpty: 'Type a word or two to search the articles.',
+  recent: 'Recent articles',
+  languages: 'Languages',
+  noArticles: 'No articles yet.',
+  articlesInTerm: '{count} articles',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The page you asked for is not here. It may have moved, or the address may be mistyped.',
+  backHome: 'Back to the home page',
+  poweredBy: 'Built with Broadsheet',
+  sidebar: 'Sidebar',
+};
+
+export default en;

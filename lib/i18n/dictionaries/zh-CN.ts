@@ -1,0 +1,37 @@
+import type { Dictionary } from '../types';
+
+const zhCN: Dictionary = {
+  locale: 'zh-CN',
+  skipToContent: '跳到正文',
+  menu: '菜单',
+  home: '首页',
+  categories: '分类',
+  tags: '标签',
+  category: '分类',
+  tag: '标签',
+  published: '发布于',
+  lastModified: '最后修改',
+  readMore: '阅读全文',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  pageTitle: '第 {page} 页',
+  pageOf: '第 {page} 页，共 {total} 页',
+  newerArticle: '较新文章',
+  olderArticle: '较早文章',
+  search: '搜索',
+  searchPlaceholder: '搜索文章…',
+  searchResultsFor: '“{query}”的搜索结果',
+  searchNoResults: '没有与“{query}”匹配的文章，请换个词试试。',
+  searchEmpty: '输入一两个词来搜索文章。',
+  recent: '近期文章',
+  languages: '语言',
+  noArticles: '暂无文章。',
+  articlesInTerm: '{count} 篇文章',
+  notFoundTitle: '页面不存在',
+  notFoundText: '你要找的页面不在这里，可能已经移动，或者地址有误。',
+  backHome: '返回首页',
+  poweredBy: '由 Broadsheet 构建',
+  sidebar: '侧栏',
+};
+
+export default zhCN;

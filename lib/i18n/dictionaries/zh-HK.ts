@@ -1,0 +1,37 @@
+import type { Dictionary } from '../types';
+
+const zhHK: Dictionary = {
+  locale: 'zh-HK',
+  skipToContent: '跳到正文',
+  menu: '選單',
+  home: '首頁',
+  categories: '分類',
+  tags: '標籤',
+  category: '分類',
+  tag: '標籤',
+  published: '發佈於',
+  lastModified: '最後修改',
+  readMore: '閱讀全文',
+  previousPage: '上一頁',
+  nextPage: '下一頁',
+  pageTitle: '第 {page} 頁',
+  pageOf: '第 {page} 頁，共 {total} 頁',
+  newerArticle: '較新文章',
+  olderArticle: '較舊文章',
+  search: '搜尋',
+  searchPlaceholder: '搜尋文章…',
+  searchResultsFor: '「{query}」的搜尋結果',
+  searchNoResults: '沒有與「{query}」相符的文章，請換個詞再試。',
+  searchEmpty: '輸入一兩個詞來搜尋文章。',
+  recent: '近期文章',
+  languages: '語言',
+  noArticles: '暫無文章。',
+  articlesInTerm: '{count} 篇文章',
+  notFoundTitle: '找不到頁面',
+  notFoundText: '你要找的頁面不在這裏，可能已經移走，或者網址有誤。',
+  backHome: '返回首頁',
+  poweredBy: '由 Broadsheet 建構',
+  sidebar: '側欄',
+};
+
+export default zhHK;

@@ -1,0 +1,36 @@
+/** Every string the interface shows. A language is one file of these and one config entry. */
+export interface Dictionary {
+  /** Locale for Intl (number formatting, sorting). */
+  locale: string;
+  skipToContent: string;
+  menu: string;
+  home: string;
+  categories: string;
+  tags: string;
+  category: string;
+  tag: string;
+  published: string;
+  lastModified: string;
+  readMore: string;
+  previousPage: string;
+  nextPage: string;
+  pageTitle: string;
+  /** "Page {page} of {total}" for screen readers; the visible form is "N/M". */
+  pageOf: string;
+  newerArticle: string;
+  olderArticle: string;
+  search: string;
+  searchPlaceholder: string;
+  searchResultsFor: string;
+  searchNoResults: string;
+  searchEmpty: string;
+  recent: string;
+  languages: string;
+  noArticles: string;
+  articlesInTerm: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  backHome: string;
+  poweredBy: string;
+  sidebar: string;
+}

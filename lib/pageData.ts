@@ -1,0 +1,124 @@
+import { isLanguage, languages, siteConfig } from '@/lib/config';
+import { getContent, getIndex, type ArticleMeta, type Taxonomy, type Term } from '@/lib/content';
+import { readArticleBody } from '@/lib/content/articleBody';
+import { renderMarkdown } from '@/lib/markdown/render';
+import { paginate, type Paged } from '@/lib/pagination';
+import { decodeParam, decodeSlug, parsePageNumber } from '@/lib/urls';
+
+/**
+ * What each route needs, looked up from URL parameters. Every function returns undefined for a
+ * URL that names nothing, and the route answers 404.
+ */
+
+function pageNumber(param: string | undefined): number | undefined {
+  return param === undefined ? 1 : parsePageNumber(param);
+}
+
+export async function loadListPage(lang: string, pageParam?: string): Promise<Paged<ArticleMeta> | undefined> {
+  const page = pageNumber(pageParam);
+  if (!isLanguage(lang) || page === undefined) return undefined;
+  return paginate((await getIndex()).articles(lang), page, siteConfig.pageSize);
+}
+
+export async function loadArticle(lang: string, slugParams: readonly string[]): Promise<ArticleMeta | undefined> {
+  const slug = decodeSlug(slugParams);
+  if (!isLanguage(lang) || !slug) return undefined;
+  return (await getIndex()).article(lang, slug);
+}
+
+export interface ArticlePageData {
+  article: ArticleMeta;
+  html: string;
+  newer?: ArticleMeta;
+  older?: ArticleMeta;
+}
+
+/** The article with its body rendered to sanitized HTML. */
+export async function loadArticlePage(lang: string, slugParams: readonly string[]): Promise<ArticlePageData | undefined> {
+  const article = await loadArticle(lang, slugParams);
+  if (!article) return undefined;
+  const { index, dir } = await getContent();
+  const body = await readArticleBody(dir, article);
+  const html = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl });
+  return { article, html, ...index.neighbours(article) };
+}
+
+export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
+  const slug = decodeParam(termParam);
+  if (!isLanguage(lang) || slug === undefined) return undefined;
+  return (await getIndex()).term(lang, taxonomy, slug.normalize('NFC'));
+}
+
+export async function loadTermPage(
+  lang: string,
+  taxonomy: Taxonomy,
+  termParam: string,
+  pageParam?: string,
+): Promise<{ term: Term; paged: Paged<ArticleMeta> } | undefined> {
+  const page = pageNumber(pageParam);
+  const term = await loadTerm(lang, taxonomy, termParam);
+  if (!term || page === undefined) return undefined;
+  const paged = paginate(term.articles, page, siteConfig.pageSize);
+  return paged && { term, paged };
+}
+
+export async function loadTerms(lang: string, taxonomy: Taxonomy): Promise<Term[] | undefined> {
+  if (!isLanguage(lang)) return undefined;
+  return (await getIndex()).termsOf(lang, taxonomy);
+}
+
+export async function loadRecent(lang: string, count: number): Promise<readonly ArticleMeta[]> {
+  return (await getIndex()).articles(lang).slice(0, count);
+}
+
+/** The translations an article names that exist in the index, by language. */
+export async function loadTranslations(article: ArticleMeta): Promise<ArticleMeta[]> {
+  const index = await getIndex();
+  return article.translations
+    .filter((lang) => lang !== article.lang)
+    .map((lang) => index.translation(article, lang))
+    .filter((found): found is ArticleMeta => found !== undefined);
+}
+
+/** Basic title and summary matching until the search index (its own issue) lands. */
+export async function loadSearch(lang: string, query: string, pageParam?: string): Promise<Paged<ArticleMeta> | undefined> {
+  const page = pageNumber(pageParam) ?? 1;
+  const needle = query.trim().toLocaleLowerCase();
+  if (!isLanguage(lang)) return undefined;
+  const articles = (await getIndex()).articles(lang);
+  const hits = needle
+    ? articles.filter((a) => a.title.toLocaleLowerCase().includes(needle) || a.summary.toLocaleLowerCase().includes(needle))
+    : [];
+  return paginate(hits, page, siteConfig.pageSize) ?? paginate(hits, 1, siteConfig.pageSize);
+}
+
+/*
+ * Route parameters for what `next build` renders ahead of time. Each page lists its complete
+ * parameters, language included, rather than nesting under the layout's: Next.js prerenders
+ * nothing of a nested route when its generateStaticParams returns [] for any one language
+ * (vercel/next.js#95166), and a language with no articles yet is normal.
+ */
+export function languageParams(): { lang: string }[] {
+  return languages.map((language) => ({ lang: language.code }));
+}
+
+export async function prerenderedArticles(): Promise<{ lang: string; slug: string[] }[]> {
+  const index = await getIndex();
+  return languages.flatMap(({ code }) =>
+    index
+      .articles(code)
+      .slice(0, siteConfig.prerender.articlesPerLanguage)
+      .map((article) => ({ lang: code, slug: article.slug })),
+  );
+}
+
+export async function prerenderedTerms(taxonomy: Taxonomy): Promise<{ lang: string; term: string }[]> {
+  const index = await getIndex();
+  return languages.flatMap(({ code }) =>
+    index
+      .termsOf(code, taxonomy)
+      .sort((a, b) => b.articles.length - a.articles.length)
+      .slice(0, siteConfig.prerender.termsPerTaxonomy)
+      .map((term) => ({ lang: code, term: term.slug })),
+  );
+}

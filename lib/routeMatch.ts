@@ -1,0 +1,57 @@
+import { siteConfig } from '@/lib/config';
+import type { ContentIndex } from '@/lib/content/contentIndex';
+import { isTaxonomy } from '@/lib/content/terms';
+import { decodeSlug, parsePageNumber } from '@/lib/urls';
+
+/** What a request path names. */
+export type RouteMatch =
+  /** Not a page path (`/`, public files): Next.js routes it as usual. */
+  | { kind: 'pass' }
+  | { kind: 'page'; lang: string }
+  | { kind: 'not-found'; lang: string };
+
+function pageExists(count: number, pageParam: string | undefined): boolean {
+  if (pageParam === undefined) return true;
+  const page = parsePageNumber(pageParam);
+  return page !== undefined && page <= Math.max(1, Math.ceil(count / siteConfig.pageSize));
+}
+
+/**
+ * Turns a raw URL path into the page it names, or a 404, without rendering anything. The proxy
+ * uses it to answer 404 before rendering: a `notFound()` thrown while rendering leaves the
+ * server HTML empty (vercel/next.js#62228), and a 404 must read without JavaScript.
+ */
+export interface RouteContext {
+  index: ContentIndex;
+  languageCodes: readonly string[];
+  defaultLanguage: string;
+  /** First path segments that belong to files in public/ or to root routes. */
+  passThrough: ReadonlySet<string>;
+}
+
+export function matchRoute(pathname: string, context: RouteContext): RouteMatch {
+  const { index, languageCodes } = context;
+  const raw = pathname.split('/').filter(Boolean);
+  const lang = raw[0];
+  if (lang === undefined || context.passThrough.has(lang)) return { kind: 'pass' };
+  // `/fr/…`, `/wp-admin`: no such language; the 404 is in the default one.
+  if (!languageCodes.includes(lang)) return { kind: 'not-found', lang: context.defaultLanguage };
+  const rest = decodeSlug(raw.slice(1));
+  const page: RouteMatch = { kind: 'page', lang };
+  const notFound: RouteMatch = { kind: 'not-found', lang };
+  if (!rest) return notFound;
+  const [first, second, third, fourth, ...more] = rest;
+
+  if (first === undefined || (first === 'search' && second === undefined)) return page;
+  if (first === 'page') {
+    return third === undefined && pageExists(index.articles(lang).length, second ?? '') ? page : notFound;
+  }
+  if (isTaxonomy(first)) {
+    if (second === undefined) return page;
+    const term = index.term(lang, first, second.normalize('NFC'));
+    if (!term || more.length > 0) return notFound;
+    if (third === undefined) return page;
+    return third === 'page' && pageExists(term.articles.length, fourth ?? '') ? page : notFound;
+  }
+  return index.article(lang, rest) ? page : notFound;
+}

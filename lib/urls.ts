@@ -1,0 +1,77 @@
+import type { ArticleMeta } from '@/lib/content/types';
+import type { Taxonomy } from '@/lib/content/terms';
+
+/** Every URL the site links to is built here, and every URL parameter is read back here. */
+
+const segment = (value: string) => encodeURIComponent(value);
+
+export function homeUrl(lang: string): string {
+  return `/${lang}`;
+}
+
+export function listPageUrl(lang: string, page: number): string {
+  return page <= 1 ? homeUrl(lang) : `/${lang}/page/${page}`;
+}
+
+export function articleUrl(article: Pick<ArticleMeta, 'lang' | 'slug'>): string {
+  return `/${article.lang}/${article.slug.map(segment).join('/')}`;
+}
+
+export function taxonomyUrl(lang: string, taxonomy: Taxonomy): string {
+  return `/${lang}/${taxonomy}`;
+}
+
+export function termUrl(lang: string, taxonomy: Taxonomy, slug: string, page = 1): string {
+  const base = `/${lang}/${taxonomy}/${segment(slug)}`;
+  return page <= 1 ? base : `${base}/page/${page}`;
+}
+
+/** The localized 404 page; the proxy serves it, with status 404, for paths that name nothing. */
+export function notFoundUrl(lang: string): string {
+  return `/${lang}/404`;
+}
+
+export function searchUrl(lang: string, query?: string): string {
+  return query ? `/${lang}/search?q=${encodeURIComponent(query)}` : `/${lang}/search`;
+}
+
+/** A menu or config path inside a language ("/categories") or an absolute URL, as a link. */
+export function localPathUrl(lang: string, href: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return href;
+  return href === '/' ? homeUrl(lang) : `/${lang}${href.startsWith('/') ? '' : '/'}${href}`;
+}
+
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return `${baseUrl}${path}`;
+}
+
+/**
+ * A route parameter as the text it names. Next.js hands some parameters over still
+ * percent-encoded (non-Latin ones among them); a value that does not decode cleanly names nothing.
+ */
+export function decodeParam(value: string): string | undefined {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decoded path segments, or undefined when any is unsafe (so the URL is a 404, never a file). */
+export function decodeSlug(segments: readonly string[]): string[] | undefined {
+  const decoded: string[] = [];
+  for (const raw of segments) {
+    const value = decodeParam(raw);
+    if (value === undefined || value === '' || value === '.' || value === '..') return undefined;
+    if (/[/\\\0]/.test(value)) return undefined;
+    decoded.push(value.normalize('NFC'));
+  }
+  return decoded;
+}
+
+/** "2" → 2; anything but a plain whole number of 1 or more → undefined. */
+export function parsePageNumber(value: string): number | undefined {
+  if (!/^[1-9]\d{0,5}$/.test(value)) return undefined;
+  return Number(value);
+}

@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+import site from './site.config';
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  experimental: {
+    // Unknown languages (`/fr/...`) have no [lang] layout to render a 404 in.
+    globalNotFound: true,
+  },
+  async rewrites() {
+    // `/` is the default language's home, served without a redirect.
+    return { beforeFiles: [{ source: '/', destination: `/${site.defaultLanguage}` }], afterFiles: [], fallback: [] };
+  },
+};
+
+export default nextConfig;

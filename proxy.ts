@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { languages, siteConfig } from '@/lib/config';
+import { getIndex } from '@/lib/content';
+import { publicTopLevelNames } from '@/lib/publicPaths';
+import { matchRoute } from '@/lib/routeMatch';
+import { notFoundUrl } from '@/lib/urls';
+
+const languageCodes = languages.map((language) => language.code);
+const passThrough = publicTopLevelNames();
+
+/**
+ * Answers 404 for paths that name nothing, with the localized 404 page rendered on the server.
+ * Everything else goes on untouched.
+ */
+export async function proxy(request: NextRequest) {
+  const match = matchRoute(request.nextUrl.pathname, {
+    index: await getIndex(),
+    languageCodes,
+    defaultLanguage: siteConfig.defaultLanguage,
+    passThrough,
+  });
+  if (match.kind !== 'not-found') return NextResponse.next();
+  return NextResponse.rewrite(new URL(notFoundUrl(match.lang), request.url), { status: 404 });
+}
+
+export const config = {
+  // Framework assets never name a page.
+  matcher: ['/((?!_next/).*)'],
+};
