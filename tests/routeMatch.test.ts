@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ContentIndex } from '@/lib/content/contentIndex';
+import type { ArticleMeta } from '@/lib/content/types';
+import { matchRoute, type RouteContext } from '@/lib/routeMatch';
+
+function article(lang: string, slug: string[], tags: string[]): ArticleMeta {
+  return {
+    lang, slug, key: `${lang}/${slug.join('/')}`, file: `${lang}/${slug.join('/')}.md`, title: 't', date: 0, summary: '',
+    categories: ['Dow Jones Newswires'], tags, translations: [], menu: [], lead: '', comments: false, authorbox: false,
+    pager: true, toc: false, mathjax: false, draft: false, excerpt: '',
+  };
+}
+
+// 25 English articles: three pages at the default page size of 10.
+const articles = Array.from({ length: 25 }, (_, i) => article('en', ['news', 'src', `id${i}`], ['美股']));
+const context: RouteContext = {
+  index: new ContentIndex([...articles, article('zh-CN', ['news', 'qq', '20250212A06YSW'], ['美股'])], ['en', 'zh-CN']),
+  languageCodes: ['en', 'zh-CN'],
+  defaultLanguage: 'en',
+  passThrough: new Set(['images', 'favicon.svg']),
+};
+const kind = (path: string) => matchRoute(path, context);
+
+describe('matchRoute', () => {
+  it('passes paths that are not pages', () => {
+    expect(kind('/')).toEqual({ kind: 'pass' });
+    expect(kind('/images/a.png')).toEqual({ kind: 'pass' });
+  });
+
+  it('finds homes, list pages, articles, terms and indexes', () => {
+    for (const path of ['/en', '/en/page/3', '/en/news/src/id4', '/zh-CN/news/qq/20250212A06YSW', '/en/categories', '/en/tags',
+      '/en/categories/dow-jones-newswires', '/en/tags/%E7%BE%8E%E8%82%A1', '/en/tags/美股/page/3', '/en/search']) {
+      expect(kind(path), path).toEqual({ kind: 'page', lang: path.split('/')[1] });
+    }
+  });
+
+  it('answers 404 in the language of the path for what does not exist', () => {
+    for (const path of ['/en/page/4', '/en/page/0', '/en/page/x', '/en/page/2/more', '/en/news/src/nope', '/zh-CN/news/qq/20250212a06ysw',
+      '/en/tags/nope', '/en/tags/美股/page/4', '/en/tags/美股/extra', '/en/categories/a/b/c/d', '/en/404', '/en/search/x']) {
+      expect(kind(path), path).toEqual({ kind: 'not-found', lang: path.split('/')[1] });
+    }
+  });
+
+  it('answers 404 for traversal, encoded slashes and broken encodings', () => {
+    for (const path of ['/en/..%2F..%2Fetc%2Fpasswd', '/en/news/%2e%2e/x', '/en/%FF', '/en/news%5Csrc']) {
+      expect(kind(path), path).toEqual({ kind: 'not-found', lang: 'en' });
+    }
+  });
+
+  it('answers 404 in the default language for unknown languages and paths', () => {
+    expect(kind('/fr/news/x')).toEqual({ kind: 'not-found', lang: 'en' });
+    expect(kind('/wp-admin')).toEqual({ kind: 'not-found', lang: 'en' });
+  });
+});
