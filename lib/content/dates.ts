@@ -53,10 +53,25 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   };
 }
 
+const HOUR = 3_600_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at an instant. Offsets change on the hour (or half hour) at most, so
+ * they are computed once per zone and quarter-hour: Intl is slow and archives share few hours.
+ */
 function offsetAt(epochMs: number, timeZone: string): number {
-  const wall = wallClockAt(epochMs, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const bucket = Math.floor(epochMs / (HOUR / 4));
+  const key = `${timeZone}@${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = bucket * (HOUR / 4);
+    const wall = wallClockAt(start, timeZone);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - start;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The instant a wall-clock time names in a zone (two passes settle daylight-saving edges). */

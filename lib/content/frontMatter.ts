@@ -41,15 +41,22 @@ const yamlEngine = {
   parse: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object,
 };
 
+const OPENING_FENCE = /^---[ \t]*\n/;
+const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
+
 /** Splits a Markdown file into front matter and body. Throws FrontMatterSyntaxError on bad YAML. */
 export function splitFile(text: string): SplitFile {
   const normalised = normaliseText(text);
-  if (!/^---[ \t]*\n/.test(normalised)) {
+  if (!OPENING_FENCE.test(normalised)) {
     return { data: undefined, body: normalised, frontMatterLines: [] };
   }
+  const fence = CLOSING_FENCE.exec(normalised.slice(3));
+  if (!fence) throw new FrontMatterSyntaxError('the front matter has no closing "---" line', 1);
+  const bodyStart = 3 + fence.index + fence[0].length;
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(normalised, { engines: { yaml: yamlEngine } });
+    // gray-matter gets the front matter alone: it caches and copies whatever it is given.
+    parsed = matter(normalised.slice(0, bodyStart), { engines: { yaml: yamlEngine } });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
@@ -57,7 +64,7 @@ export function splitFile(text: string): SplitFile {
     throw new FrontMatterSyntaxError(`invalid YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : undefined);
   }
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
-  return { data, body: parsed.content, frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n') };
+  return { data, body: normalised.slice(bodyStart), frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n') };
 }
 
 /** The 1-based file line of a top-level key, for messages that point an editor at it. */

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { readHead } from './readHead';
 import { plainExcerpt } from './excerpt';
 import { FrontMatterSyntaxError, readFrontMatter, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
@@ -46,6 +47,8 @@ export function articleFromText(
   modifiedAt: number,
   options: LoadOptions,
   problems: ProblemList,
+  /** False when `text` is only the head of a longer file (see readHead). */
+  complete = true,
 ): ArticleMeta | undefined {
   let split;
   try {
@@ -92,7 +95,7 @@ export function articleFromText(
       problems.warn('date', "missing; using the file's modification time");
     }
   }
-  if (body.trim() === '') problems.warn('body', 'the article has no text');
+  if (complete && body.trim() === '') problems.warn('body', 'the article has no text');
 
   return {
     ...fields,
@@ -106,33 +109,22 @@ export function articleFromText(
   };
 }
 
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** One file to index metadata, or the problems that keep it out. Never throws. */
+export function loadArticleFile(contentDir: string, file: string, options: LoadOptions): { article?: ArticleMeta; problems: Problem[] } {
+  const problems = new ProblemList(file);
+  try {
+    const head = readHead(path.join(contentDir, file));
+    return { article: articleFromText(file, head.text, head.modifiedAt, options, problems, head.complete), problems: problems.items };
+  } catch (error) {
+    problems.error('file', `could not be read: ${(error as Error).message}`);
+    return { problems: problems.items };
+  }
 }
 
 /** Loads every article under a folder. Never throws for bad content: problems are returned. */
 export async function loadArticles(contentDir: string, options: LoadOptions): Promise<LoadResult> {
   const files = await listMarkdownFiles(contentDir);
-  const loaded = await mapWithConcurrency(files, 32, async (file) => {
-    const problems = new ProblemList(file);
-    try {
-      const full = path.join(contentDir, file);
-      const [text, stat] = await Promise.all([fs.readFile(full, 'utf8'), fs.stat(full)]);
-      return { article: articleFromText(file, text, stat.mtimeMs, options, problems), problems: problems.items };
-    } catch (error) {
-      problems.error('file', `could not be read: ${(error as Error).message}`);
-      return { article: undefined, problems: problems.items };
-    }
-  });
+  const loaded = files.map((file) => loadArticleFile(contentDir, file, options));
 
   const articles: ArticleMeta[] = [];
   const problems: Problem[] = [];

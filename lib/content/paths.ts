@@ -15,8 +15,14 @@ export interface PathRoute {
  * `en/news/benzinga/67ace52d.en.md` → folder "en", slug ["news", "benzinga", "67ace52d"].
  * Language codes match case-insensitively (Hugo lowercased them) and come back as configured.
  */
+const lowerCaseMaps = new WeakMap<readonly string[], Map<string, string>>();
+
 export function routeOfPath(relativePath: string, languageCodes: readonly string[]): PathRoute {
-  const byLower = new Map(languageCodes.map((code) => [code.toLowerCase(), code]));
+  let byLower = lowerCaseMaps.get(languageCodes);
+  if (!byLower) {
+    byLower = new Map(languageCodes.map((code) => [code.toLowerCase(), code]));
+    lowerCaseMaps.set(languageCodes, byLower);
+  }
   const segments = relativePath.normalize('NFC').split('/').filter(Boolean);
   let folderLang: string | undefined;
   if (segments.length > 1) {
