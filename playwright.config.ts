@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { liveContentDir, livePort } from './e2e/support/liveContent';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -35,10 +36,20 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx next start -p ${port}`,
-    url: `http://localhost:${port}/en`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx next start -p ${port}`,
+      url: `http://localhost:${port}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The same build on a copy of the content that e2e/live-content.spec.ts changes.
+      command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" && npx next start -p ${livePort}`,
+      url: `http://localhost:${livePort}/en`,
+      env: { CONTENT_DIR: liveContentDir },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -6,7 +6,8 @@ import { matchRoute } from '@/lib/routeMatch';
 import { notFoundUrl } from '@/lib/urls';
 
 const languageCodes = languages.map((language) => language.code);
-const passThrough = publicTopLevelNames();
+// Files in public/, and the site's own routes outside the languages.
+const passThrough = new Set([...publicTopLevelNames(), 'api']);
 
 /**
  * Answers 404 for paths that name nothing, with the localized 404 page rendered on the server.

@@ -37,10 +37,15 @@ export interface ArticlePageData {
 export async function loadArticlePage(lang: string, slugParams: readonly string[]): Promise<ArticlePageData | undefined> {
   const article = await loadArticle(lang, slugParams);
   if (!article) return undefined;
-  const { index, dir } = await getContent();
-  const body = await readArticleBody(dir, article);
+  const { store, dir } = await getContent();
+  const body = await readArticleBody(dir, article).catch((error: NodeJS.ErrnoException) => {
+    // Deleted after the index last saw it: the watcher is about to catch up.
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (body === undefined) return undefined;
   const html = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl });
-  return { article, html, ...index.neighbours(article) };
+  return { article, html, ...store.index.neighbours(article) };
 }
 
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {

@@ -4,10 +4,14 @@ import { LanguagesWidget } from './LanguagesWidget';
 import { RecentWidget } from './RecentWidget';
 import { SearchWidget } from './SearchWidget';
 import { TaglistWidget } from './TaglistWidget';
+import { isWidgetName, widgetNames, type WidgetName } from '@/lib/widgetNames';
 import type { WidgetProps } from './types';
 
-/** Widget names as editors write them in `widgets:`. A new widget is one file and one line here. */
-export const widgetRegistry: Record<string, ComponentType<WidgetProps>> = {
+/**
+ * Widget names as editors write them in `widgets:`. A new widget is one file, its name in
+ * lib/widgetNames.ts and one line here.
+ */
+export const widgetRegistry: Record<WidgetName, ComponentType<WidgetProps>> = {
   search: SearchWidget,
   recent: RecentWidget,
   categories: CategoriesWidget,
@@ -19,10 +23,10 @@ const reported = new Set<string>();
 
 /** The widget for a name; an unknown name is skipped and reported once, never a crash. */
 export function widgetFor(name: string): ComponentType<WidgetProps> | undefined {
-  const widget = widgetRegistry[name];
-  if (!widget && !reported.has(name)) {
+  if (isWidgetName(name)) return widgetRegistry[name];
+  if (!reported.has(name)) {
     reported.add(name);
-    console.warn(`[widgets] unknown widget "${name}" skipped; known: ${Object.keys(widgetRegistry).join(', ')}`);
+    console.warn(`[widgets] unknown widget "${name}" skipped; known: ${widgetNames.join(', ')}`);
   }
-  return widget;
+  return undefined;
 }

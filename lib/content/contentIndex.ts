@@ -58,6 +58,11 @@ export class ContentIndex {
     return this.byKey.size;
   }
 
+  /** Every visible article, in no particular order. */
+  all(): ArticleMeta[] {
+    return [...this.byKey.values()];
+  }
+
   /** The article a URL names, by language and path segments (already decoded). */
   article(lang: string, slug: readonly string[]): ArticleMeta | undefined {
     return this.byKey.get(`${lang}/${slug.join('/')}`);

@@ -1,50 +1,100 @@
 import { languages, siteConfig } from '@/lib/config';
+import { requestRevalidation } from '@/lib/revalidation';
+import { widgetNames } from '@/lib/widgetNames';
+import { affectedPaths } from './affectedPaths';
 import { contentDir } from './contentDir';
-import { ContentIndex } from './contentIndex';
-import { loadArticles, type LoadResult } from './loadArticles';
-import { logProblems } from './problems';
+import type { ContentIndex } from './contentIndex';
+import { type ChangeSet, ContentStore } from './contentStore';
+import { formatProblem, logProblems } from './problems';
+import { watchContent } from './watchContent';
 
 export { ContentIndex, type Term } from './contentIndex';
 export type { ArticleMeta, FrontMatter, Thumbnail } from './types';
 export { type Taxonomy, taxonomies, isTaxonomy, termSlug } from './terms';
 
 export interface LoadedContent {
-  index: ContentIndex;
-  load: LoadResult;
+  store: ContentStore;
   dir: string;
 }
 
-/** Drafts are never public in production; `next dev` shows them so editors can preview. */
-function isVisible(draft: boolean): boolean {
-  return !draft || process.env.NODE_ENV === 'development';
+const languageCodes = languages.map((language) => language.code);
+const isBuild = () => process.env.NEXT_PHASE === 'phase-production-build';
+const isDev = () => process.env.NODE_ENV === 'development';
+
+/** Logs what a change did, and every problem of the changed files, at once. */
+function reportChange(change: ChangeSet, ms: number): void {
+  const added = change.after.filter((a) => !change.before.some((b) => b.file === a.file)).length;
+  const removed = change.before.filter((b) => !change.after.some((a) => a.file === b.file)).length;
+  console.info(
+    `[content] ${change.files.length} file(s) changed: ${added} added, ${removed} removed, ${change.after.length - added} updated (${ms} ms)`,
+  );
+  for (const problem of change.problems) console.warn(`[content] ${problem.severity} ${formatProblem(problem)}`);
 }
 
-async function buildContent(): Promise<LoadedContent> {
+/** Applies a change to the store and marks the cached pages it touched stale. */
+async function applyChange(store: ContentStore, paths: string[] | undefined): Promise<void> {
+  const started = performance.now();
+  const change = await store.update(paths);
+  reportChange(change, Math.round(performance.now() - started));
+  await afterChange(store, change);
+}
+
+async function afterChange(store: ContentStore, change: ChangeSet): Promise<void> {
+  schedulePublication(store);
+  // `next dev` renders every request afresh; only a production server has pages to refresh.
+  if (isDev() || (change.before.length === 0 && change.after.length === 0)) return;
+  await requestRevalidation(affectedPaths(change));
+}
+
+let publicationTimer: NodeJS.Timeout | undefined;
+const MAX_TIMER = 2 ** 31 - 1;
+
+/** Articles dated in the future appear when their time comes, with no rebuild. */
+function schedulePublication(store: ContentStore): void {
+  clearTimeout(publicationTimer);
+  if (store.nextPublication === undefined) return;
+  const delay = Math.min(Math.max(0, store.nextPublication - Date.now()) + 50, MAX_TIMER);
+  publicationTimer = setTimeout(() => {
+    const change = store.refresh();
+    if (change.after.length > 0) console.info(`[content] ${change.after.length} scheduled article(s) published`);
+    void afterChange(store, change);
+  }, delay);
+  publicationTimer.unref();
+}
+
+async function createContent(): Promise<LoadedContent> {
   const dir = contentDir();
   const started = performance.now();
-  const load = await loadArticles(dir, {
-    languages: languages.map((language) => language.code),
+  const store = new ContentStore(dir, {
+    languages: languageCodes,
     defaultLanguage: siteConfig.defaultLanguage,
     timeZone: siteConfig.timeZone,
+    widgetNames,
+    preview: isDev(),
   });
-  const index = new ContentIndex(
-    load.articles.filter((article) => isVisible(article.draft)),
-    languages.map((language) => language.code),
-  );
-  logProblems(load.problems);
-  const ms = Math.round(performance.now() - started);
-  console.info(`[content] ${index.size} articles from ${load.fileCount} files in ${dir} (${ms} ms)`);
-  return { index, load, dir };
+  await store.loadAll();
+  logProblems(store.problems());
+  console.info(`[content] ${store.index.size} articles from ${store.fileCount} files in ${dir} (${Math.round(performance.now() - started)} ms)`);
+
+  if (!isBuild() && process.env.BROADSHEET_WATCH !== '0') {
+    // Changes are applied one batch at a time, in order.
+    let queue = Promise.resolve();
+    watchContent(dir, (paths) => {
+      queue = queue.then(() => applyChange(store, paths)).catch((error: unknown) => console.error('[content] update failed', error));
+    });
+    schedulePublication(store);
+  }
+  return { store, dir };
 }
 
-// Route bundles may each carry a copy of this module; the process shares one index through globalThis.
+// Route bundles may each carry a copy of this module; the process shares one store through globalThis.
 const slot = Symbol.for('broadsheet.content');
 type Slot = { [slot]?: Promise<LoadedContent> };
 
-/** The content index, loaded once per server process on first use. */
+/** The content store, loaded once per server process and kept current by a file watcher. */
 export function getContent(): Promise<LoadedContent> {
   const holder = globalThis as Slot;
-  holder[slot] ??= buildContent().catch((error: unknown) => {
+  holder[slot] ??= createContent().catch((error: unknown) => {
     // A failed load (content folder missing) is retried on the next request rather than cached.
     delete holder[slot];
     throw error;
@@ -53,5 +103,5 @@ export function getContent(): Promise<LoadedContent> {
 }
 
 export async function getIndex(): Promise<ContentIndex> {
-  return (await getContent()).index;
+  return (await getContent()).store.index;
 }

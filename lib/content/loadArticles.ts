@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { readHead } from './readHead';
 import { plainExcerpt } from './excerpt';
-import { FrontMatterSyntaxError, readFrontMatter, splitFile } from './frontMatter';
+import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
 import type { ArticleMeta } from './types';
@@ -11,6 +11,8 @@ export interface LoadOptions {
   languages: readonly string[];
   defaultLanguage: string;
   timeZone: string;
+  /** Sidebar widget names the site has; others in `widgets:` are reported. */
+  widgetNames?: readonly string[];
 }
 
 export interface LoadResult {
@@ -66,12 +68,22 @@ export function articleFromText(
 
   const route = routeOfPath(file, options.languages);
   let lang = route.folderLang ?? route.suffixLang;
+  const langLine = lineOfKey(split.frontMatterLines, 'lang');
   if (fields.lang && !options.languages.includes(fields.lang)) {
-    problems.warn('lang', `"${fields.lang}" is not a language of this site`);
+    problems.warn('lang', `"${fields.lang}" is not a language of this site`, langLine);
   } else if (fields.lang && lang && fields.lang !== lang) {
-    problems.warn('lang', `says "${fields.lang}" but the file is in the "${lang}" folder; served as ${lang}`);
+    problems.warn('lang', `says "${fields.lang}" but the file is in the "${lang}" folder; served as ${lang}`, langLine);
   }
   lang ??= fields.lang && options.languages.includes(fields.lang) ? fields.lang : options.defaultLanguage;
+
+  const unknownTranslations = fields.translations.filter((code) => !options.languages.includes(code));
+  if (unknownTranslations.length > 0) {
+    problems.warn('translations', `${unknownTranslations.map((c) => `"${c}"`).join(', ')} is not a language of this site (${options.languages.join(', ')})`, lineOfKey(split.frontMatterLines, 'translations'));
+  }
+  const unknownWidgets = options.widgetNames ? (fields.widgets ?? []).filter((name) => !options.widgetNames!.includes(name)) : [];
+  if (unknownWidgets.length > 0) {
+    problems.warn('widgets', `unknown widget ${unknownWidgets.map((n) => `"${n}"`).join(', ')} will be skipped (known: ${options.widgetNames!.join(', ')})`, lineOfKey(split.frontMatterLines, 'widgets'));
+  }
 
   if (route.slug.length === 0 || route.slug.some((segment) => segment.trim() === '')) {
     problems.error('path', 'the file name gives no URL; the article is left out');
@@ -121,30 +133,34 @@ export function loadArticleFile(contentDir: string, file: string, options: LoadO
   }
 }
 
+/**
+ * Two files that would be served at one URL: the first by path keeps it, the others are left out
+ * with an error naming both. Input in any order; output sorted by file.
+ */
+export function resolveDuplicateUrls(articles: readonly ArticleMeta[]): { kept: ArticleMeta[]; problems: Problem[] } {
+  const owners = new Map<string, string>();
+  const kept: ArticleMeta[] = [];
+  const problems: Problem[] = [];
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const owner = owners.get(article.key);
+    if (owner) {
+      problems.push({ file: article.file, field: 'path', message: `same URL /${article.key} as ${owner}; this file is left out`, severity: 'error' });
+      continue;
+    }
+    owners.set(article.key, article.file);
+    kept.push(article);
+  }
+  return { kept, problems };
+}
+
 /** Loads every article under a folder. Never throws for bad content: problems are returned. */
 export async function loadArticles(contentDir: string, options: LoadOptions): Promise<LoadResult> {
   const files = await listMarkdownFiles(contentDir);
   const loaded = files.map((file) => loadArticleFile(contentDir, file, options));
-
-  const articles: ArticleMeta[] = [];
-  const problems: Problem[] = [];
-  const owners = new Map<string, string>();
-  for (const result of loaded) {
-    problems.push(...result.problems);
-    const article = result.article;
-    if (!article) continue;
-    const owner = owners.get(article.key);
-    if (owner) {
-      problems.push({
-        file: article.file,
-        field: 'path',
-        message: `same URL /${article.key} as ${owner}; this file is left out`,
-        severity: 'error',
-      });
-      continue;
-    }
-    owners.set(article.key, article.file);
-    articles.push(article);
-  }
-  return { articles, problems, fileCount: files.length };
+  const duplicates = resolveDuplicateUrls(loaded.flatMap((result) => (result.article ? [result.article] : [])));
+  return {
+    articles: duplicates.kept,
+    problems: [...loaded.flatMap((result) => result.problems), ...duplicates.problems],
+    fileCount: files.length,
+  };
 }

@@ -1,0 +1,105 @@
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type APIRequestContext, test } from '@playwright/test';
+import { liveContentDir, livePort } from './support/liveContent';
+
+/**
+ * Editors' changes on a running production server: no rebuild, no restart, within 5 seconds.
+ * These tests share one content folder, so they run in order.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const base = `http://localhost:${livePort}`;
+const BOUND_MS = 5000;
+
+function write(relative: string, text: string) {
+  const file = path.join(liveContentDir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** The demo's rail-strike article with another title, date, tag and text. */
+function articleText(title: string, date: string, tag: string, body: string, extra = ''): string {
+  const template = readFileSync(path.join('content/en/news/city/rail-strike-called-off.en.md'), 'utf8');
+  return template
+    .replace('Rail strike called off after overnight talks', title)
+    .replace('2026-11-25 06:45:00', date)
+    .replace('"labour"', `"${tag}"`)
+    .replace('comments: false', `comments: false${extra}`)
+    .replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
+}
+
+/** Polls a page until it satisfies a check; returns how long that took. */
+async function within(request: APIRequestContext, url: string, check: (status: number, html: string) => boolean): Promise<number> {
+  const started = Date.now();
+  let last = '';
+  while (Date.now() - started < BOUND_MS) {
+    const response = await request.get(base + url);
+    const html = await response.text();
+    if (check(response.status(), html)) return Date.now() - started;
+    last = `${response.status()}`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not change within ${BOUND_MS} ms (last status ${last})`);
+}
+
+const newFile = 'en/news/city/night-buses.en.md';
+const newUrl = '/en/news/city/night-buses';
+const title = 'Night buses return to the city centre';
+
+test('a new file is served, and listed on the home, its term pages and the recent widget, within 5 s', async ({ request }) => {
+  // Warm the cache first, so the test sees invalidation and not a first render.
+  for (const url of ['/en', '/en/tags/night-life', '/en/news/culture/museum-reopens', newUrl]) await request.get(base + url);
+  write(newFile, articleText(title, '2026-11-28 09:00:00', 'night life', 'Routes N1 to N9 run every twenty minutes.'));
+
+  await within(request, newUrl, (status, html) => status === 200 && html.includes('Routes N1 to N9'));
+  await within(request, '/en', (_, html) => html.includes(title));
+  await within(request, '/en/categories/city', (_, html) => html.includes(title));
+  await within(request, '/en/tags/night-life', (status, html) => status === 200 && html.includes(title));
+  // The recent widget on a page cached before the change.
+  await within(request, '/en/news/culture/museum-reopens', (_, html) => html.includes(title));
+});
+
+test('an edited file shows its new text within 5 s', async ({ request }) => {
+  write(newFile, articleText(title, '2026-11-28 09:00:00', 'night life', 'Routes N1 to N12 now run every fifteen minutes.'));
+  await within(request, newUrl, (_, html) => html.includes('N1 to N12') && !html.includes('N1 to N9'));
+});
+
+test('a file with broken YAML is left out and takes no other page down', async ({ request }) => {
+  write('en/news/city/broken.en.md', '---\ntitle: "Broken"\ndate: "2026-11-28 10:00:00"\ntags: [unclosed\n---\nText\n');
+  await within(request, '/en/news/city/broken', (status) => status === 404);
+  for (const url of ['/en', newUrl, '/en/tags/transport', '/en/news/city/harbour-bridge-reopens']) {
+    expect((await request.get(base + url)).status(), url).toBe(200);
+  }
+  // Fixed, it appears.
+  write('en/news/city/broken.en.md', articleText('Broken no more', '2026-11-28 10:00:00', 'repairs', 'Fixed.'));
+  await within(request, '/en/news/city/broken', (status, html) => status === 200 && html.includes('Broken no more'));
+});
+
+test('a deleted file answers 404 and leaves every list within 5 s', async ({ request }) => {
+  rmSync(path.join(liveContentDir, newFile));
+  await within(request, newUrl, (status) => status === 404);
+  await within(request, '/en', (_, html) => !html.includes(title));
+  await within(request, '/en/tags/night-life', (status) => status === 404);
+  await within(request, '/en/news/culture/museum-reopens', (_, html) => !html.includes(title));
+});
+
+test('a draft is never public in production', async ({ request }) => {
+  write('en/news/city/secret-plan.en.md', articleText('Secret plan', '2026-11-28 11:00:00', 'drafts', 'Not yet.', '\ndraft: true'));
+  // Give the watcher time to see it, then check it stayed hidden.
+  await within(request, '/en/news/city/broken', (status) => status === 200);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect((await request.get(`${base}/en/news/city/secret-plan`)).status()).toBe(404);
+  expect(await (await request.get(`${base}/en`)).text()).not.toContain('Secret plan');
+});
+
+test('an article dated in the future appears when its time comes', async ({ request }) => {
+  // Four seconds from now, written as wall-clock time in the site's zone (Asia/Shanghai, UTC+8).
+  const when = new Date(Date.now() + 4000 + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  write('en/news/city/embargoed.en.md', articleText('Embargo lifts', when, 'embargo', 'Published on time.'));
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect((await request.get(`${base}/en/news/city/embargoed`)).status()).toBe(404);
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await within(request, '/en/news/city/embargoed', (status) => status === 200);
+  await within(request, '/en', (_, html) => html.includes('Embargo lifts'));
+});
