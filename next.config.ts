@@ -3,6 +3,9 @@ import site from './site.config';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
+  // must ship the content folder with the server code.
+  outputFileTracingIncludes: { '/**': ['./content/**/*'] },
   experimental: {
     // Unknown languages (`/fr/...`) have no [lang] layout to render a 404 in.
     globalNotFound: true,
