@@ -3,6 +3,8 @@ import site from './site.config';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A second server on a copy of the build keeps its own page cache (the live-content tests).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
   // must ship the content folder with the server code.
   outputFileTracingIncludes: { '/**': ['./content/**/*'] },

@@ -45,9 +45,9 @@ export default defineConfig({
     },
     {
       // The same build on a copy of the content that e2e/live-content.spec.ts changes.
-      command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" && npx next start -p ${livePort}`,
+      command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" .next-live && npx next start -p ${livePort}`,
       url: `http://localhost:${livePort}/en`,
-      env: { CONTENT_DIR: liveContentDir },
+      env: { CONTENT_DIR: liveContentDir, NEXT_DIST_DIR: '.next-live' },
       reuseExistingServer: false,
       timeout: 60_000,
     },

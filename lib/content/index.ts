@@ -43,8 +43,14 @@ async function afterChange(store: ContentStore, change: ChangeSet): Promise<void
   schedulePublication(store);
   // `next dev` renders every request afresh; only a production server has pages to refresh.
   if (isDev() || (change.before.length === 0 && change.after.length === 0)) return;
-  await requestRevalidation(affectedPaths(change));
+  const revalidations = affectedPaths(change);
+  await requestRevalidation(revalidations);
+  // A render that began before the change and ends after the revalidation would be cached as
+  // fresh; revalidating once more after in-flight renders have finished leaves none behind.
+  setTimeout(() => void requestRevalidation(revalidations), SETTLE_MS).unref();
 }
+
+const SETTLE_MS = 1500;
 
 let publicationTimer: NodeJS.Timeout | undefined;
 const MAX_TIMER = 2 ** 31 - 1;
