@@ -9,7 +9,7 @@ import { Thumbnail } from './Thumbnail';
 /** The article page's content column. `html` is already sanitized by lib/markdown. */
 export function ArticleView({ article, html, newer, older }: { article: ArticleMeta; html: string; newer?: ArticleMeta; older?: ArticleMeta }) {
   const dict = getDictionary(article.lang);
-  const tags = article.tags.map((name) => ({ name, slug: termSlug(name), articles: [] }));
+  const tags = article.tags.map((name) => ({ name, slug: termSlug(name) }));
   return (
     <article className="post">
       <header className="post-header">

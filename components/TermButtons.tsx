@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Taxonomy, Term } from '@/lib/content';
+import type { Taxonomy } from '@/lib/content';
 import { termUrl } from '@/lib/urls';
 
 /** Terms as Mainroad's buttons; used for an article's tags and the tag widget. */
@@ -7,12 +7,10 @@ export function TermButtons({
   lang,
   taxonomy,
   terms,
-  showCounts = false,
 }: {
   lang: string;
   taxonomy: Taxonomy;
-  terms: readonly Pick<Term, 'name' | 'slug' | 'articles'>[];
-  showCounts?: boolean;
+  terms: readonly { name: string; slug: string; count?: number }[];
 }) {
   if (terms.length === 0) return null;
   return (
@@ -21,7 +19,7 @@ export function TermButtons({
         <li key={term.slug}>
           <Link className="term-button" href={termUrl(lang, taxonomy, term.slug)} rel="tag">
             {term.name}
-            {showCounts ? <span className="count"> {term.articles.length}</span> : null}
+            {term.count !== undefined ? <span className="count"> {term.count}</span> : null}
           </Link>
         </li>
       ))}

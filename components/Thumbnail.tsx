@@ -1,9 +1,7 @@
 import Link from 'next/link';
+import { siteConfig } from '@/lib/config';
 import type { Thumbnail as ThumbnailData } from '@/lib/content';
-
-function isExternal(src: string): boolean {
-  return /^https?:\/\//i.test(src);
-}
+import { isOtherHost } from '@/lib/urls';
 
 /**
  * The article's image. Plain <img> rather than next/image: news images come from any host, and
@@ -18,7 +16,7 @@ export function Thumbnail({ thumbnail, alt, href, eager = false }: { thumbnail: 
       alt={alt}
       loading={eager ? 'eager' : 'lazy'}
       decoding="async"
-      referrerPolicy={isExternal(thumbnail.src) ? 'no-referrer' : undefined}
+      referrerPolicy={isOtherHost(thumbnail.src, siteConfig.baseUrl) ? 'no-referrer' : undefined}
     />
   );
   return (

@@ -41,6 +41,12 @@ export function localPathUrl(lang: string, href: string): string {
   return href === '/' ? homeUrl(lang) : `/${lang}${href.startsWith('/') ? '' : '/'}${href}`;
 }
 
+/** An absolute http(s) URL on a host other than the site's: fetched with no Referer. */
+export function isOtherHost(url: string, siteOrigin?: string): boolean {
+  if (!/^https?:\/\//i.test(url)) return false;
+  return !siteOrigin || !url.startsWith(siteOrigin);
+}
+
 export function absoluteUrl(baseUrl: string, path: string): string {
   return `${baseUrl}${path}`;
 }

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { isOtherHost } from '@/lib/urls';
 
 const JUNK_SOURCES = new Set(['', 'none', 'null', 'undefined', '#']);
 const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,/i;
@@ -7,11 +8,6 @@ const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,/i;
 export interface MediaPolicyOptions {
   /** The site's own origin; images elsewhere are fetched without a Referer. */
   siteOrigin?: string;
-}
-
-function isExternal(url: string, siteOrigin: string | undefined): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  return !siteOrigin || !url.startsWith(siteOrigin);
 }
 
 /**
@@ -38,10 +34,10 @@ export function rehypeMediaPolicy(options: MediaPolicyOptions = {}) {
         props.src = src;
         props.loading = 'lazy';
         props.decoding = 'async';
-        if (isExternal(src, options.siteOrigin)) props.referrerPolicy = 'no-referrer';
+        if (isOtherHost(src, options.siteOrigin)) props.referrerPolicy = 'no-referrer';
       } else if (node.tagName === 'a' && typeof props.href === 'string') {
         if (props.href.startsWith('//')) props.href = `https:${props.href}`;
-        if (isExternal(props.href, options.siteOrigin)) props.rel = ['noopener', 'noreferrer'];
+        if (isOtherHost(props.href, options.siteOrigin)) props.rel = ['noopener', 'noreferrer'];
       }
       return undefined;
     });
