@@ -1,23 +1,43 @@
 import type { ArticleMeta } from '@/lib/content';
 import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
+import type { TocEntry } from '@/lib/markdown/render';
+import { AuthorBox } from './AuthorBox';
 import { Pager } from './Pager';
 import { PostMeta } from './PostMeta';
+import { TableOfContents } from './TableOfContents';
 import { TermButtons } from './TermButtons';
 import { Thumbnail } from './Thumbnail';
 
 /** The article page's content column. `html` is already sanitized by lib/markdown. */
-export function ArticleView({ article, html, newer, older }: { article: ArticleMeta; html: string; newer?: ArticleMeta; older?: ArticleMeta }) {
+export function ArticleView({
+  article,
+  html,
+  toc,
+  translations,
+  newer,
+  older,
+}: {
+  article: ArticleMeta;
+  html: string;
+  toc: readonly TocEntry[];
+  translations: readonly ArticleMeta[];
+  newer?: ArticleMeta;
+  older?: ArticleMeta;
+}) {
   const dict = getDictionary(article.lang);
   const tags = article.tags.map((name) => ({ name, slug: termSlug(name) }));
   return (
     <article className="post">
       <header className="post-header">
         <h1 className="post-title">{article.title}</h1>
-        <PostMeta article={article} />
+        <PostMeta article={article} translations={translations} />
       </header>
+      {/* KaTeX's stylesheet and fonts, served from this site, only where there is math. */}
+      {article.mathjax ? <link rel="stylesheet" href="/vendor/katex/katex.min.css" precedence="default" /> : null}
       {article.thumbnail?.inPost ? <Thumbnail thumbnail={article.thumbnail} alt={article.title} eager /> : null}
       {article.lead ? <p className="lead">{article.lead}</p> : null}
+      {article.toc ? <TableOfContents lang={article.lang} entries={toc} /> : null}
       <div className="post-content" dangerouslySetInnerHTML={{ __html: html }} />
       {tags.length > 0 ? (
         <footer className="post-tags">
@@ -25,6 +45,7 @@ export function ArticleView({ article, html, newer, older }: { article: ArticleM
           <TermButtons lang={article.lang} taxonomy="tags" terms={tags} />
         </footer>
       ) : null}
+      {article.authorbox ? <AuthorBox lang={article.lang} /> : null}
       {article.pager ? <Pager lang={article.lang} newer={newer} older={older} /> : null}
     </article>
   );

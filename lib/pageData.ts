@@ -1,7 +1,7 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
 import { getContent, getIndex, type ArticleMeta, type Taxonomy, type Term } from '@/lib/content';
 import { readArticleBody } from '@/lib/content/articleBody';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderMarkdown, type TocEntry } from '@/lib/markdown/render';
 import { paginate, type Paged } from '@/lib/pagination';
 import { decodeParam, decodeSlug, parsePageNumber } from '@/lib/urls';
 
@@ -29,6 +29,9 @@ export async function loadArticle(lang: string, slugParams: readonly string[]): 
 export interface ArticlePageData {
   article: ArticleMeta;
   html: string;
+  toc: TocEntry[];
+  /** The article in the other languages its `translations` names, where those exist. */
+  translations: ArticleMeta[];
   newer?: ArticleMeta;
   older?: ArticleMeta;
 }
@@ -44,8 +47,11 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
     throw error;
   });
   if (body === undefined) return undefined;
-  const html = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl });
-  return { article, html, ...store.index.neighbours(article) };
+  const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax });
+  const translations = article.translations
+    .filter((lang) => lang !== article.lang)
+    .flatMap((lang) => store.index.translation(article, lang) ?? []);
+  return { article, html, toc, translations, ...store.index.neighbours(article) };
 }
 
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
@@ -74,15 +80,6 @@ export async function loadTerms(lang: string, taxonomy: Taxonomy): Promise<Term[
 
 export async function loadRecent(lang: string, count: number): Promise<readonly ArticleMeta[]> {
   return (await getIndex()).articles(lang).slice(0, count);
-}
-
-/** The translations an article names that exist in the index, by language. */
-export async function loadTranslations(article: ArticleMeta): Promise<ArticleMeta[]> {
-  const index = await getIndex();
-  return article.translations
-    .filter((lang) => lang !== article.lang)
-    .map((lang) => index.translation(article, lang))
-    .filter((found): found is ArticleMeta => found !== undefined);
 }
 
 /** Basic title and summary matching until the search index (its own issue) lands. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@/lib/markdown/render';
 
 const site = { siteOrigin: 'https://news.example.com' };
-const render = (markdown: string) => renderMarkdown(markdown, site);
+const render = async (markdown: string) => (await renderMarkdown(markdown, site)).html;
 
 describe('renderMarkdown: GFM', () => {
   it('renders tables, strikethrough and autolinks', async () => {
@@ -79,5 +79,48 @@ describe('renderMarkdown: messy real-world text', () => {
     expect(html).toContain('{{&#x3C; shortcode >}}');
     expect(html).toContain('unclosed link');
     expect(html).toContain('separator');
+  });
+});
+
+describe('renderMarkdown: headings and the table of contents', () => {
+  it('gives h2 and h3 anchors and lists them, h1 and h4 not', async () => {
+    const { html, toc } = await renderMarkdown('# Title\n\n## What changed\n\n### Lanes & *paths*\n\n#### Detail\n\n## What changed', site);
+    expect(html).toContain('<h2 id="what-changed">What changed</h2>');
+    expect(html).toContain('<h3 id="lanes--paths">');
+    expect(toc).toEqual([
+      { depth: 2, id: 'what-changed', text: 'What changed' },
+      { depth: 3, id: 'lanes--paths', text: 'Lanes & paths' },
+      { depth: 2, id: 'what-changed-1', text: 'What changed' },
+    ]);
+  });
+
+  it('makes anchors from Chinese headings', async () => {
+    const { toc } = await renderMarkdown('## 有哪些变化\n\ntext', site);
+    expect(toc).toEqual([{ depth: 2, id: '有哪些变化', text: '有哪些变化' }]);
+  });
+
+  it('lists nothing for a body without headings', async () => {
+    expect((await renderMarkdown('Just text.', site)).toc).toEqual([]);
+  });
+});
+
+describe('renderMarkdown: math', () => {
+  it('renders $…$ and $$…$$ with KaTeX on the server when asked', async () => {
+    const { html } = await renderMarkdown('Energy $E=mc^2$.\n\n$$\n\\int_0^1 x\\,dx\n$$', { ...site, math: true });
+    expect(html).toMatch(/<span class="katex">/);
+    expect(html).toMatch(/<span class="katex-display">/);
+    expect(html).toContain('<math');
+    expect(html).not.toContain('$E=mc^2$');
+  });
+
+  it('leaves dollar signs alone on articles without math', async () => {
+    const { html } = await renderMarkdown('Prices rose from $5 to $6.', site);
+    expect(html).toContain('from $5 to $6');
+    expect(html).not.toContain('katex');
+  });
+
+  it('shows a formula KaTeX cannot parse as text instead of failing the page', async () => {
+    const { html } = await renderMarkdown('Broken $\\frac{1}{$ formula', { ...site, math: true });
+    expect(html).toContain('formula');
   });
 });

@@ -33,4 +33,8 @@ export interface Dictionary {
   backHome: string;
   poweredBy: string;
   sidebar: string;
+  tableOfContents: string;
+  aboutTheAuthor: string;
+  /** Before the links to an article's other languages. */
+  alsoIn: string;
 }

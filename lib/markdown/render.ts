@@ -1,38 +1,58 @@
+import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeMediaPolicy, type MediaPolicyOptions } from './rehypeMediaPolicy';
+import { rehypeMediaPolicy } from './rehypeMediaPolicy';
+import { rehypeToc, type TocEntry } from './rehypeToc';
 import { sanitizeSchema } from './sanitizeSchema';
 
-function createProcessor(options: MediaPolicyOptions) {
-  return (
-    unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      // Raw HTML in feed-converted bodies is parsed, then made safe by the sanitizer below.
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
-      .use(rehypeSanitize, sanitizeSchema)
-      // Trusted plugins only after this point (the rehype-sanitize rule).
-      .use(rehypeMediaPolicy, options)
-      .use(rehypeStringify)
-      .freeze()
-  );
+export type { TocEntry } from './rehypeToc';
+
+export interface RenderOptions {
+  /** The site's own origin; images elsewhere are fetched without a Referer. */
+  siteOrigin?: string;
+  /** Render `$…$` and `$$…$$` as math (front matter `mathjax: true`), on the server with KaTeX. */
+  math?: boolean;
+}
+
+export interface RenderedBody {
+  html: string;
+  /** h2 and h3 headings with their anchors, for the table of contents. */
+  toc: TocEntry[];
+}
+
+function createProcessor({ siteOrigin, math = false }: RenderOptions) {
+  const markdown = unified().use(remarkParse).use(remarkGfm).use(math ? [remarkMath] : []);
+  const html = markdown
+    // Raw HTML in feed-converted bodies is parsed, then made safe by the sanitizer below.
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    // Trusted plugins only after this point (the rehype-sanitize rule). Heading ids are added
+    // here, unprefixed, so TOC anchors read #what-changed; ids from raw HTML were prefixed above.
+    .use(rehypeSlug)
+    .use(rehypeToc);
+  // KaTeX's default output keeps MathML beside the HTML, so screen readers can read the math.
+  const withMath = math ? html.use(rehypeKatex, { throwOnError: false, strict: false }) : html;
+  return withMath.use(rehypeMediaPolicy, { siteOrigin }).use(rehypeStringify).freeze();
 }
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
-/** Markdown (GFM) to sanitized HTML. Never throws on odd input: it is text, at worst. */
-export async function renderMarkdown(markdown: string, options: MediaPolicyOptions = {}): Promise<string> {
-  const cacheKey = options.siteOrigin ?? '';
-  let processor = processors.get(cacheKey);
+/** Markdown (GFM) to sanitized HTML and its headings. Never throws on odd input: it is text, at worst. */
+export async function renderMarkdown(markdown: string, options: RenderOptions = {}): Promise<RenderedBody> {
+  const key = `${options.siteOrigin ?? ''}|${options.math ? 'math' : ''}`;
+  let processor = processors.get(key);
   if (!processor) {
     processor = createProcessor(options);
-    processors.set(cacheKey, processor);
+    processors.set(key, processor);
   }
-  return String(await processor.process(markdown));
+  const file = await processor.process(markdown);
+  return { html: String(file), toc: (file.data.toc as TocEntry[] | undefined) ?? [] };
 }

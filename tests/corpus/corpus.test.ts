@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     let rendered = 0;
     let htmlBytes = 0;
     for (const article of articles) {
-      const html = await renderMarkdown(await readArticleBody(corpusDir, article), { siteOrigin: 'https://broadsheet.example' });
+      const { html } = await renderMarkdown(await readArticleBody(corpusDir, article), { siteOrigin: 'https://broadsheet.example', math: article.mathjax });
       expect(html).not.toMatch(/<script|javascript:|onerror=/i);
       htmlBytes += html.length;
       rendered++;

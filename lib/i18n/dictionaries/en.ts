@@ -31,6 +31,9 @@ const en: Dictionary = {
   notFoundText: 'The page you asked for is not here. It may have moved, or the address may be mistyped.',
   backHome: 'Back to the home page',
   poweredBy: 'Built with Broadsheet',
+  tableOfContents: 'Contents',
+  aboutTheAuthor: 'About the author',
+  alsoIn: 'Also in',
   sidebar: 'Sidebar',
 };
 

@@ -31,6 +31,9 @@ const zhCN: Dictionary = {
   notFoundText: '你要找的页面不在这里，可能已经移动，或者地址有误。',
   backHome: '返回首页',
   poweredBy: '由 Broadsheet 构建',
+  tableOfContents: '目录',
+  aboutTheAuthor: '关于作者',
+  alsoIn: '其他语言',
   sidebar: '侧栏',
 };
 

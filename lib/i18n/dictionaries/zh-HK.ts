@@ -31,6 +31,9 @@ const zhHK: Dictionary = {
   notFoundText: '你要找的頁面不在這裏，可能已經移走，或者網址有誤。',
   backHome: '返回首頁',
   poweredBy: '由 Broadsheet 建構',
+  tableOfContents: '目錄',
+  aboutTheAuthor: '關於作者',
+  alsoIn: '其他語言',
   sidebar: '側欄',
 };
 

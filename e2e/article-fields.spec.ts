@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+
+test('toc: true lists h2 and h3 headings with anchors that scroll to them', async ({ page }) => {
+  await page.goto('/en/news/city/harbour-bridge-reopens');
+  const toc = page.locator('nav.toc');
+  await expect(toc.locator('a')).toHaveText(['What changed', 'Who benefits']);
+  await toc.getByRole('link', { name: 'Who benefits' }).click();
+  await expect(page).toHaveURL(/#who-benefits$/);
+  await expect(page.locator('h2#who-benefits')).toBeInViewport();
+});
+
+test('a page without toc: true has no table of contents', async ({ page }) => {
+  await page.goto('/en/news/city/council-budget-vote');
+  await expect(page.locator('nav.toc')).toHaveCount(0);
+});
+
+test('mathjax: true renders math on the server, with no script and the stylesheet from this site', async ({ page, request }) => {
+  const html = await (await request.get('/en/news/science/heatwave-study')).text();
+  expect(html).toContain('class="katex-display"');
+  expect(html).toContain('<math');
+  expect(html).toContain('href="/vendor/katex/katex.min.css"');
+  expect(html).not.toMatch(/katex[^"]*\.js/);
+
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+  });
+  await page.goto('/en/news/science/heatwave-study');
+  await expect(page.locator('.katex-display').first()).toBeVisible();
+  // The KaTeX stylesheet applies: its fonts are loaded from this site.
+  await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  expect(external).toEqual([]);
+});
+
+test('articles without math get no KaTeX stylesheet', async ({ request }) => {
+  expect(await (await request.get('/en/news/city/council-budget-vote')).text()).not.toContain('katex');
+});
+
+test('authorbox: true shows the configured author after the article', async ({ page }) => {
+  await page.goto('/en/news/city/harbour-bridge-reopens');
+  const box = page.locator('.author-box');
+  await expect(box.locator('.author-name')).toHaveText('The Broadsheet Desk');
+  await expect(box.locator('.author-bio')).toContainText('Editors who turn');
+  await page.goto('/zh-HK/news/city/harbour-bridge-reopens');
+  await expect(page.locator('.author-box')).toHaveCount(0);
+});
+
+test('translations link the same article in the languages where it exists', async ({ page }) => {
+  await page.goto('/en/news/city/harbour-bridge-reopens');
+  const links = page.locator('.post-header .meta-translations a');
+  await expect(links).toHaveText(['中文简体', '中文繁體']);
+  await links.first().click();
+  await expect(page).toHaveURL(/\/zh-CN\/news\/city\/harbour-bridge-reopens$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('.post-header .meta-translations a')).toHaveText(['English', '中文繁體']);
+  // An article that names no translations links none.
+  await page.goto('/en/news/city/council-budget-vote');
+  await expect(page.locator('.meta-translations')).toHaveCount(0);
+});
