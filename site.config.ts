@@ -29,6 +29,14 @@ export default defineSiteConfig({
   sidebar: { home: 'right', list: 'right', single: 'right' },
   widgets: ['search', 'recent', 'categories', 'taglist', 'languages'],
   recentCount: 10,
+  widgetSettings: {
+    categories: { counts: true },
+    taglist: { counts: false, limit: 20 },
+  },
+  social: [
+    { name: 'GitHub', url: 'https://github.com/' },
+    { name: 'Mastodon', url: 'https://mastodon.social/' },
+  ],
   highlightColor: '#e22d30',
   author: {
     name: 'The Broadsheet Desk',

@@ -1,21 +1,24 @@
 import Link from 'next/link';
-import { localize, siteConfig } from '@/lib/config';
+import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { localPathUrl } from '@/lib/urls';
+import { loadMenu } from '@/lib/menus';
 
-export function SiteFooter({ lang }: { lang: string }) {
+export async function SiteFooter({ lang }: { lang: string }) {
   const dict = getDictionary(lang);
+  const menu = await loadMenu(lang, 'footer');
   return (
     <footer className="site-footer">
       <div className="container footer-inner">
-        {siteConfig.menus.footer.length > 0 ? (
-          <ul className="footer-menu">
-            {siteConfig.menus.footer.map((item) => (
-              <li key={item.href}>
-                <Link href={localPathUrl(lang, item.href)}>{localize(item.label, lang)}</Link>
-              </li>
-            ))}
-          </ul>
+        {menu.length > 0 ? (
+          <nav aria-label="Footer">
+            <ul className="footer-menu">
+              {menu.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         ) : null}
         <p>
           © {new Date().getFullYear()} {siteConfig.title} · {dict.poweredBy}

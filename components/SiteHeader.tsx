@@ -1,14 +1,16 @@
 import Link from 'next/link';
 import { localize, siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { homeUrl, localPathUrl } from '@/lib/urls';
+import { loadMenu } from '@/lib/menus';
+import { homeUrl } from '@/lib/urls';
 
 /**
  * Logo, title and main menu. Below 767 px the menu folds behind a button; the button is a
  * checkbox label, so it opens and closes with JavaScript off.
  */
-export function SiteHeader({ lang }: { lang: string }) {
+export async function SiteHeader({ lang }: { lang: string }) {
   const dict = getDictionary(lang);
+  const menu = await loadMenu(lang, 'main');
   const subtitle = localize(siteConfig.subtitle, lang);
   return (
     <header className="site-header">
@@ -27,9 +29,9 @@ export function SiteHeader({ lang }: { lang: string }) {
             <span aria-hidden="true">☰</span> {dict.menu}
           </label>
           <ul className="menu-items">
-            {siteConfig.menus.main.map((item) => (
+            {menu.map((item) => (
               <li key={item.href}>
-                <Link href={localPathUrl(lang, item.href)}>{localize(item.label, lang)}</Link>
+                <Link href={item.href}>{item.label}</Link>
               </li>
             ))}
           </ul>

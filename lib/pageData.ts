@@ -3,7 +3,7 @@ import { getContent, getIndex, type ArticleMeta, type Taxonomy, type Term } from
 import { readArticleBody } from '@/lib/content/articleBody';
 import { renderMarkdown, type TocEntry } from '@/lib/markdown/render';
 import { paginate, type Paged } from '@/lib/pagination';
-import { decodeParam, decodeSlug, parsePageNumber } from '@/lib/urls';
+import { articleUrl, decodeParam, decodeSlug, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
  * What each route needs, looked up from URL parameters. Every function returns undefined for a
@@ -32,6 +32,8 @@ export interface ArticlePageData {
   toc: TocEntry[];
   /** The article in the other languages its `translations` names, where those exist. */
   translations: ArticleMeta[];
+  /** The same path in every other language where an article exists there. */
+  alternates: Record<string, string>;
   newer?: ArticleMeta;
   older?: ArticleMeta;
 }
@@ -51,7 +53,12 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   const translations = article.translations
     .filter((lang) => lang !== article.lang)
     .flatMap((lang) => store.index.translation(article, lang) ?? []);
-  return { article, html, toc, translations, ...store.index.neighbours(article) };
+  const alternates: Record<string, string> = {};
+  for (const { code } of languages) {
+    const other = code === article.lang ? undefined : store.index.translation(article, code);
+    if (other) alternates[code] = articleUrl(other);
+  }
+  return { article, html, toc, translations, alternates, ...store.index.neighbours(article) };
 }
 
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
@@ -71,6 +78,18 @@ export async function loadTermPage(
   if (!term || page === undefined) return undefined;
   const paged = paginate(term.articles, page, siteConfig.pageSize);
   return paged && { term, paged };
+}
+
+/** Taxonomy indexes exist in every language; a term's page where the term is used there. */
+export async function termAlternates(lang: string, taxonomy: Taxonomy, slug?: string): Promise<Record<string, string>> {
+  const index = await getIndex();
+  const alternates: Record<string, string> = {};
+  for (const { code } of languages) {
+    if (code === lang) continue;
+    if (slug === undefined) alternates[code] = taxonomyUrl(code, taxonomy);
+    else if (index.term(code, taxonomy, slug)) alternates[code] = termUrl(code, taxonomy, slug);
+  }
+  return alternates;
 }
 
 export async function loadTerms(lang: string, taxonomy: Taxonomy): Promise<Term[] | undefined> {

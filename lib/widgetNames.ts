@@ -3,7 +3,7 @@
  * content checker can validate names without loading React; components/widgets/registry.ts must
  * provide one component for each (its type enforces it).
  */
-export const widgetNames = ['search', 'recent', 'categories', 'taglist', 'languages'] as const;
+export const widgetNames = ['search', 'recent', 'categories', 'taglist', 'languages', 'social', 'sidemenu'] as const;
 export type WidgetName = (typeof widgetNames)[number];
 
 export function isWidgetName(name: string): name is WidgetName {

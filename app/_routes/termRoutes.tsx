@@ -5,7 +5,7 @@ import { PageLayout } from '@/components/PageLayout';
 import { TermIndex } from '@/components/TermIndex';
 import type { Taxonomy } from '@/lib/content';
 import { fill, getDictionary } from '@/lib/i18n';
-import { languageParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms } from '@/lib/pageData';
+import { languageParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
 import { termUrl } from '@/lib/urls';
 
@@ -32,7 +32,7 @@ export function termIndexRoute(taxonomy: Taxonomy) {
       const terms = await loadTerms(lang, taxonomy);
       if (!terms) notFound();
       return (
-        <PageLayout lang={lang} sidebar={sidebarFor('list')}>
+        <PageLayout lang={lang} sidebar={sidebarFor('list')} alternates={await termAlternates(lang, taxonomy)}>
           <TermIndex lang={lang} taxonomy={taxonomy} terms={terms} />
         </PageLayout>
       );
@@ -58,7 +58,7 @@ export function termPageRoute(taxonomy: Taxonomy, paginated: boolean) {
       if (page === '1') permanentRedirect(termUrl(lang, taxonomy, data.term.slug));
       const dict = getDictionary(lang);
       return (
-        <PageLayout lang={lang} sidebar={sidebarFor('list')}>
+        <PageLayout lang={lang} sidebar={sidebarFor('list')} alternates={await termAlternates(lang, taxonomy, data.term.slug)}>
           <header className="list-header">
             <p className="list-kind">{taxonomy === 'categories' ? dict.category : dict.tag}</p>
             <h1 className="page-title">{data.term.name}</h1>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadTerms } from '@/lib/pageData';
 import { termUrl } from '@/lib/urls';
@@ -12,8 +13,8 @@ export async function CategoriesWidget({ lang }: WidgetProps) {
       <ul className="widget-list">
         {terms.map((term) => (
           <li key={term.slug}>
-            <Link href={termUrl(lang, 'categories', term.slug)}>{term.name}</Link>{' '}
-            <span className="count">({term.articles.length})</span>
+            <Link href={termUrl(lang, 'categories', term.slug)}>{term.name}</Link>
+            {siteConfig.widgetSettings.categories.counts ? <span className="count"> ({term.articles.length})</span> : null}
           </li>
         ))}
       </ul>

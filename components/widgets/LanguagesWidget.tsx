@@ -5,13 +5,14 @@ import { homeUrl } from '@/lib/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 
-export function LanguagesWidget({ lang }: WidgetProps) {
+/** Each language, linking to this page in it where it exists, else to its home. */
+export function LanguagesWidget({ lang, alternates }: WidgetProps) {
   return (
     <WidgetFrame name="languages" title={getDictionary(lang).languages}>
       <ul className="widget-list languages">
         {languages.map((language) => (
           <li key={language.code}>
-            <Link href={homeUrl(language.code)} hrefLang={language.code} lang={language.code} aria-current={language.code === lang ? 'true' : undefined}>
+            <Link href={alternates?.[language.code] ?? homeUrl(language.code)} hrefLang={language.code} lang={language.code} aria-current={language.code === lang ? 'true' : undefined}>
               <span className="language-code">{language.code}</span> {language.name}
             </Link>
           </li>

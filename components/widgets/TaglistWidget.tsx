@@ -1,14 +1,32 @@
+import Link from 'next/link';
 import { TermButtons } from '@/components/TermButtons';
+import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadTerms } from '@/lib/pageData';
+import { taxonomyUrl } from '@/lib/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 
+/** The most used tags as buttons (widgetSettings.taglist.limit), then a link to all of them. */
 export async function TaglistWidget({ lang }: WidgetProps) {
+  const { counts, limit } = siteConfig.widgetSettings.taglist;
+  const dict = getDictionary(lang);
   const terms = (await loadTerms(lang, 'tags')) ?? [];
+  const shown = [...terms]
+    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, lang))
+    .slice(0, limit)
+    .sort((a, b) => a.name.localeCompare(b.name, lang))
+    .map((term) => ({ name: term.name, slug: term.slug, count: counts ? term.articles.length : undefined }));
   return (
-    <WidgetFrame name="taglist" title={getDictionary(lang).tags}>
-      <TermButtons lang={lang} taxonomy="tags" terms={terms} />
+    <WidgetFrame name="taglist" title={dict.tags}>
+      <TermButtons lang={lang} taxonomy="tags" terms={shown} />
+      {terms.length > shown.length ? (
+        <p className="widget-more">
+          <Link href={taxonomyUrl(lang, 'tags')}>
+            {dict.allTags} ({terms.length})
+          </Link>
+        </p>
+      ) : null}
     </WidgetFrame>
   );
 }

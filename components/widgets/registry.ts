@@ -3,6 +3,8 @@ import { CategoriesWidget } from './CategoriesWidget';
 import { LanguagesWidget } from './LanguagesWidget';
 import { RecentWidget } from './RecentWidget';
 import { SearchWidget } from './SearchWidget';
+import { SidemenuWidget } from './SidemenuWidget';
+import { SocialWidget } from './SocialWidget';
 import { TaglistWidget } from './TaglistWidget';
 import { isWidgetName, widgetNames, type WidgetName } from '@/lib/widgetNames';
 import type { WidgetProps } from './types';
@@ -17,6 +19,8 @@ export const widgetRegistry: Record<WidgetName, ComponentType<WidgetProps>> = {
   categories: CategoriesWidget,
   taglist: TaglistWidget,
   languages: LanguagesWidget,
+  social: SocialWidget,
+  sidemenu: SidemenuWidget,
 };
 
 const reported = new Set<string>();

@@ -28,6 +28,18 @@ export interface AuthorConfig {
   avatar?: string;
 }
 
+export interface SocialLink {
+  /** Shown as the link text: "GitHub", "RSS", "微博". */
+  name: string;
+  url: string;
+}
+
+export interface WidgetSettings {
+  categories: { counts: boolean };
+  /** Mainroad shows every tag; a large archive needs a cut: the `limit` most used, then a link to all. */
+  taglist: { counts: boolean; limit: number };
+}
+
 export interface SiteConfig {
   title: string;
   subtitle?: LocalizedText;
@@ -48,6 +60,9 @@ export interface SiteConfig {
   widgets: string[];
   /** How many articles the recent widget lists. */
   recentCount: number;
+  widgetSettings: WidgetSettings;
+  /** Links for the social widget. */
+  social: SocialLink[];
   /** Accent colour (Mainroad's #e22d30). */
   highlightColor: string;
   author?: AuthorConfig;

@@ -83,6 +83,11 @@ export class ContentIndex {
     return terms.sort((a, b) => a.name.localeCompare(b.name, lang));
   }
 
+  /** Articles whose front matter places them in a menu ("main", "side", "footer"), oldest first. */
+  menuArticles(lang: string, menu: string): ArticleMeta[] {
+    return this.articles(lang).filter((article) => article.menu.includes(menu)).reverse();
+  }
+
   /** Newer and older neighbours in the same language (Mainroad's pager). */
   neighbours(article: ArticleMeta): { newer?: ArticleMeta; older?: ArticleMeta } {
     const list = this.articles(article.lang);

@@ -34,6 +34,9 @@ export interface Dictionary {
   poweredBy: string;
   sidebar: string;
   tableOfContents: string;
+  social: string;
+  sideMenu: string;
+  allTags: string;
   aboutTheAuthor: string;
   /** Before the links to an article's other languages. */
   alsoIn: string;

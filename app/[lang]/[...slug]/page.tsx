@@ -20,7 +20,7 @@ export default async function ArticlePage({ params }: PageProps<'/[lang]/[...slu
   const data = await loadArticlePage(lang, slug);
   if (!data) notFound();
   return (
-    <PageLayout lang={lang} sidebar={sidebarFor('single', data.article)}>
+    <PageLayout lang={lang} sidebar={sidebarFor('single', data.article)} alternates={data.alternates}>
       <ArticleView {...data} />
     </PageLayout>
   );
