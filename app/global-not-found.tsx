@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { HeadScript } from '@/components/HeadScript';
 import { NotFoundView } from '@/components/NotFoundView';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
@@ -13,7 +14,10 @@ export const metadata: Metadata = { title: `${getDictionary(lang).notFoundTitle}
 /** URLs outside every language (`/fr/…`, `/wp-admin`): the 404 in the default language. */
 export default function GlobalNotFound() {
   return (
-    <html lang={lang} style={{ ['--highlight' as string]: siteConfig.highlightColor }}>
+    <html lang={lang} style={{ ['--highlight' as string]: siteConfig.highlightColor }} suppressHydrationWarning>
+      <head>
+        <HeadScript />
+      </head>
       <body>
         <div className="site">
           <SiteHeader lang={lang} />

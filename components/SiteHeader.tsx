@@ -3,6 +3,7 @@ import { localize, siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadMenu } from '@/lib/menus';
 import { homeUrl } from '@/lib/urls';
+import { ThemeToggle } from './ThemeToggle';
 
 /**
  * Logo, title and main menu. Below 767 px the menu folds behind a button; the button is a
@@ -21,6 +22,7 @@ export async function SiteHeader({ lang }: { lang: string }) {
             {subtitle ? <span className="logo-subtitle">{subtitle}</span> : null}
           </Link>
         </div>
+        <ThemeToggle label={dict.toggleTheme} />
       </div>
       <nav className="main-menu" aria-label={dict.menu}>
         <div className="container">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { CSSProperties, ReactNode } from 'react';
+import { HeadScript } from '@/components/HeadScript';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
@@ -22,7 +23,11 @@ export default async function LanguageLayout({ children, params }: LayoutProps<'
   if (!isLanguage(lang)) notFound();
   const style = { '--highlight': siteConfig.highlightColor } as CSSProperties;
   return (
-    <html lang={lang} style={style}>
+    // The head script sets data-theme and a class before React hydrates.
+    <html lang={lang} style={style} suppressHydrationWarning>
+      <head>
+        <HeadScript />
+      </head>
       <body>
         <SkipLink lang={lang} />
         <div className="site">

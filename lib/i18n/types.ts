@@ -34,6 +34,7 @@ export interface Dictionary {
   poweredBy: string;
   sidebar: string;
   tableOfContents: string;
+  toggleTheme: string;
   social: string;
   sideMenu: string;
   allTags: string;

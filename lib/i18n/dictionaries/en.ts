@@ -34,6 +34,7 @@ const en: Dictionary = {
   social: 'Follow us',
   sideMenu: 'Sections',
   allTags: 'All tags',
+  toggleTheme: 'Switch between light and dark',
   tableOfContents: 'Contents',
   aboutTheAuthor: 'About the author',
   alsoIn: 'Also in',

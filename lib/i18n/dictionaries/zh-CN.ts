@@ -34,6 +34,7 @@ const zhCN: Dictionary = {
   social: '关注我们',
   sideMenu: '栏目',
   allTags: '全部标签',
+  toggleTheme: '切换浅色与深色',
   tableOfContents: '目录',
   aboutTheAuthor: '关于作者',
   alsoIn: '其他语言',

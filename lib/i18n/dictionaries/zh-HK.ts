@@ -34,6 +34,7 @@ const zhHK: Dictionary = {
   social: '關注我們',
   sideMenu: '欄目',
   allTags: '全部標籤',
+  toggleTheme: '切換淺色與深色',
   tableOfContents: '目錄',
   aboutTheAuthor: '關於作者',
   alsoIn: '其他語言',
