@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import type { ArticleMeta } from '@/lib/content';
+import { siteConfig } from '@/lib/config';
+import { getDictionary } from '@/lib/i18n';
+import { thumbnailFor } from '@/lib/thumbnails';
 import { articleUrl } from '@/lib/urls';
 import { PostMeta } from './PostMeta';
 import { Thumbnail } from './Thumbnail';
@@ -7,7 +10,7 @@ import { Thumbnail } from './Thumbnail';
 /** One entry of a list: thumbnail, title, meta, lead and summary (or an excerpt of the body). */
 export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta; eagerImage?: boolean }) {
   const href = articleUrl(article);
-  const thumbnail = article.thumbnail?.inList ? article.thumbnail : undefined;
+  const thumbnail = thumbnailFor(article, 'list');
   const text = article.summary || article.excerpt;
   return (
     <article className={`list-item${thumbnail ? ' has-thumbnail' : ''}`}>
@@ -20,6 +23,14 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       </div>
       {article.lead ? <p className="lead">{article.lead}</p> : null}
       {text ? <p className="list-item-summary">{text}</p> : null}
+      {siteConfig.readMore ? (
+        <p className="read-more">
+          {/* The accessible name starts with the visible text and says which article it leads to. */}
+          <Link href={href} aria-label={`${getDictionary(article.lang).readMore}: ${article.title}`}>
+            {getDictionary(article.lang).readMore}
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

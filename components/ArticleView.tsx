@@ -2,6 +2,9 @@ import type { ArticleMeta } from '@/lib/content';
 import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
 import type { TocEntry } from '@/lib/markdown/render';
+import { thumbnailFor } from '@/lib/thumbnails';
+import { siteConfig } from '@/lib/config';
+import { Comments } from './Comments';
 import { AuthorBox } from './AuthorBox';
 import { Pager } from './Pager';
 import { PostMeta } from './PostMeta';
@@ -26,6 +29,7 @@ export function ArticleView({
   older?: ArticleMeta;
 }) {
   const dict = getDictionary(article.lang);
+  const thumbnail = thumbnailFor(article, 'post');
   const tags = article.tags.map((name) => ({ name, slug: termSlug(name) }));
   return (
     <article className="post">
@@ -35,7 +39,7 @@ export function ArticleView({
       </header>
       {/* KaTeX's stylesheet and fonts, served from this site, only where there is math. */}
       {article.mathjax ? <link rel="stylesheet" href="/vendor/katex/katex.min.css" precedence="default" /> : null}
-      {article.thumbnail?.inPost ? <Thumbnail thumbnail={article.thumbnail} alt={article.title} eager /> : null}
+      {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} eager /> : null}
       {article.lead ? <p className="lead">{article.lead}</p> : null}
       {article.toc ? <TableOfContents lang={article.lang} entries={toc} /> : null}
       <div className="post-content" dangerouslySetInnerHTML={{ __html: html }} />
@@ -46,6 +50,7 @@ export function ArticleView({
         </footer>
       ) : null}
       {article.authorbox ? <AuthorBox lang={article.lang} /> : null}
+      {article.comments && siteConfig.comments ? <Comments config={siteConfig.comments} lang={article.lang} /> : null}
       {article.pager ? <Pager lang={article.lang} newer={newer} older={older} /> : null}
     </article>
   );

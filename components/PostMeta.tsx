@@ -1,27 +1,34 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { languageName, siteConfig } from '@/lib/config';
+import type { PostMetaItem } from '@/lib/config/types';
 import type { ArticleMeta } from '@/lib/content';
 import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
-import { languageName } from '@/lib/config';
 import { articleUrl, termUrl } from '@/lib/urls';
 import { DateTime } from './DateTime';
 
-/** Date and category links under a title, in lists and on the article. */
+/** The line under a title, in lists and on the article: the items site.config.ts `postMeta` names, in its order. */
 export function PostMeta({ article, translations = [] }: { article: ArticleMeta; translations?: readonly ArticleMeta[] }) {
   const dict = getDictionary(article.lang);
-  return (
-    <div className="post-meta">
-      <span className="meta-item meta-date">
+  const items: Record<PostMetaItem, () => ReactNode> = {
+    author: () =>
+      siteConfig.author ? <span key="author" className="meta-item meta-author">{siteConfig.author.name}</span> : null,
+    date: () => (
+      <span key="date" className="meta-item meta-date">
         <span className="visually-hidden">{dict.published} </span>
-        <DateTime epochMs={article.date} />
+        <DateTime epochMs={article.date} lang={article.lang} />
+        {article.lastmod && article.lastmod !== article.date ? (
+          <span className="meta-lastmod">
+            {' '}
+            · {dict.lastModified} <DateTime epochMs={article.lastmod} lang={article.lang} />
+          </span>
+        ) : null}
       </span>
-      {article.lastmod && article.lastmod !== article.date ? (
-        <span className="meta-item meta-lastmod">
-          {dict.lastModified} <DateTime epochMs={article.lastmod} />
-        </span>
-      ) : null}
-      {article.categories.length > 0 ? (
-        <span className="meta-item meta-categories">
+    ),
+    categories: () =>
+      article.categories.length > 0 ? (
+        <span key="categories" className="meta-item meta-categories">
           <span className="visually-hidden">{dict.categories}: </span>
           {article.categories.map((name, i) => (
             <span key={name}>
@@ -32,9 +39,10 @@ export function PostMeta({ article, translations = [] }: { article: ArticleMeta;
             </span>
           ))}
         </span>
-      ) : null}
-      {translations.length > 0 ? (
-        <span className="meta-item meta-translations">
+      ) : null,
+    translations: () =>
+      translations.length > 0 ? (
+        <span key="translations" className="meta-item meta-translations">
           {dict.alsoIn}:{' '}
           {translations.map((translation, i) => (
             <span key={translation.lang}>
@@ -45,7 +53,7 @@ export function PostMeta({ article, translations = [] }: { article: ArticleMeta;
             </span>
           ))}
         </span>
-      ) : null}
-    </div>
-  );
+      ) : null,
+  };
+  return <div className="post-meta">{siteConfig.postMeta.map((item) => items[item]())}</div>;
 }

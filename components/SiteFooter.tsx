@@ -10,7 +10,7 @@ export async function SiteFooter({ lang }: { lang: string }) {
     <footer className="site-footer">
       <div className="container footer-inner">
         {menu.length > 0 ? (
-          <nav aria-label="Footer">
+          <nav aria-label={dict.footerMenu}>
             <ul className="footer-menu">
               {menu.map((item) => (
                 <li key={item.href}>

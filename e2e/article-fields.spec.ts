@@ -57,3 +57,25 @@ test('translations link the same article in the languages where it exists', asyn
   await page.goto('/en/news/city/council-budget-vote');
   await expect(page.locator('.meta-translations')).toHaveCount(0);
 });
+
+test('dates use each language\'s format, in the site time zone', async ({ page }) => {
+  await page.goto('/zh-CN/news/city/harbour-bridge-reopens');
+  const time = page.locator('.post-header time');
+  await expect(time).toHaveText('2026年11月27日 08:30');
+  await expect(time).toHaveAttribute('datetime', '2026-11-27T08:30:00+08:00');
+});
+
+test('post meta shows the configured items in the configured order', async ({ page }) => {
+  await page.goto('/en/news/city/harbour-bridge-reopens');
+  const order = await page.locator('.post-header .post-meta > .meta-item').evaluateAll((nodes) => nodes.map((n) => n.className.replace('meta-item ', '')));
+  expect(order).toEqual(['meta-date', 'meta-categories', 'meta-translations']);
+});
+
+test('"Read more" under each list entry leads to the article', async ({ page }) => {
+  await page.goto('/en');
+  const links = page.locator('.article-list .read-more a');
+  await expect(links).toHaveCount(10);
+  await expect(links.nth(1)).toHaveAccessibleName('Read more: Council passes a budget that doubles spending on libraries');
+  await links.nth(1).click();
+  await expect(page).toHaveURL(/\/en\/news\/city\/council-budget-vote$/);
+});

@@ -47,7 +47,7 @@ describe('loadArticles on well-formed files', () => {
       tags: ['美股', 'qq'],
       translations: ['zh-CN', 'en'],
       menu: [],
-      thumbnail: { src: 'https://example.org/a.jpg', inList: true, inPost: true },
+      thumbnail: { src: 'https://example.org/a.jpg' },
       lead: 'Lead text',
       comments: true,
       authorbox: false,
@@ -91,7 +91,7 @@ describe('loadArticles on well-formed files', () => {
       'en/a.md': corpusShaped({ thumbnail: '\n  src: "/images/a.png"\n  visibility:\n    - "list"' }),
       'en/b.md': corpusShaped({ thumbnail: '"//cdn.example.org/b.jpg"' }),
     });
-    expect(articles.find((a) => a.file === 'en/a.md')?.thumbnail).toEqual({ src: '/images/a.png', inList: true, inPost: false });
+    expect(articles.find((a) => a.file === 'en/a.md')?.thumbnail).toEqual({ src: '/images/a.png', visibility: { list: true, post: false } });
     expect(articles.find((a) => a.file === 'en/b.md')?.thumbnail?.src).toBe('https://cdn.example.org/b.jpg');
   });
 });

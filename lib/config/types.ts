@@ -40,6 +40,19 @@ export interface WidgetSettings {
   taglist: { counts: boolean; limit: number };
 }
 
+export type PostMetaItem = 'author' | 'date' | 'categories' | 'translations';
+
+/** A comment thread under articles with `comments: true`. Giscus keeps threads in GitHub Discussions. */
+export interface GiscusConfig {
+  provider: 'giscus';
+  repo: string;
+  repoId: string;
+  category: string;
+  categoryId: string;
+  /** How a page finds its discussion; Giscus's default is the page path. */
+  mapping?: 'pathname' | 'url' | 'title' | 'og:title';
+}
+
 export interface SiteConfig {
   title: string;
   subtitle?: LocalizedText;
@@ -52,8 +65,16 @@ export interface SiteConfig {
   timeZone: string;
   /** Articles per list page. */
   pageSize: number;
-  /** Tokens: YYYY MM DD HH mm ss; anything else is printed as written. */
-  dateFormat: string;
+  /** Tokens: YYYY MM DD HH mm ss; anything else is printed as written. One per language, or one for all. */
+  dateFormat: LocalizedText;
+  /** Which items the post meta line shows, in order (Mainroad's post_meta). */
+  postMeta: PostMetaItem[];
+  /** A "Read more" link under each list entry. */
+  readMore: boolean;
+  /** Site default for where thumbnails show; an article's `thumbnail.visibility` wins. */
+  thumbnailVisibility: { list: boolean; post: boolean };
+  /** Comment threads; omitted, articles show none whatever their `comments` says. */
+  comments?: GiscusConfig;
   /** Sidebar side per page type; false removes it. An article's `sidebar` field wins. */
   sidebar: Record<PageType, SidebarPosition>;
   /** Default sidebar widgets, in order. An article's `widgets` field replaces this list. */

@@ -140,17 +140,15 @@ function readThumbnail(data: Record<string, unknown>, r: Reader): Thumbnail | un
   const value = data.thumbnail;
   if (value === undefined || value === null || value === '') return undefined;
   let src: unknown = value;
-  let inList = true;
-  let inPost = true;
+  let visibility: Thumbnail['visibility'];
   if (typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     src = record.src;
     if (record.visibility !== undefined) {
-      const visibility = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map(String);
-      const unknown = visibility.filter((v) => v !== 'list' && v !== 'post');
+      const places = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map(String);
+      const unknown = places.filter((v) => v !== 'list' && v !== 'post');
       if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${unknown.join(', ')} ignored`, r.line('thumbnail'));
-      inList = visibility.includes('list');
-      inPost = visibility.includes('post');
+      visibility = { list: places.includes('list'), post: places.includes('post') };
     }
   }
   if (typeof src !== 'string' || src.trim() === '') {
@@ -162,7 +160,7 @@ function readThumbnail(data: Record<string, unknown>, r: Reader): Thumbnail | un
     r.problems.warn('thumbnail', `"${src.slice(0, 80)}" is not an http(s) URL or a site path; ignored`, r.line('thumbnail'));
     return undefined;
   }
-  return { src: safe, inList, inPost };
+  return visibility ? { src: safe, visibility } : { src: safe };
 }
 
 function readDate(data: Record<string, unknown>, key: string, timeZone: string, r: Reader): number | undefined {

@@ -2,9 +2,8 @@ import type { SidebarPosition } from '@/lib/config/types';
 
 export interface Thumbnail {
   src: string;
-  /** Where the image shows: in lists, on the article page, or both (Mainroad's default). */
-  inList: boolean;
-  inPost: boolean;
+  /** Where the article says the image shows; undefined: the site default (thumbnailVisibility). */
+  visibility?: { list: boolean; post: boolean };
 }
 
 /** Everything the front matter says, typed and cleaned. */

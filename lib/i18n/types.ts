@@ -34,6 +34,8 @@ export interface Dictionary {
   poweredBy: string;
   sidebar: string;
   tableOfContents: string;
+  footerMenu: string;
+  comments: string;
   toggleTheme: string;
   social: string;
   sideMenu: string;

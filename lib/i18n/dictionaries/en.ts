@@ -35,6 +35,8 @@ const en: Dictionary = {
   sideMenu: 'Sections',
   allTags: 'All tags',
   toggleTheme: 'Switch between light and dark',
+  footerMenu: 'Footer menu',
+  comments: 'Comments',
   tableOfContents: 'Contents',
   aboutTheAuthor: 'About the author',
   alsoIn: 'Also in',

@@ -35,6 +35,8 @@ const zhCN: Dictionary = {
   sideMenu: '栏目',
   allTags: '全部标签',
   toggleTheme: '切换浅色与深色',
+  footerMenu: '页脚菜单',
+  comments: '评论',
   tableOfContents: '目录',
   aboutTheAuthor: '关于作者',
   alsoIn: '其他语言',

@@ -35,6 +35,8 @@ const zhHK: Dictionary = {
   sideMenu: '欄目',
   allTags: '全部標籤',
   toggleTheme: '切換淺色與深色',
+  footerMenu: '頁尾選單',
+  comments: '留言',
   tableOfContents: '目錄',
   aboutTheAuthor: '關於作者',
   alsoIn: '其他語言',
