@@ -79,3 +79,34 @@ test('"Read more" under each list entry leads to the article', async ({ page }) 
   await links.nth(1).click();
   await expect(page).toHaveURL(/\/en\/news\/city\/council-budget-vote$/);
 });
+
+test('comments: true shows nothing at all when no provider is configured', async ({ page }) => {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+  });
+  await page.goto('/en/news/city/council-budget-vote');
+  await expect(page.locator('.comments, .giscus')).toHaveCount(0);
+  expect(external).toEqual([]);
+});
+
+test('thumbnail visibility [post] shows the image on the article and not in lists', async ({ page }) => {
+  await page.goto('/en/news/culture/museum-reopens');
+  await expect(page.locator('.post img.thumbnail-image')).toHaveAttribute('src', '/images/demo/whale.svg');
+  await page.goto('/en/categories/culture');
+  const item = page.locator('.list-item', { hasText: 'Natural history museum reopens' });
+  await expect(item).toHaveCount(1);
+  await expect(item.locator('img')).toHaveCount(0);
+});
+
+test('home and article pages request nothing from other hosts: no fonts, scripts or styles', async ({ page }) => {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+  });
+  for (const path of ['/en', '/zh-CN', '/en/news/city/harbour-bridge-reopens', '/zh-HK/news/tech/ai-summit']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(external).toEqual([]);
+});
