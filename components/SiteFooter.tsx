@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadMenu } from '@/lib/menus';
+import { MenuList } from './MenuList';
 
 export async function SiteFooter({ lang }: { lang: string }) {
   const dict = getDictionary(lang);
@@ -11,13 +11,7 @@ export async function SiteFooter({ lang }: { lang: string }) {
       <div className="container footer-inner">
         {menu.length > 0 ? (
           <nav aria-label={dict.footerMenu}>
-            <ul className="footer-menu">
-              {menu.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href}>{item.label}</Link>
-                </li>
-              ))}
-            </ul>
+            <MenuList className="footer-menu" items={menu} />
           </nav>
         ) : null}
         <p>

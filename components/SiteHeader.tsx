@@ -3,6 +3,7 @@ import { localize, siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadMenu } from '@/lib/menus';
 import { homeUrl } from '@/lib/urls';
+import { MenuList } from './MenuList';
 import { ThemeToggle } from './ThemeToggle';
 
 /**
@@ -30,13 +31,7 @@ export async function SiteHeader({ lang }: { lang: string }) {
           <label htmlFor="menu-toggle" className="menu-button">
             <span aria-hidden="true">☰</span> {dict.menu}
           </label>
-          <ul className="menu-items">
-            {menu.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
+          <MenuList className="menu-items" items={menu} />
         </div>
       </nav>
     </header>

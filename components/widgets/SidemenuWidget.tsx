@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { MenuList } from '@/components/MenuList';
 import { getDictionary } from '@/lib/i18n';
 import { loadMenu } from '@/lib/menus';
 import type { WidgetProps } from './types';
@@ -10,13 +10,7 @@ export async function SidemenuWidget({ lang }: WidgetProps) {
   if (menu.length === 0) return null;
   return (
     <WidgetFrame name="sidemenu" title={getDictionary(lang).sideMenu}>
-      <ul className="widget-list">
-        {menu.map((item) => (
-          <li key={item.href}>
-            <Link href={item.href}>{item.label}</Link>
-          </li>
-        ))}
-      </ul>
+      <MenuList className="widget-list" items={menu} />
     </WidgetFrame>
   );
 }

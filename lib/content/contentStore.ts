@@ -35,8 +35,6 @@ export class ContentStore {
   private current: ContentIndex;
   /** Earliest date of an article hidden because it is dated in the future. */
   nextPublication: number | undefined;
-  fileCount = 0;
-  version = 0;
 
   constructor(
     readonly dir: string,
@@ -57,8 +55,12 @@ export class ContentStore {
   async loadAll(): Promise<void> {
     const files = await listMarkdownFiles(this.dir);
     await this.readFiles(files);
-    this.fileCount = files.length;
     this.rebuild();
+  }
+
+  /** Markdown files read, whether they became articles or not. */
+  get fileCount(): number {
+    return this.problemsByFile.size;
   }
 
   /**
@@ -69,7 +71,6 @@ export class ContentStore {
     const list = paths === undefined ? [...new Set([...this.problemsByFile.keys(), ...(await listMarkdownFiles(this.dir))])].sort() : await this.expand(paths);
     const before = list.flatMap((file) => this.visibleArticle(file) ?? []);
     await this.readFiles(list);
-    this.fileCount = this.problemsByFile.size;
     this.rebuild();
     const after = list.flatMap((file) => this.visibleArticle(file) ?? []);
     return { files: list, before, after, problems: list.flatMap((file) => this.problemsByFile.get(file) ?? []) };
@@ -139,6 +140,5 @@ export class ContentStore {
     });
     this.nextPublication = nextPublication;
     this.current = new ContentIndex(visible, this.options.languages);
-    this.version++;
   }
 }

@@ -23,8 +23,10 @@ const isDev = () => process.env.NODE_ENV === 'development';
 
 /** Logs what a change did, and every problem of the changed files, at once. */
 function reportChange(change: ChangeSet, ms: number): void {
-  const added = change.after.filter((a) => !change.before.some((b) => b.file === a.file)).length;
-  const removed = change.before.filter((b) => !change.after.some((a) => a.file === b.file)).length;
+  const beforeFiles = new Set(change.before.map((article) => article.file));
+  const afterFiles = new Set(change.after.map((article) => article.file));
+  const added = change.after.filter((article) => !beforeFiles.has(article.file)).length;
+  const removed = change.before.filter((article) => !afterFiles.has(article.file)).length;
   console.info(
     `[content] ${change.files.length} file(s) changed: ${added} added, ${removed} removed, ${change.after.length - added} updated (${ms} ms)`,
   );
