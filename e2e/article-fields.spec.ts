@@ -110,3 +110,15 @@ test('home and article pages request nothing from other hosts: no fonts, scripts
   }
   expect(external).toEqual([]);
 });
+
+test('description feeds the meta description, and lastmod shows when it differs from the date', async ({ page }) => {
+  await page.goto('/en/news/markets/central-bank-holds-rates');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /kept its policy rate at 3\.75%/);
+  const lastmod = page.locator('.post-header .meta-lastmod');
+  await expect(lastmod).toContainText('Last modified');
+  await expect(lastmod.locator('time')).toHaveText('2026-11-23 18:45');
+  // Without description, the summary is the meta description; without lastmod, nothing is added.
+  await page.goto('/en/news/city/rail-strike-called-off');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Services run normally today; the union will put the new offer to members next week.');
+  await expect(page.locator('.meta-lastmod')).toHaveCount(0);
+});

@@ -196,3 +196,12 @@ describe('loadArticles on bad input', () => {
     expect(articles[0]?.title).toBe('a');
   });
 });
+
+describe('loadArticles: optional Mainroad fields', () => {
+  it('reads description, lastmod and draft', async () => {
+    const { articles } = await load({
+      'en/a.md': corpusShaped({ description: '"For search engines"', lastmod: '"2025-02-09 10:00:00"', draft: 'true' }),
+    });
+    expect(articles[0]).toMatchObject({ description: 'For search engines', lastmod: Date.parse('2025-02-09T02:00:00Z'), draft: true });
+  });
+});
