@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 /** Reads the `datetime` of every list entry, in page order. */
 async function listDates(page: import('@playwright/test').Page): Promise<number[]> {
-  const values = await page.locator('.article-list .list-item time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
+  const values = await page.locator('.article-list .list-item .meta-date > time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
   return values.map((value) => Date.parse(value));
 }
 
