@@ -50,14 +50,10 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   });
   if (body === undefined) return undefined;
   const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax });
-  const translations = article.translations
-    .filter((lang) => lang !== article.lang)
-    .flatMap((lang) => store.index.translation(article, lang) ?? []);
-  const alternates: Record<string, string> = {};
-  for (const { code } of languages) {
-    const other = code === article.lang ? undefined : store.index.translation(article, code);
-    if (other) alternates[code] = articleUrl(other);
-  }
+  // The same path in each other language, looked up once for both the links and the widget.
+  const others = languages.flatMap(({ code }) => (code === article.lang ? [] : (store.index.translation(article, code) ?? [])));
+  const translations = others.filter((other) => article.translations.includes(other.lang));
+  const alternates = Object.fromEntries(others.map((other) => [other.lang, articleUrl(other)]));
   return { article, html, toc, translations, alternates, ...store.index.neighbours(article) };
 }
 
