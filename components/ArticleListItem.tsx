@@ -12,6 +12,7 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
   const href = articleUrl(article);
   const thumbnail = thumbnailFor(article, 'list');
   const text = article.summary || article.excerpt;
+  const readMore = getDictionary(article.lang).readMore;
   return (
     <article className={`list-item${thumbnail ? ' has-thumbnail' : ''}`}>
       {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} href={href} eager={eagerImage} /> : null}
@@ -26,8 +27,8 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       {siteConfig.readMore ? (
         <p className="read-more">
           {/* The accessible name starts with the visible text and says which article it leads to. */}
-          <Link href={href} aria-label={`${getDictionary(article.lang).readMore}: ${article.title}`}>
-            {getDictionary(article.lang).readMore}
+          <Link href={href} aria-label={`${readMore}: ${article.title}`}>
+            {readMore}
           </Link>
         </p>
       ) : null}

@@ -31,8 +31,9 @@ export function notFoundUrl(lang: string): string {
   return `/${lang}/404`;
 }
 
-export function searchUrl(lang: string, query?: string): string {
-  return query ? `/${lang}/search?q=${encodeURIComponent(query)}` : `/${lang}/search`;
+export function searchUrl(lang: string, query?: string, page = 1): string {
+  if (!query) return `/${lang}/search`;
+  return `/${lang}/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`;
 }
 
 /** A menu or config path inside a language ("/categories") or an absolute URL, as a link. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleUrl, decodeSlug, listPageUrl, localPathUrl, parsePageNumber, termUrl } from '@/lib/urls';
+import { articleUrl, decodeSlug, listPageUrl, localPathUrl, parsePageNumber, searchUrl, termUrl } from '@/lib/urls';
 
 describe('URL building', () => {
   it('builds article URLs with each segment encoded', () => {
@@ -10,6 +10,8 @@ describe('URL building', () => {
   it('builds list and term URLs, page 1 without a suffix', () => {
     expect(listPageUrl('en', 1)).toBe('/en');
     expect(listPageUrl('en', 3)).toBe('/en/page/3');
+    expect(searchUrl('zh-CN', '美股 & co', 2)).toBe('/zh-CN/search?q=%E7%BE%8E%E8%82%A1%20%26%20co&page=2');
+    expect(searchUrl('en', 'x', 1)).toBe('/en/search?q=x');
     expect(termUrl('zh-CN', 'tags', '美股')).toBe('/zh-CN/tags/%E7%BE%8E%E8%82%A1');
     expect(termUrl('en', 'categories', 'dow-jones-newswires', 2)).toBe('/en/categories/dow-jones-newswires/page/2');
   });

@@ -24,8 +24,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const paged = await loadSearch(lang, query, page);
   if (!paged) notFound();
   const dict = getDictionary(lang);
+  const sidebar = sidebarFor('list');
   return (
-    <PageLayout lang={lang} sidebar={{ ...sidebarFor('list'), widgets: sidebarFor('list').widgets.filter((w) => w !== 'search') }}>
+    // The page has its own search box; the sidebar need not repeat it.
+    <PageLayout lang={lang} sidebar={{ ...sidebar, widgets: sidebar.widgets.filter((w) => w !== 'search') }}>
       <h1 className="page-title">{query ? fill(dict.searchResultsFor, { query }) : dict.search}</h1>
       <SearchForm lang={lang} query={query} id="search-page-input" />
       {!query ? (
@@ -33,7 +35,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
       ) : paged.items.length === 0 ? (
         <p className="empty">{fill(dict.searchNoResults, { query })}</p>
       ) : (
-        <ArticleList lang={lang} paged={paged} urlFor={(n) => `${searchUrl(lang, query)}&page=${n}`} />
+        <ArticleList lang={lang} paged={paged} urlFor={(n) => searchUrl(lang, query, n)} />
       )}
     </PageLayout>
   );
