@@ -68,7 +68,7 @@ test('the search widget is a form that submits to the search page', async ({ pag
   await page.locator('.widget-search input[name="q"]').fill('bridge');
   await page.locator('.widget-search button').click();
   await expect(page).toHaveURL(/\/en\/search\?q=bridge$/);
-  await expect(page.locator('.article-list h2 a').first()).toHaveText('Harbour bridge reopens after a year of repairs');
+  await expect(page.locator('.search-results h2 a').first()).toHaveText('Harbour bridge reopens after a year of repairs');
 });
 
 test('an article reads completely with JavaScript off', async ({ browser }) => {

@@ -43,6 +43,9 @@ async function within(request: APIRequestContext, url: string, check: (status: n
   throw new Error(`${url} did not change within ${BOUND_MS} ms (last status ${last})`);
 }
 
+/** The results list of a search page (the recent widget beside it may name the same articles). */
+const searchResults = (html: string) => /<ol class="search-results">[\s\S]*?<\/ol>/.exec(html)?.[0] ?? '';
+
 const newFile = 'en/news/city/night-buses.en.md';
 const newUrl = '/en/news/city/night-buses';
 const title = 'Night buses return to the city centre';
@@ -58,11 +61,15 @@ test('a new file is served, and listed on the home, its term pages and the recen
   await within(request, '/en/tags/night-life', (status, html) => status === 200 && html.includes(title));
   // The recent widget on a page cached before the change.
   await within(request, '/en/news/culture/museum-reopens', (_, html) => html.includes(title));
+  // Search finds it by a word of its body.
+  await within(request, '/en/search?q=twenty', (_, html) => searchResults(html).includes(title));
 });
 
-test('an edited file shows its new text within 5 s', async ({ request }) => {
+test('an edited file shows its new text, and is searched by it, within 5 s', async ({ request }) => {
   write(newFile, articleText(title, '2026-11-28 09:00:00', 'night life', 'Routes N1 to N12 now run every fifteen minutes.'));
   await within(request, newUrl, (_, html) => html.includes('N1 to N12') && !html.includes('N1 to N9'));
+  await within(request, '/en/search?q=fifteen', (_, html) => searchResults(html).includes(title));
+  await within(request, '/en/search?q=twenty', (_, html) => searchResults(html) !== '' && !searchResults(html).includes(title));
 });
 
 test('a file with broken YAML is left out and takes no other page down', async ({ request }) => {
@@ -82,6 +89,7 @@ test('a deleted file answers 404 and leaves every list within 5 s', async ({ req
   await within(request, '/en', (_, html) => !html.includes(title));
   await within(request, '/en/tags/night-life', (status) => status === 404);
   await within(request, '/en/news/culture/museum-reopens', (_, html) => !html.includes(title));
+  await within(request, '/en/search?q=fifteen', (_, html) => html.includes('Nothing matched'));
 });
 
 test('a draft is never public in production', async ({ request }) => {
@@ -91,6 +99,7 @@ test('a draft is never public in production', async ({ request }) => {
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect((await request.get(`${base}/en/news/city/secret-plan`)).status()).toBe(404);
   expect(await (await request.get(`${base}/en`)).text()).not.toContain('Secret plan');
+  expect(await (await request.get(`${base}/en/search?q=secret`)).text()).toContain('Nothing matched');
 });
 
 test('an article dated in the future appears when its time comes', async ({ request }) => {

@@ -98,17 +98,6 @@ export async function loadRecent(lang: string, count: number): Promise<readonly 
 }
 
 /** Basic title and summary matching until the search index (its own issue) lands. */
-export async function loadSearch(lang: string, query: string, pageParam?: string): Promise<Paged<ArticleMeta> | undefined> {
-  const page = pageNumber(pageParam) ?? 1;
-  const needle = query.trim().toLocaleLowerCase();
-  if (!isLanguage(lang)) return undefined;
-  const articles = (await getIndex()).articles(lang);
-  const hits = needle
-    ? articles.filter((a) => a.title.toLocaleLowerCase().includes(needle) || a.summary.toLocaleLowerCase().includes(needle))
-    : [];
-  return paginate(hits, page, siteConfig.pageSize) ?? paginate(hits, 1, siteConfig.pageSize);
-}
-
 /*
  * Route parameters for what `next build` renders ahead of time. Each page lists its complete
  * parameters, language included, rather than nesting under the layout's: Next.js prerenders

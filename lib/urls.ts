@@ -31,9 +31,25 @@ export function notFoundUrl(lang: string): string {
   return `/${lang}/404`;
 }
 
-export function searchUrl(lang: string, query?: string, page = 1): string {
+export interface SearchOptions {
+  /** Newest first rather than most relevant first. */
+  byDate?: boolean;
+  /** Every language, not only the page's. */
+  allLanguages?: boolean;
+}
+
+export function searchUrl(lang: string, query?: string, page = 1, options: SearchOptions = {}): string {
   if (!query) return `/${lang}/search`;
-  return `/${lang}/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`;
+  const params = [`q=${encodeURIComponent(query)}`];
+  if (options.byDate) params.push('sort=date');
+  if (options.allLanguages) params.push('all=1');
+  if (page > 1) params.push(`page=${page}`);
+  return `/${lang}/search?${params.join('&')}`;
+}
+
+/** The JSON endpoint behind search suggestions. */
+export function suggestUrl(lang: string, query: string): string {
+  return `/api/search?lang=${encodeURIComponent(lang)}&q=${encodeURIComponent(query)}`;
 }
 
 /** A menu or config path inside a language ("/categories") or an absolute URL, as a link. */

@@ -35,6 +35,7 @@ export class ContentStore {
   private current: ContentIndex;
   /** Earliest date of an article hidden because it is dated in the future. */
   nextPublication: number | undefined;
+  private readonly listeners = new Set<(change: ChangeSet) => void>();
 
   constructor(
     readonly dir: string,
@@ -45,6 +46,17 @@ export class ContentStore {
 
   get index(): ContentIndex {
     return this.current;
+  }
+
+  /** Calls back after every update with what changed (search keeps its index current this way). */
+  onChange(listener: (change: ChangeSet) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: ChangeSet): ChangeSet {
+    for (const listener of this.listeners) listener(change);
+    return change;
   }
 
   problems(): Problem[] {
@@ -73,7 +85,7 @@ export class ContentStore {
     await this.readFiles(list);
     this.rebuild();
     const after = list.flatMap((file) => this.visibleArticle(file) ?? []);
-    return { files: list, before, after, problems: list.flatMap((file) => this.problemsByFile.get(file) ?? []) };
+    return this.emit({ files: list, before, after, problems: list.flatMap((file) => this.problemsByFile.get(file) ?? []) });
   }
 
   /** Rebuilds the index, for when time alone changes what is visible (a future article's hour came). */
@@ -81,7 +93,7 @@ export class ContentStore {
     const visibleBefore = new Set(this.current.all());
     this.rebuild();
     const after = this.current.all().filter((article) => !visibleBefore.has(article));
-    return { files: after.map((a) => a.file), before: [], after, problems: [] };
+    return this.emit({ files: after.map((a) => a.file), before: [], after, problems: [] });
   }
 
   /** Folder paths stand for every Markdown file known under them or now in them. */

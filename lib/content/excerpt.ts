@@ -1,7 +1,9 @@
-/** A plain-text opening of a Markdown body, for list entries whose summary is empty. */
-export function plainExcerpt(markdown: string, maxLength = 160): string {
-  const text = markdown
-    .slice(0, 4000)
+/**
+ * Markdown as plain text, by pattern rather than by parsing: fast enough to run over a whole
+ * archive for search, and exact enough for excerpts and snippets.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
     .replace(/!\[[^\]]*\]\([^)]*\)?/g, ' ') // images, including unclosed ones
     .replace(/\[([^\]]*)\]\([^)]*\)?/g, '$1') // links keep their text
     .replace(/<[^>]*>/g, ' ') // raw HTML tags
@@ -11,6 +13,11 @@ export function plainExcerpt(markdown: string, maxLength = 160): string {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A plain-text opening of a Markdown body, for list entries whose summary is empty. */
+export function plainExcerpt(markdown: string, maxLength = 160): string {
+  const text = markdownToPlainText(markdown.slice(0, 4000));
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength);
   // Break at a space when one is near the end; Chinese text has none and is cut where it stands.

@@ -44,15 +44,25 @@ const yamlEngine = {
 const OPENING_FENCE = /^---[ \t]*\n/;
 const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
 
+/** Where the body starts: after the closing fence, or 0 with no front matter; -1 if it is unclosed. */
+function bodyStartOf(normalised: string): number {
+  if (!OPENING_FENCE.test(normalised)) return 0;
+  const fence = CLOSING_FENCE.exec(normalised.slice(3));
+  return fence ? 3 + fence.index + fence[0].length : -1;
+}
+
+/** The body alone, without parsing the YAML: for search, which reads every file. */
+export function bodyOf(text: string): string {
+  const normalised = normaliseText(text);
+  return normalised.slice(Math.max(0, bodyStartOf(normalised)));
+}
+
 /** Splits a Markdown file into front matter and body. Throws FrontMatterSyntaxError on bad YAML. */
 export function splitFile(text: string): SplitFile {
   const normalised = normaliseText(text);
-  if (!OPENING_FENCE.test(normalised)) {
-    return { data: undefined, body: normalised, frontMatterLines: [] };
-  }
-  const fence = CLOSING_FENCE.exec(normalised.slice(3));
-  if (!fence) throw new FrontMatterSyntaxError('the front matter has no closing "---" line', 1);
-  const bodyStart = 3 + fence.index + fence[0].length;
+  const bodyStart = bodyStartOf(normalised);
+  if (bodyStart === 0) return { data: undefined, body: normalised, frontMatterLines: [] };
+  if (bodyStart < 0) throw new FrontMatterSyntaxError('the front matter has no closing "---" line', 1);
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter gets the front matter alone: it caches and copies whatever it is given.

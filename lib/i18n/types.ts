@@ -24,6 +24,14 @@ export interface Dictionary {
   searchResultsFor: string;
   searchNoResults: string;
   searchEmpty: string;
+  /** "{count} articles" above search results. */
+  searchResultCount: string;
+  searchSort: string;
+  searchByRelevance: string;
+  searchByDate: string;
+  searchAllLanguages: string;
+  /** Accessible name of the suggestion list under a search box. */
+  searchSuggestions: string;
   recent: string;
   languages: string;
   noArticles: string;

@@ -1,0 +1,117 @@
+'use client';
+
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+
+export interface Suggestion {
+  title: string;
+  url: string;
+}
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * A search box that lists matching articles as the reader types (an ARIA combobox). Without
+ * JavaScript it is the plain input the server rendered, and the form still submits.
+ */
+export function SearchInput({
+  id,
+  name,
+  defaultValue,
+  placeholder,
+  listLabel,
+  endpoint,
+}: {
+  id: string;
+  name: string;
+  defaultValue: string;
+  placeholder: string;
+  listLabel: string;
+  /** The JSON endpoint, without the query: `?q=` is appended. */
+  endpoint: string;
+}) {
+  const listId = useId();
+  const [query, setQuery] = useState(defaultValue);
+  const [items, setItems] = useState<Suggestion[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const skipFetch = useRef(true);
+
+  useEffect(() => {
+    // The value the server rendered needs no suggestions; only typing does.
+    if (skipFetch.current) {
+      skipFetch.current = false;
+      return;
+    }
+    const trimmed = query.trim();
+    if (!trimmed) {
+      setItems([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`${endpoint}${encodeURIComponent(trimmed)}`, { signal: controller.signal })
+        .then((response) => (response.ok ? response.json() : { results: [] }))
+        .then((data: { results: Suggestion[] }) => {
+          setItems(data.results);
+          setActive(-1);
+          setOpen(true);
+        })
+        .catch(() => undefined); // Aborted by newer typing, or offline: the form still works.
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, endpoint]);
+
+  const expanded = open && items.length > 0;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (!expanded) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      // -1 is the input itself: the selection cycles through it.
+      setActive((current) => {
+        const next = current + step;
+        return next >= items.length ? -1 : next < -1 ? items.length - 1 : next;
+      });
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+    } else if (event.key === 'Enter' && active >= 0 && items[active]) {
+      event.preventDefault();
+      window.location.assign(items[active].url);
+    }
+  };
+
+  return (
+    <div className="search-input">
+      <input
+        id={id}
+        type="search"
+        name={name}
+        value={query}
+        placeholder={placeholder}
+        maxLength={200}
+        autoComplete="off"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setTimeout(() => setOpen(false), 200)}
+        onFocus={() => setOpen(true)}
+      />
+      <ul id={listId} role="listbox" aria-label={listLabel} className="search-suggestions" hidden={!expanded}>
+        {items.map((item, i) => (
+          <li key={item.url} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
+            <a href={item.url} tabIndex={-1}>
+              {item.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentStore, ChangeSet } from '@/lib/content/contentStore';
+import { markdownToPlainText } from '@/lib/content/excerpt';
+import { bodyOf } from '@/lib/content/frontMatter';
+import type { ArticleMeta } from '@/lib/content/types';
+import { highlight, type Segment, snippet } from './highlight';
+import { type Hit, SearchIndex } from './searchIndex';
+import { parseQuery, type QueryTerm } from './tokenize';
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchRequest {
+  query: string;
+  /** The reader's language; ignored when `allLanguages` is set. */
+  lang: string;
+  allLanguages: boolean;
+  sort: SearchSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchResult {
+  article: ArticleMeta;
+  title: Segment[];
+  /** Body or summary around the first match; the summary's opening when only a tag matched. */
+  snippet: Segment[];
+}
+
+export interface SearchResponse {
+  terms: QueryTerm[];
+  total: number;
+  page: number;
+  totalPages: number;
+  results: SearchResult[];
+}
+
+const CHUNK = 200;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Body text of an article as search sees it. */
+function plainBody(text: string): string {
+  return markdownToPlainText(bodyOf(text));
+}
+
+function byRelevance(a: Hit, b: Hit): number {
+  return b.titleMatches - a.titleMatches || b.article.date - a.article.date;
+}
+
+function byDate(a: Hit, b: Hit): number {
+  return b.article.date - a.article.date;
+}
+
+/**
+ * Search over a content store: the index is built once in the background, then kept current
+ * from the store's change sets, re-reading only the files that changed.
+ */
+export class ArticleSearch {
+  readonly index = new SearchIndex();
+  /** Settles when the first full build is done. */
+  readonly ready: Promise<void>;
+  /** Changes are applied one after another, after the first build. */
+  private queue: Promise<void>;
+  buildMs = 0;
+
+  constructor(private readonly store: ContentStore) {
+    // Subscribe before building: a change during the build is applied after it, never lost.
+    store.onChange((change) => {
+      this.queue = this.queue.then(() => this.apply(change)).catch((error: unknown) => console.error('[search] update failed', error));
+    });
+    this.ready = this.build();
+    this.queue = this.ready.catch(() => undefined);
+  }
+
+  private async build(): Promise<void> {
+    const started = performance.now();
+    const articles = this.store.index.all();
+    for (let start = 0; start < articles.length; start += CHUNK) {
+      if (start > 0) await yieldToEventLoop();
+      for (const article of articles.slice(start, start + CHUNK)) this.addFromDisk(article, true);
+    }
+    this.index.pack();
+    this.buildMs = Math.round(performance.now() - started);
+  }
+
+  private addFromDisk(article: ArticleMeta, bulk: boolean): void {
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.store.dir, article.file), 'utf8');
+    } catch {
+      return; // Deleted since it was listed: the change that follows removes it.
+    }
+    this.index.add({ article, body: plainBody(text) }, bulk);
+  }
+
+  private async apply(change: ChangeSet): Promise<void> {
+    const kept = new Set(change.after.map((article) => article.file));
+    for (const file of change.files) if (!kept.has(file)) this.index.remove(file);
+    for (let start = 0; start < change.after.length; start += CHUNK) {
+      if (start > 0) await yieldToEventLoop();
+      for (const article of change.after.slice(start, start + CHUNK)) this.addFromDisk(article, false);
+    }
+  }
+
+  private hits(request: Pick<SearchRequest, 'query' | 'lang' | 'allLanguages' | 'sort'>, prefixLast = false): { terms: QueryTerm[]; hits: Hit[] } {
+    const terms = parseQuery(request.query);
+    const current = this.store.index;
+    // Only what the site shows right now: no drafts, nothing dated ahead, no replaced versions.
+    const hits = this.index.find(
+      terms,
+      (article) => (request.allLanguages || article.lang === request.lang) && current.article(article.lang, article.slug) === article,
+      prefixLast,
+    );
+    hits.sort(request.sort === 'date' ? byDate : byRelevance);
+    return { terms, hits };
+  }
+
+  /** One page of results with highlighted titles and snippets; the page is clamped to those that exist. */
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    await this.ready;
+    const { terms, hits } = this.hits(request);
+    const totalPages = Math.max(1, Math.ceil(hits.length / request.pageSize));
+    const page = Math.min(Math.max(1, request.page), totalPages);
+    const results = await Promise.all(
+      hits.slice((page - 1) * request.pageSize, page * request.pageSize).map(async ({ article }) => {
+        const body = await readFile(path.join(this.store.dir, article.file), 'utf8').then(plainBody, () => '');
+        const texts = [article.summary, body];
+        return {
+          article,
+          title: highlight(article.title, terms),
+          snippet: snippet(texts, terms) ?? [{ text: article.summary || article.excerpt, match: false }],
+        };
+      }),
+    );
+    return { terms, total: hits.length, page, totalPages, results };
+  }
+
+  /** The best few matches, titles only: for suggestions as a reader types (the last word may be unfinished). */
+  async suggest(query: string, lang: string, limit: number): Promise<ArticleMeta[]> {
+    await this.ready;
+    return this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits.slice(0, limit).map((hit) => hit.article);
+  }
+}

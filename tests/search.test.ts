@@ -1,0 +1,225 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentStore } from '@/lib/content/contentStore';
+import type { ArticleMeta } from '@/lib/content/types';
+import { ArticleSearch, type SearchRequest } from '@/lib/search/articleSearch';
+import { highlight, snippet } from '@/lib/search/highlight';
+import { normalizeForSearch } from '@/lib/search/normalize';
+import { SearchIndex } from '@/lib/search/searchIndex';
+import { parseQuery } from '@/lib/search/tokenize';
+import { corpusShaped, TempContent } from './helpers/tempContent';
+
+function meta(file: string, fields: Partial<ArticleMeta> = {}): ArticleMeta {
+  const lang = fields.lang ?? 'en';
+  const slug = [path.basename(file, '.md')];
+  return {
+    title: 'Untitled',
+    date: Date.parse('2025-01-01'),
+    summary: '',
+    categories: [],
+    tags: [],
+    translations: [],
+    menu: [],
+    lead: '',
+    comments: false,
+    authorbox: false,
+    pager: true,
+    toc: false,
+    mathjax: false,
+    draft: false,
+    excerpt: '',
+    lang,
+    slug,
+    key: `${lang}/${slug.join('/')}`,
+    file,
+    ...fields,
+  };
+}
+
+function indexOf(docs: [ArticleMeta, string][]): SearchIndex {
+  const index = new SearchIndex();
+  for (const [article, body] of docs) index.add({ article, body });
+  return index;
+}
+
+const found = (index: SearchIndex, query: string) =>
+  index
+    .find(parseQuery(query), () => true)
+    .map((hit) => hit.article.file)
+    .sort();
+
+describe('normalizeForSearch', () => {
+  it('folds case, full-width forms and Traditional characters, keeping every position', () => {
+    const text = 'ＡＢＣ Rates 峰會 發展 臺灣';
+    const normalized = normalizeForSearch(text);
+    expect(normalized).toBe('abc rates 峰会 发展 台湾');
+    expect(normalized.length).toBe(text.length);
+  });
+});
+
+describe('parseQuery', () => {
+  it('splits Han runs from words, stems English and drops punctuation', () => {
+    const terms = parseQuery('  DeepSeek 开源!! Rates (.*)+ ');
+    expect(terms.map((t) => [t.text, t.han, t.stem])).toEqual([
+      ['deepseek', false, 'deepseek'],
+      ['开源', true, '开源'],
+      ['rates', false, 'rate'],
+    ]);
+    expect(parseQuery('.*+?^${}()|[]\\ <>&"')).toEqual([]);
+  });
+});
+
+describe('SearchIndex', () => {
+  const docs: [ArticleMeta, string][] = [
+    [meta('a.md', { title: '巴黎举行人工智能行动峰会', lang: 'zh-CN' }), '各国代表出席了会议。'],
+    [meta('b.md', { title: '市场综述', lang: 'zh-CN', date: Date.parse('2025-02-01') }), 'DeepSeek 宣布开源新模型，人工智能公司股价上涨。'],
+    [meta('c.md', { title: 'DeepSeek 新闻', lang: 'zh-CN' }), '该公司发布了闭源产品。'],
+    [meta('d.md', { title: 'Central bank holds rates', tags: ['monetary policy'] }), 'The decision surprised few.'],
+    [meta('e.md', { title: 'Markets close higher', date: Date.parse('2025-03-01') }), 'Traders expect the rate to fall.'],
+    [meta('f.md', { title: '香港科技發展', lang: 'zh-HK' }), '政府公佈新的人工智能計劃。'],
+  ];
+
+  it('finds Chinese words inside unspaced text', () => {
+    const index = indexOf(docs);
+    expect(found(index, '人工智能')).toEqual(['a.md', 'b.md', 'f.md']);
+    expect(found(index, '峰会')).toEqual(['a.md']);
+    expect(found(index, '峰')).toEqual(['a.md']);
+    expect(found(index, '火星')).toEqual([]);
+  });
+
+  it('needs every term of a mixed query', () => {
+    const index = indexOf(docs);
+    expect(found(index, 'DeepSeek 开源')).toEqual(['b.md']);
+    expect(found(index, 'deepseek')).toEqual(['b.md', 'c.md']);
+  });
+
+  it('matches English case-insensitively and by stem, in body, title and tags', () => {
+    const index = indexOf(docs);
+    expect(found(index, 'RATES')).toEqual(['d.md', 'e.md']);
+    expect(found(index, 'rate')).toEqual(['d.md', 'e.md']);
+    expect(found(index, 'monetary')).toEqual(['d.md']);
+  });
+
+  it('finds Traditional text with a Simplified query and the other way round', () => {
+    const index = indexOf(docs);
+    expect(found(index, '发展')).toEqual(['f.md']);
+    expect(found(index, '峰會')).toEqual(['a.md']);
+    expect(found(index, '人工智慧')).toEqual([]);
+  });
+
+  it('matches the start of the last word while a reader types', () => {
+    const index = indexOf(docs);
+    const typed = (query: string) => index.find(parseQuery(query), () => true, true).map((hit) => hit.article.file).sort();
+    expect(typed('cent')).toEqual(['d.md']);
+    expect(typed('the decis')).toEqual(['d.md']);
+    expect(found(index, 'cent')).toEqual([]);
+  });
+
+  it('counts title matches for ranking', () => {
+    const hits = indexOf(docs).find(parseQuery('rates'), () => true);
+    expect(Object.fromEntries(hits.map((h) => [h.article.file, h.titleMatches]))).toEqual({ 'd.md': 1, 'e.md': 0 });
+  });
+
+  it('forgets removed and replaced documents, before and after packing', () => {
+    const index = indexOf(docs);
+    index.remove('a.md');
+    expect(found(index, '峰会')).toEqual([]);
+    index.add({ article: meta('e.md', { title: 'Markets close lower' }), body: 'Nothing about interest.' });
+    expect(found(index, 'rate')).toEqual(['d.md']);
+    expect(found(index, 'lower')).toEqual(['e.md']);
+    index.pack();
+    expect(found(index, 'rate')).toEqual(['d.md']);
+    expect(found(index, 'lower')).toEqual(['e.md']);
+    expect(found(index, '人工智能')).toEqual(['b.md', 'f.md']);
+    expect(index.size).toBe(5);
+  });
+
+  it('sees bulk additions after packing', () => {
+    const index = new SearchIndex();
+    index.add({ article: meta('x.md', { title: 'Bulk' }), body: 'loaded' }, true);
+    index.pack();
+    index.add({ article: meta('y.md', { title: 'Live' }), body: 'loaded' });
+    expect(found(index, 'loaded')).toEqual(['x.md', 'y.md']);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks Han terms anywhere and words by stem, as plain text', () => {
+    const terms = parseQuery('峰會 rate');
+    const parts = highlight('<b>Rates</b> at the 人工智能行动峰会', terms);
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['Rates', '峰会']);
+    expect(parts.map((p) => p.text).join('')).toBe('<b>Rates</b> at the 人工智能行动峰会');
+  });
+
+  it('cuts a snippet around the first match of the first text that has one', () => {
+    const long = `${'lorem ipsum '.repeat(40)}the rate fell ${'dolor sit '.repeat(40)}`;
+    const parts = snippet(['A summary.', long], parseQuery('rate'), 100)!;
+    const text = parts.map((p) => p.text).join('');
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThan(110);
+    expect(parts.find((p) => p.match)?.text).toBe('rate');
+    expect(snippet(['nothing here'], parseQuery('rate'))).toBeUndefined();
+  });
+});
+
+describe('ArticleSearch', () => {
+  let content: TempContent;
+  afterEach(() => content?.remove());
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  const request = (query: string, extra: Partial<SearchRequest> = {}): SearchRequest => ({
+    query,
+    lang: 'en',
+    allLanguages: false,
+    sort: 'relevance',
+    page: 1,
+    pageSize: 10,
+    ...extra,
+  });
+  const titlesOf = async (search: ArticleSearch, query: string, extra: Partial<SearchRequest> = {}) =>
+    (await search.search(request(query, extra))).results.map((r) => r.article.title);
+
+  async function setUp() {
+    content = new TempContent()
+      .write('en/old.md', corpusShaped({ title: '"Tariffs explained"', date: '"2024-01-01"' }, 'A long read.\n'))
+      .write('en/new.md', corpusShaped({ title: '"Morning briefing"', date: '"2025-06-01"' }, 'New tariffs announced today.\n'))
+      .write('en/draft.md', corpusShaped({ title: '"Tariff draft"', draft: 'true' }, 'Tariffs.\n'))
+      .write('zh-CN/cn.md', corpusShaped({ title: '"关税新闻"', lang: '\n  - "zh-CN"', translations: '\n  - "zh-CN"' }, '美国宣布新关税 tariffs。\n'));
+    const store = new ContentStore(content.dir, { languages: ['en', 'zh-CN'], defaultLanguage: 'en', timeZone: 'UTC', preview: false, now: () => now });
+    await store.loadAll();
+    const search = new ArticleSearch(store);
+    await search.ready;
+    return { store, search };
+  }
+
+  it('ranks title matches first, then by date; sorts by date on request; hides drafts', async () => {
+    const { search } = await setUp();
+    expect(await titlesOf(search, 'tariff')).toEqual(['Tariffs explained', 'Morning briefing']);
+    expect(await titlesOf(search, 'tariff', { sort: 'date' })).toEqual(['Morning briefing', 'Tariffs explained']);
+    expect(await titlesOf(search, 'tariff', { allLanguages: true })).toEqual(['Tariffs explained', 'Morning briefing', '关税新闻']);
+  });
+
+  it('highlights matches in the snippet and clamps the page', async () => {
+    const { search } = await setUp();
+    const response = await search.search(request('announced', { page: 9 }));
+    expect(response.page).toBe(1);
+    expect(response.total).toBe(1);
+    expect(response.results[0]?.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['announced']);
+  });
+
+  it('follows new, changed and deleted files without a rebuild', async () => {
+    const { store, search } = await setUp();
+    content.write('en/added.md', corpusShaped({ title: '"Fresh tariffs story"', date: '"2025-07-01"' }));
+    await store.update(['en/added.md']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await titlesOf(search, 'fresh')).toEqual(['Fresh tariffs story']);
+
+    content.write('en/new.md', corpusShaped({ title: '"Morning briefing"', date: '"2025-06-01"' }, 'Quiet day.\n'));
+    rmSync(path.join(content.dir, 'en/old.md'));
+    await store.update(['en/new.md', 'en/old.md']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await titlesOf(search, 'tariffs')).toEqual(['Fresh tariffs story']);
+    expect(await titlesOf(search, 'quiet')).toEqual(['Morning briefing']);
+  });
+});
