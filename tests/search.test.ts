@@ -45,7 +45,7 @@ function indexOf(docs: [ArticleMeta, string][]): SearchIndex {
 
 const found = (index: SearchIndex, query: string) =>
   index
-    .find(parseQuery(query), () => true)
+    .find(parseQuery(query), { accept: () => true, titleWeight: 1 })
     .map((hit) => hit.article.file)
     .sort();
 
@@ -110,15 +110,15 @@ describe('SearchIndex', () => {
 
   it('matches the start of the last word while a reader types', () => {
     const index = indexOf(docs);
-    const typed = (query: string) => index.find(parseQuery(query), () => true, true).map((hit) => hit.article.file).sort();
+    const typed = (query: string) => index.find(parseQuery(query), { accept: () => true, titleWeight: 1, prefixLast: true }).map((hit) => hit.article.file).sort();
     expect(typed('cent')).toEqual(['d.md']);
     expect(typed('the decis')).toEqual(['d.md']);
     expect(found(index, 'cent')).toEqual([]);
   });
 
   it('counts title matches for ranking', () => {
-    const hits = indexOf(docs).find(parseQuery('rates'), () => true);
-    expect(Object.fromEntries(hits.map((h) => [h.article.file, h.titleMatches]))).toEqual({ 'd.md': 1, 'e.md': 0 });
+    const hits = indexOf(docs).find(parseQuery('rates'), { accept: () => true, titleWeight: 1e13 });
+    expect(Object.fromEntries(hits.map((h) => [h.article.file, Math.floor(h.score / 1e13)]))).toEqual({ 'd.md': 1, 'e.md': 0 });
   });
 
   it('forgets removed and replaced documents, before and after packing', () => {
@@ -161,6 +161,9 @@ describe('highlighting', () => {
     expect(text.length).toBeLessThan(110);
     expect(parts.find((p) => p.match)?.text).toBe('rate');
     expect(snippet(['nothing here'], parseQuery('rate'))).toBeUndefined();
+    // A stem that is not a prefix of the word (happy → happi) is still found; "unhappy" is another word.
+    const happy = snippet(['Unhappy voters, happy markets.'], parseQuery('happy'))!;
+    expect(happy.filter((p) => p.match).map((p) => p.text)).toEqual(['happy']);
   });
 });
 

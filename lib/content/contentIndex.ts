@@ -64,6 +64,11 @@ export class ContentIndex {
   }
 
   /** The article a URL names, by language and path segments (already decoded). */
+  /** Whether this very article (not an older version of it) is on the site now. */
+  contains(article: ArticleMeta): boolean {
+    return this.positions.has(article);
+  }
+
   article(lang: string, slug: readonly string[]): ArticleMeta | undefined {
     return this.byKey.get(`${lang}/${slug.join('/')}`);
   }

@@ -44,12 +44,25 @@ function plainBody(text: string): string {
   return markdownToPlainText(bodyOf(text));
 }
 
-function byRelevance(a: Hit, b: Hit): number {
-  return b.titleMatches - a.titleMatches || b.article.date - a.article.date;
-}
+/** Epoch ms stay below 10¹³, so a title match always outweighs recency. */
+const TITLE_WEIGHT = 1e13;
 
-function byDate(a: Hit, b: Hit): number {
-  return b.article.date - a.article.date;
+/**
+ * The first `count` of `ranked` in score order, the rest left out. A results page needs ten
+ * items of thousands of hits: keeping the best few in a small sorted buffer is linear, where
+ * sorting every hit is not.
+ */
+export function topHit(ranked: readonly Hit[], count: number): Hit[] {
+  if (count > 500) return [...ranked].sort((a, b) => b.score - a.score).slice(0, count);
+  const best: Hit[] = [];
+  for (const item of ranked) {
+    if (best.length === count && item.score <= (best[count - 1] as Hit).score) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as Hit).score < item.score) at--;
+    best.splice(at, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /**
@@ -107,12 +120,12 @@ export class ArticleSearch {
     const terms = parseQuery(request.query);
     const current = this.store.index;
     // Only what the site shows right now: no drafts, nothing dated ahead, no replaced versions.
-    const hits = this.index.find(
-      terms,
-      (article) => (request.allLanguages || article.lang === request.lang) && current.article(article.lang, article.slug) === article,
+    const hits = this.index.find(terms, {
+      lang: request.allLanguages ? undefined : request.lang,
+      accept: (article) => current.contains(article),
       prefixLast,
-    );
-    hits.sort(request.sort === 'date' ? byDate : byRelevance);
+      titleWeight: request.sort === 'date' ? 0 : TITLE_WEIGHT,
+    });
     return { terms, hits };
   }
 
@@ -123,7 +136,7 @@ export class ArticleSearch {
     const totalPages = Math.max(1, Math.ceil(hits.length / request.pageSize));
     const page = Math.min(Math.max(1, request.page), totalPages);
     const results = await Promise.all(
-      hits.slice((page - 1) * request.pageSize, page * request.pageSize).map(async ({ article }) => {
+      topHit(hits, page * request.pageSize).slice((page - 1) * request.pageSize).map(async ({ article }) => {
         const body = await readFile(path.join(this.store.dir, article.file), 'utf8').then(plainBody, () => '');
         const texts = [article.summary, body];
         return {
@@ -139,6 +152,6 @@ export class ArticleSearch {
   /** The best few matches, titles only: for suggestions as a reader types (the last word may be unfinished). */
   async suggest(query: string, lang: string, limit: number): Promise<ArticleMeta[]> {
     await this.ready;
-    return this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits.slice(0, limit).map((hit) => hit.article);
+    return topHit(this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits, limit).map((hit) => hit.article);
   }
 }

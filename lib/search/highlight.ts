@@ -51,20 +51,57 @@ export function highlight(text: string, terms: readonly QueryTerm[]): Segment[] 
   return segments(text, matchRanges(text, terms));
 }
 
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(0, Math.max(i, 1));
+}
+
+/**
+ * Where the first match in normalized text starts, or -1. Words are found by searching for the
+ * start they share with their stem and then stemming only the words found there, so a long
+ * article is not stemmed word by word.
+ */
+function firstMatch(normalized: string, terms: readonly QueryTerm[]): number {
+  let first = -1;
+  const earlier = (at: number) => at >= 0 && (first < 0 || at < first);
+  for (const term of terms) {
+    if (term.han) {
+      const at = normalized.indexOf(term.text);
+      if (earlier(at)) first = at;
+      continue;
+    }
+    const needle = commonPrefix(term.text, term.stem);
+    for (let at = normalized.indexOf(needle); at >= 0 && earlier(at); at = normalized.indexOf(needle, at + 1)) {
+      if (isWordChar(normalized[at - 1])) continue;
+      let end = at;
+      while (isWordChar(normalized[end])) end++;
+      if (stemWord(normalized.slice(at, end)) === term.stem) {
+        first = at;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 /**
  * About `length` characters of the first text that holds a match, around its first match, with
  * every match marked. Undefined when none of the texts holds one.
  */
 export function snippet(texts: readonly string[], terms: readonly QueryTerm[], length = 220): Segment[] | undefined {
   for (const text of texts) {
-    const ranges = matchRanges(text, terms);
-    const first = ranges[0];
-    if (!first) continue;
-    let from = Math.max(0, first[0] - Math.floor(length / 4));
+    const first = firstMatch(normalizeForSearch(text), terms);
+    if (first < 0) continue;
+    let from = Math.max(0, first - Math.floor(length / 4));
     // Start at a word boundary when there is one close by; Chinese text starts where it stands.
-    const space = text.lastIndexOf(' ', first[0]);
-    if (from > 0 && space >= from && space < first[0]) from = space + 1;
+    const space = text.lastIndexOf(' ', first);
+    if (from > 0 && space >= from && space < first) from = space + 1;
     const to = Math.min(text.length, from + length);
+    // Only the window is searched for every match; a match cut by its edge is marked in part.
+    const ranges = matchRanges(text.slice(from, to), terms).map(([start, end]): [number, number] => [start + from, end + from]);
     const out = segments(text, ranges, from, to);
     if (from > 0) out.unshift({ text: '…', match: false });
     if (to < text.length) out.push({ text: '…', match: false });

@@ -9,16 +9,30 @@ export interface IndexedText {
   body: string;
 }
 
+/** Copies of the fields queries filter and rank by: objects of one shape are fast to read. */
 interface Doc {
   article: ArticleMeta;
+  lang: string;
+  date: number;
   /** Normalized title, to rank title matches first. */
   title: string;
 }
 
 export interface Hit {
   article: ArticleMeta;
-  /** How many query terms the title holds. */
-  titleMatches: number;
+  /** Higher first: titleWeight per query term the title holds, plus the date in epoch ms. */
+  score: number;
+}
+
+export interface FindOptions {
+  /** Only this language; undefined: every language. */
+  lang?: string;
+  /** Whether an article is on the site now (not a draft, not replaced). */
+  accept: (article: ArticleMeta) => boolean;
+  /** The last term may be the start of a word (suggestions while typing). */
+  prefixLast?: boolean;
+  /** Score of one title match; 0 ranks by date alone. Dates stay below 10¹³. */
+  titleWeight: number;
 }
 
 /**
@@ -54,7 +68,7 @@ export class SearchIndex {
     if (this.docs.length >= MAX_DOCUMENTS) this.pack();
     const id = this.docs.length;
     const title = normalizeForSearch(article.title);
-    this.docs.push({ article, title });
+    this.docs.push({ article, lang: article.lang, date: article.date, title });
     this.idOfFile.set(article.file, id);
     const keys = this.scratch;
     keys.length = 0;
@@ -96,11 +110,8 @@ export class SearchIndex {
     this.vocabulary.trim();
   }
 
-  /**
-   * Articles holding every term, with how many of the terms their titles hold. With
-   * `prefixLast`, the last term may be the start of a word (suggestions while typing).
-   */
-  find(terms: readonly QueryTerm[], accept: (article: ArticleMeta) => boolean, prefixLast = false): Hit[] {
+  /** Articles holding every term, scored for ranking. */
+  find(terms: readonly QueryTerm[], { lang, accept, prefixLast = false, titleWeight }: FindOptions): Hit[] {
     const lists: ArrayLike<number>[] = [];
     for (const [i, term] of terms.entries()) {
       const groups = termKeyGroups(term, this.vocabulary, prefixLast && i === terms.length - 1);
@@ -118,12 +129,13 @@ export class SearchIndex {
     }
     if (lists.length === 0) return [];
     const hits: Hit[] = [];
+    const needles = terms.map((term) => (term.han ? term.text : term.stem));
     for (const id of intersect(lists)) {
       const doc = this.docs[id];
-      if (!doc || !accept(doc.article)) continue;
-      let titleMatches = 0;
-      for (const term of terms) if (doc.title.includes(term.han ? term.text : term.stem)) titleMatches++;
-      hits.push({ article: doc.article, titleMatches });
+      if (!doc || (lang !== undefined && doc.lang !== lang) || !accept(doc.article)) continue;
+      let score = doc.date;
+      if (titleWeight > 0) for (const needle of needles) if (doc.title.includes(needle)) score += titleWeight;
+      hits.push({ article: doc.article, score });
     }
     return hits;
   }

@@ -72,6 +72,7 @@ export function stemWord(word: string): string {
 export class Vocabulary {
   private readonly keys = new Map<string, number>();
   private seen = new Map<string, number>();
+  private sorted: string[] | undefined;
 
   /** The key of a word's stem; a new stem gets a key only when `create` is set. */
   key(word: string, create: boolean): number | undefined {
@@ -83,6 +84,7 @@ export class Vocabulary {
       if (!create) return undefined;
       key = WORD_BASE + this.keys.size;
       this.keys.set(stem, key);
+      this.sorted = undefined;
     }
     this.seen.set(word, key);
     return key;
@@ -90,10 +92,19 @@ export class Vocabulary {
 
   /** Keys of stems that start with `prefix`, at most `limit`: a word still being typed. */
   keysWithPrefix(prefix: string, limit: number): number[] {
+    // Sorted once per vocabulary change, then each lookup is a binary search.
+    this.sorted ??= [...this.keys.keys()].sort();
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
     const keys: number[] = [];
-    for (const [stem, key] of this.keys) {
-      if (stem.startsWith(prefix)) keys.push(key);
-      if (keys.length >= limit) break;
+    for (let i = lo; i < sorted.length && keys.length < limit && (sorted[i] as string).startsWith(prefix); i++) {
+      keys.push(this.keys.get(sorted[i] as string) as number);
     }
     return keys;
   }
