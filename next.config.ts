@@ -3,11 +3,18 @@ import site from './site.config';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // proxy.ts strips trailing slashes itself, in the same redirect that maps an old Hugo URL
+  // (/zh-cn/page/2/ → /zh-CN/page/2), so an old link costs one hop, not two.
+  skipTrailingSlashRedirect: true,
   // A second server on a copy of the build keeps its own page cache (the live-content tests).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
   // must ship the content folder with the server code.
-  outputFileTracingIncludes: { '/**': ['./content/**/*'] },
+  outputFileTracingIncludes: {
+    '/**': ['./content/**/*'],
+    // Social preview images read these font files at run time.
+    '/og/**': ['./node_modules/@fontsource/noto-sans-sc/700.css', './node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff'],
+  },
   experimental: {
     // Unknown languages (`/fr/...`) have no [lang] layout to render a 404 in.
     globalNotFound: true,

@@ -7,10 +7,11 @@ import { notFoundUrl } from '@/lib/urls';
 
 const languageCodes = languages.map((language) => language.code);
 // Files in public/, and the site's own routes outside the languages.
-const passThrough = new Set([...publicTopLevelNames(), 'api']);
+const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt', 'sitemap.xml', 'sitemaps']);
 
 /**
- * Answers 404 for paths that name nothing, with the localized 404 page rendered on the server.
+ * Answers 404 for paths that name nothing, with the localized 404 page rendered on the server,
+ * and redirects the Hugo site's old URLs (and slash-ended ones) permanently to today's.
  * Everything else goes on untouched.
  */
 export async function proxy(request: NextRequest) {
@@ -20,6 +21,11 @@ export async function proxy(request: NextRequest) {
     defaultLanguage: siteConfig.defaultLanguage,
     passThrough,
   });
+  if (match.kind === 'redirect') {
+    const location = new URL(match.location, request.url);
+    location.search = request.nextUrl.search;
+    return NextResponse.redirect(location, 308);
+  }
   if (match.kind !== 'not-found') return NextResponse.next();
   return NextResponse.rewrite(new URL(notFoundUrl(match.lang), request.url), { status: 404 });
 }

@@ -1,9 +1,9 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
-import { getContent, getIndex, type ArticleMeta, type Taxonomy, type Term } from '@/lib/content';
+import { type ContentIndex, getContent, getIndex, type ArticleMeta, type Taxonomy, type Term } from '@/lib/content';
 import { readArticleBody } from '@/lib/content/articleBody';
 import { renderMarkdown, type TocEntry } from '@/lib/markdown/render';
 import { paginate, type Paged } from '@/lib/pagination';
-import { articleUrl, decodeParam, decodeSlug, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
+import { articleUrl, decodeParam, decodeSlug, homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
  * What each route needs, looked up from URL parameters. Every function returns undefined for a
@@ -51,10 +51,25 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   if (body === undefined) return undefined;
   const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax });
   // The same path in each other language, looked up once for both the links and the widget.
-  const others = languages.flatMap(({ code }) => (code === article.lang ? [] : (store.index.translation(article, code) ?? [])));
+  const others = otherLanguageVersions(store.index, article);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  const alternates = Object.fromEntries(others.map((other) => [other.lang, articleUrl(other)]));
-  return { article, html, toc, translations, alternates, ...store.index.neighbours(article) };
+  return { article, html, toc, translations, alternates: alternatesOf(others), ...store.index.neighbours(article) };
+}
+
+function otherLanguageVersions(index: ContentIndex, article: ArticleMeta): ArticleMeta[] {
+  return languages.flatMap(({ code }) => (code === article.lang ? [] : (index.translation(article, code) ?? [])));
+}
+
+const alternatesOf = (others: readonly ArticleMeta[]) => Object.fromEntries(others.map((other) => [other.lang, articleUrl(other)]));
+
+/** The same path in every other language where an article exists there: for hreflang links. */
+export async function articleAlternates(article: ArticleMeta): Promise<Record<string, string>> {
+  return alternatesOf(otherLanguageVersions(await getIndex(), article));
+}
+
+/** Every other language's home. */
+export function homeAlternates(lang: string): Record<string, string> {
+  return Object.fromEntries(languages.filter(({ code }) => code !== lang).map(({ code }) => [code, homeUrl(code)]));
 }
 
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
@@ -97,7 +112,6 @@ export async function loadRecent(lang: string, count: number): Promise<readonly 
   return (await getIndex()).articles(lang).slice(0, count);
 }
 
-/** Basic title and summary matching until the search index (its own issue) lands. */
 /*
  * Route parameters for what `next build` renders ahead of time. Each page lists its complete
  * parameters, language included, rather than nesting under the layout's: Next.js prerenders

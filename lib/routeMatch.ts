@@ -1,6 +1,8 @@
 import { siteConfig } from '@/lib/config';
 import type { ContentIndex } from '@/lib/content/contentIndex';
 import { isTaxonomy } from '@/lib/content/terms';
+import { isFeedFile } from '@/lib/feeds/formats';
+import { legacyTarget } from '@/lib/legacyUrls';
 import { decodeSlug, parsePageNumber } from '@/lib/urls';
 
 /** What a request path names. */
@@ -8,6 +10,8 @@ export type RouteMatch =
   /** Not a page path (`/`, public files): Next.js routes it as usual. */
   | { kind: 'pass' }
   | { kind: 'page'; lang: string }
+  /** An old (Hugo) or slash-ended URL of a page that exists: a permanent redirect. */
+  | { kind: 'redirect'; location: string }
   | { kind: 'not-found'; lang: string };
 
 function pageExists(count: number, pageParam: string | undefined): boolean {
@@ -30,10 +34,24 @@ export interface RouteContext {
 }
 
 export function matchRoute(pathname: string, context: RouteContext): RouteMatch {
-  const { index, languageCodes } = context;
   const raw = pathname.split('/').filter(Boolean);
-  const lang = raw[0];
-  if (lang === undefined || context.passThrough.has(lang)) return { kind: 'pass' };
+  if (raw[0] === undefined || context.passThrough.has(raw[0])) return { kind: 'pass' };
+  const match = matchCurrentRoute(raw, context);
+  if (match.kind === 'page') {
+    // Hugo ended every path with a slash; this site does not.
+    return pathname.endsWith('/') ? { kind: 'redirect', location: `/${raw.join('/')}` } : match;
+  }
+  const segments = decodeSlug(raw);
+  const target = segments && legacyTarget(segments, context);
+  // Only to a page that exists, and never to the same path: a redirect must end somewhere.
+  const lands = target !== undefined && target !== pathname && matchCurrentRoute(target.split('/').filter(Boolean), context).kind === 'page';
+  return lands ? { kind: 'redirect', location: target } : match;
+}
+
+/** What a path names among today's URLs. */
+function matchCurrentRoute(raw: readonly string[], context: RouteContext): RouteMatch {
+  const { index, languageCodes } = context;
+  const lang = raw[0] as string;
   // `/fr/…`, `/wp-admin`: no such language; the 404 is in the default one.
   if (!languageCodes.includes(lang)) return { kind: 'not-found', lang: context.defaultLanguage };
   const rest = decodeSlug(raw.slice(1));
@@ -42,7 +60,7 @@ export function matchRoute(pathname: string, context: RouteContext): RouteMatch 
   if (!rest) return notFound;
   const [first, second, third, fourth, ...more] = rest;
 
-  if (first === undefined || (first === 'search' && second === undefined)) return page;
+  if (first === undefined || ((first === 'search' || isFeedFile(first)) && second === undefined)) return page;
   if (first === 'page') {
     return third === undefined && pageExists(index.articles(lang).length, second ?? '') ? page : notFound;
   }
@@ -50,7 +68,7 @@ export function matchRoute(pathname: string, context: RouteContext): RouteMatch 
     if (second === undefined) return page;
     const term = index.term(lang, first, second.normalize('NFC'));
     if (!term || more.length > 0) return notFound;
-    if (third === undefined) return page;
+    if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
     return third === 'page' && pageExists(term.articles.length, fourth ?? '') ? page : notFound;
   }
   return index.article(lang, rest) ? page : notFound;

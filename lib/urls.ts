@@ -98,3 +98,13 @@ export function parsePageNumber(value: string): number | undefined {
   if (!/^[1-9]\d{0,5}$/.test(value)) return undefined;
   return Number(value);
 }
+
+/** A feed of a page: the language home ("/en") or a term page ("/en/tags/markets"). */
+export function feedUrl(pagePath: string, file: 'index.xml' | 'atom.xml' | 'feed.json' = 'index.xml'): string {
+  return `${pagePath}/${file}`;
+}
+
+/** The social preview image the site draws for an article without a thumbnail. */
+export function socialImageUrl(article: Pick<ArticleMeta, 'lang' | 'slug'>): string {
+  return `/og${articleUrl(article)}`;
+}

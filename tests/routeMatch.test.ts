@@ -35,7 +35,7 @@ describe('matchRoute', () => {
   });
 
   it('answers 404 in the language of the path for what does not exist', () => {
-    for (const path of ['/en/page/4', '/en/page/0', '/en/page/x', '/en/page/2/more', '/en/news/src/nope', '/zh-CN/news/qq/20250212a06ysw',
+    for (const path of ['/en/page/4', '/en/page/0', '/en/page/x', '/en/page/2/more', '/en/news/src/nope',
       '/en/tags/nope', '/en/tags/美股/page/4', '/en/tags/美股/extra', '/en/categories/a/b/c/d', '/en/404', '/en/search/x']) {
       expect(kind(path), path).toEqual({ kind: 'not-found', lang: path.split('/')[1] });
     }
@@ -45,6 +45,35 @@ describe('matchRoute', () => {
     for (const path of ['/en/..%2F..%2Fetc%2Fpasswd', '/en/news/%2e%2e/x', '/en/%FF', '/en/news%5Csrc']) {
       expect(kind(path), path).toEqual({ kind: 'not-found', lang: 'en' });
     }
+  });
+
+  it('redirects every URL of the Hugo site, and slash-ended ones, to today\'s', () => {
+    const table: [string, string][] = [
+      ['/news/src/id4/', '/en/news/src/id4'],
+      ['/news/src/ID4/', '/en/news/src/id4'],
+      ['/zh-cn/news/qq/20250212a06ysw.zh-cn/', '/zh-CN/news/qq/20250212A06YSW'],
+      ['/zh-CN/news/qq/20250212a06ysw', '/zh-CN/news/qq/20250212A06YSW'],
+      ['/zh-cn/', '/zh-CN'],
+      ['/page/2/', '/en/page/2'],
+      ['/zh-cn/page/1/', '/zh-CN'],
+      ['/categories/', '/en/categories'],
+      ['/categories/dow-jones-newswires/', '/en/categories/dow-jones-newswires'],
+      ['/tags/%E7%BE%8E%E8%82%A1/page/2/', '/en/tags/%E7%BE%8E%E8%82%A1/page/2'],
+      ['/zh-cn/tags/%E7%BE%8E%E8%82%A1/', '/zh-CN/tags/%E7%BE%8E%E8%82%A1'],
+      ['/index.xml', '/en/index.xml'],
+      ['/zh-cn/index.xml', '/zh-CN/index.xml'],
+      ['/tags/%E7%BE%8E%E8%82%A1/index.xml', '/en/tags/%E7%BE%8E%E8%82%A1/index.xml'],
+      ['/en/news/src/id4/', '/en/news/src/id4'],
+      ['/en/', '/en'],
+    ];
+    for (const [old, now] of table) expect(kind(old), old).toEqual({ kind: 'redirect', location: now });
+  });
+
+  it('serves feeds of homes and terms', () => {
+    for (const path of ['/en/index.xml', '/en/atom.xml', '/zh-CN/feed.json', '/en/tags/美股/index.xml', '/en/categories/dow-jones-newswires/feed.json']) {
+      expect(kind(path), path).toEqual({ kind: 'page', lang: path.split('/')[1] });
+    }
+    expect(kind('/en/tags/nope/index.xml')).toEqual({ kind: 'not-found', lang: 'en' });
   });
 
   it('answers 404 in the default language for unknown languages and paths', () => {

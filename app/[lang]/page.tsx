@@ -1,11 +1,19 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
-import { loadListPage } from '@/lib/pageData';
+import { siteConfig } from '@/lib/config';
+import { pageMetadata } from '@/lib/metadata';
+import { homeAlternates, loadListPage } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { listPageUrl } from '@/lib/urls';
+import { homeUrl, listPageUrl } from '@/lib/urls';
 
 export { languageParams as generateStaticParams } from '@/lib/pageData';
+
+export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promise<Metadata> {
+  const { lang } = await params;
+  return pageMetadata({ lang, path: homeUrl(lang), alternates: homeAlternates(lang), feed: { pagePath: homeUrl(lang), title: siteConfig.title } });
+}
 
 export default async function HomePage({ params }: PageProps<'/[lang]'>) {
   const { lang } = await params;

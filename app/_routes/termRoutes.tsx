@@ -7,7 +7,9 @@ import type { Taxonomy } from '@/lib/content';
 import { fill, getDictionary } from '@/lib/i18n';
 import { languageParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { termUrl } from '@/lib/urls';
+import { siteConfig } from '@/lib/config';
+import { pageMetadata } from '@/lib/metadata';
+import { homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
  * Categories and tags share their pages; each route file under app/[lang]/{categories,tags}
@@ -25,7 +27,14 @@ export function termIndexRoute(taxonomy: Taxonomy) {
   return {
     generateStaticParams: languageParams,
     async generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-      return { title: taxonomyTitle((await params).lang, taxonomy) };
+      const { lang } = await params;
+      return pageMetadata({
+        lang,
+        path: taxonomyUrl(lang, taxonomy),
+        title: taxonomyTitle(lang, taxonomy),
+        alternates: await termAlternates(lang, taxonomy),
+        feed: { pagePath: homeUrl(lang), title: siteConfig.title },
+      });
     },
     async Page({ params }: { params: Promise<{ lang: string }> }) {
       const { lang } = await params;
@@ -47,9 +56,18 @@ export function termPageRoute(taxonomy: Taxonomy, paginated: boolean) {
       return paginated ? [] : prerenderedTerms(taxonomy);
     },
     async generateMetadata({ params }: { params: TermParams }): Promise<Metadata> {
-      const { lang, term } = await params;
+      const { lang, term, page } = await params;
       const found = await loadTerm(lang, taxonomy, term);
-      return found ? { title: `${found.name} - ${taxonomyTitle(lang, taxonomy)}` } : {};
+      if (!found) return {};
+      const title = `${found.name} - ${taxonomyTitle(lang, taxonomy)}`;
+      const termPath = termUrl(lang, taxonomy, found.slug);
+      return pageMetadata({
+        lang,
+        path: termUrl(lang, taxonomy, found.slug, parsePageNumber(page ?? '1') ?? 1),
+        title,
+        alternates: page ? undefined : await termAlternates(lang, taxonomy, found.slug),
+        feed: { pagePath: termPath, title: `${title} - ${siteConfig.title}` },
+      });
     },
     async Page({ params }: { params: TermParams }) {
       const { lang, term, page } = await params;

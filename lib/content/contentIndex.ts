@@ -64,6 +64,26 @@ export class ContentIndex {
   }
 
   /** The article a URL names, by language and path segments (already decoded). */
+  private lowerKeys: Map<string, ArticleMeta> | undefined;
+
+  /**
+   * An article whose URL differs only in letter case: Hugo lowercased every URL, so its links
+   * to `20250212A06YSW` read `20250212a06ysw`. Built on first use.
+   */
+  articleIgnoringCase(lang: string, slug: readonly string[]): ArticleMeta | undefined {
+    if (!this.lowerKeys) {
+      this.lowerKeys = new Map();
+      // Newest first: if two ids differ only in case, the old link leads to the newer article.
+      for (const list of this.byLang.values()) {
+        for (const article of list) {
+          const key = article.key.toLowerCase();
+          if (!this.lowerKeys.has(key)) this.lowerKeys.set(key, article);
+        }
+      }
+    }
+    return this.lowerKeys.get(`${lang}/${slug.join('/')}`.toLowerCase());
+  }
+
   /** Whether this very article (not an older version of it) is on the site now. */
   contains(article: ArticleMeta): boolean {
     return this.positions.has(article);

@@ -2,8 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/ArticleView';
 import { PageLayout } from '@/components/PageLayout';
-import { loadArticle, loadArticlePage, prerenderedArticles } from '@/lib/pageData';
+import { ArticleJsonLd } from '@/components/ArticleJsonLd';
+import { siteConfig } from '@/lib/config';
+import { pageMetadata } from '@/lib/metadata';
+import { articleAlternates, loadArticle, loadArticlePage, prerenderedArticles } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
+import { articleUrl, homeUrl } from '@/lib/urls';
 
 // Only the newest articles are built ahead; the rest render on first request and are cached.
 export const generateStaticParams = prerenderedArticles;
@@ -12,7 +16,15 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[...slug]'
   const { lang, slug } = await params;
   const article = await loadArticle(lang, slug);
   if (!article) return {};
-  return { title: article.title, description: article.description ?? article.summary };
+  return pageMetadata({
+    lang,
+    path: articleUrl(article),
+    title: article.title,
+    description: article.description || article.summary || article.excerpt,
+    alternates: await articleAlternates(article),
+    feed: { pagePath: homeUrl(lang), title: siteConfig.title },
+    article,
+  });
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[lang]/[...slug]'>) {
@@ -21,6 +33,7 @@ export default async function ArticlePage({ params }: PageProps<'/[lang]/[...slu
   if (!data) notFound();
   return (
     <PageLayout lang={lang} sidebar={sidebarFor('single', data.article)} alternates={data.alternates}>
+      <ArticleJsonLd article={data.article} />
       <ArticleView {...data} />
     </PageLayout>
   );

@@ -3,6 +3,7 @@ import { PageLayout } from '@/components/PageLayout';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
+import { pageMetadata } from '@/lib/metadata';
 import { getSearch } from '@/lib/search';
 import { searchRequestFrom } from '@/lib/search/request';
 import { sidebarFor } from '@/lib/sidebar';
@@ -10,7 +11,7 @@ import { searchUrl } from '@/lib/urls';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/search'>): Promise<Metadata> {
   const { lang } = await params;
-  return { title: getDictionary(lang).search, robots: { index: false } };
+  return pageMetadata({ lang, path: searchUrl(lang), title: getDictionary(lang).search, noindex: true });
 }
 
 export default async function SearchPage({ params, searchParams }: PageProps<'/[lang]/search'>) {

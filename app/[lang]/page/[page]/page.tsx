@@ -3,9 +3,11 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
 import { fill, getDictionary } from '@/lib/i18n';
+import { siteConfig } from '@/lib/config';
+import { pageMetadata } from '@/lib/metadata';
 import { loadListPage } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { listPageUrl } from '@/lib/urls';
+import { homeUrl, listPageUrl, parsePageNumber } from '@/lib/urls';
 
 // Later pages render on first request, then stay cached.
 export function generateStaticParams() {
@@ -14,7 +16,9 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/page/[page]'>): Promise<Metadata> {
   const { lang, page } = await params;
-  return { title: fill(getDictionary(lang).pageTitle, { page }) };
+  const title = fill(getDictionary(lang).pageTitle, { page });
+  const path = listPageUrl(lang, parsePageNumber(page) ?? 1);
+  return pageMetadata({ lang, path, title, feed: { pagePath: homeUrl(lang), title: siteConfig.title } });
 }
 
 export default async function HomePageN({ params }: PageProps<'/[lang]/page/[page]'>) {

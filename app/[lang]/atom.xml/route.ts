@@ -1,0 +1,3 @@
+import { languageFeedRoute } from '@/app/_routes/feedRoutes';
+
+export const GET = languageFeedRoute('atom.xml');

@@ -1,0 +1,3 @@
+import { termFeedRoute } from '@/app/_routes/feedRoutes';
+
+export const GET = termFeedRoute('categories', 'atom.xml');

@@ -1,0 +1,43 @@
+import { isLanguage, siteConfig } from '@/lib/config';
+import { getIndex, type Taxonomy } from '@/lib/content';
+import { buildFeed, type FeedSource } from '@/lib/feeds/buildFeed';
+import { type FeedFile, feedFormats } from '@/lib/feeds/formats';
+import { getDictionary } from '@/lib/i18n';
+import { loadTerm } from '@/lib/pageData';
+import { homeUrl, termUrl } from '@/lib/urls';
+
+/*
+ * Feed routes: a language's newest articles at /{lang}/index.xml (atom.xml, feed.json), and a
+ * term's at /{lang}/{categories|tags}/{term}/index.xml. Built per request from the in-memory
+ * index (a few milliseconds), so they follow content changes at once; CDNs may hold them briefly.
+ */
+
+function feedResponse(source: FeedSource | undefined, file: FeedFile): Response {
+  if (!source) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(buildFeed(source, file), {
+    headers: {
+      'Content-Type': feedFormats[file].contentType,
+      'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
+    },
+  });
+}
+
+export function languageFeedRoute(file: FeedFile) {
+  return async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }): Promise<Response> {
+    const { lang } = await params;
+    if (!isLanguage(lang)) return feedResponse(undefined, file);
+    const articles = (await getIndex()).articles(lang);
+    return feedResponse({ lang, title: siteConfig.title, pagePath: homeUrl(lang), articles }, file);
+  };
+}
+
+export function termFeedRoute(taxonomy: Taxonomy, file: FeedFile) {
+  return async function GET(_request: Request, { params }: { params: Promise<{ lang: string; term: string }> }): Promise<Response> {
+    const { lang, term: termParam } = await params;
+    const term = await loadTerm(lang, taxonomy, termParam);
+    if (!term) return feedResponse(undefined, file);
+    const kind = taxonomy === 'categories' ? getDictionary(lang).category : getDictionary(lang).tag;
+    const title = `${term.name} - ${kind} - ${siteConfig.title}`;
+    return feedResponse({ lang, title, pagePath: termUrl(lang, taxonomy, term.slug), articles: term.articles }, file);
+  };
+}

@@ -1,0 +1,27 @@
+import { siteConfig } from '@/lib/config';
+import type { ArticleMeta } from '@/lib/content';
+import { thumbnailUrl } from '@/lib/feeds/buildFeed';
+import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/urls';
+
+/** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
+export function ArticleJsonLd({ article }: { article: ArticleMeta }) {
+  const site = (path: string) => absoluteUrl(siteConfig.baseUrl, path);
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.description || article.summary || undefined,
+    datePublished: new Date(article.date).toISOString(),
+    dateModified: new Date(article.lastmod ?? article.date).toISOString(),
+    inLanguage: article.lang,
+    mainEntityOfPage: site(articleUrl(article)),
+    image: [thumbnailUrl(article)?.url ?? site(socialImageUrl(article))],
+    articleSection: article.categories[0],
+    keywords: article.tags.length > 0 ? article.tags.join(', ') : undefined,
+    author: siteConfig.author ? { '@type': 'Person', name: siteConfig.author.name } : { '@type': 'Organization', name: siteConfig.title },
+    publisher: { '@type': 'Organization', name: siteConfig.title, url: site(homeUrl(article.lang)), logo: { '@type': 'ImageObject', url: site('/favicon.svg') } },
+  };
+  // "<" is escaped so that text in a title can never close the script element.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { localize, siteConfig } from '@/lib/config';
+import type { ArticleMeta } from '@/lib/content/types';
+import { thumbnailUrl } from '@/lib/feeds/buildFeed';
+import { feedUrl, socialImageUrl } from '@/lib/urls';
+
+export interface PageMetadataInput {
+  lang: string;
+  /** This page's path; the canonical URL is the configured base URL plus it. */
+  path: string;
+  /** Without the site name (the layout's template adds it); undefined: the site title. */
+  title?: string;
+  description?: string;
+  /** The same page in other languages: language → path. */
+  alternates?: Readonly<Record<string, string>>;
+  /** The page whose feeds to link (language home or term page), and the feed's title. */
+  feed?: { pagePath: string; title: string };
+  article?: ArticleMeta;
+  /** Search results and the like: not for search engines. */
+  noindex?: boolean;
+}
+
+/**
+ * Everything a page says about itself in `<head>`: canonical URL, hreflang alternates, feeds,
+ * Open Graph and Twitter cards. Paths are made absolute by the layout's `metadataBase`.
+ */
+export function pageMetadata(input: PageMetadataInput): Metadata {
+  const { lang, path, article } = input;
+  const description = input.description ?? localize(siteConfig.description, lang);
+  const fullTitle = input.title ? `${input.title} - ${siteConfig.title}` : siteConfig.title;
+  const image = article ? (thumbnailUrl(article)?.url ?? socialImageUrl(article)) : undefined;
+  const feed = input.feed;
+  return {
+    title: input.title ?? { absolute: siteConfig.title },
+    description,
+    alternates: {
+      canonical: path,
+      languages: { [lang]: path, ...input.alternates },
+      types: feed
+        ? {
+            'application/rss+xml': [{ url: feedUrl(feed.pagePath, 'index.xml'), title: feed.title }],
+            'application/atom+xml': [{ url: feedUrl(feed.pagePath, 'atom.xml'), title: feed.title }],
+            'application/feed+json': [{ url: feedUrl(feed.pagePath, 'feed.json'), title: feed.title }],
+          }
+        : undefined,
+    },
+    openGraph: {
+      type: article ? 'article' : 'website',
+      url: path,
+      title: fullTitle,
+      description,
+      siteName: siteConfig.title,
+      locale: lang.replace('-', '_'),
+      images: image ? [{ url: image, alt: article?.title }] : undefined,
+      ...(article
+        ? {
+            publishedTime: new Date(article.date).toISOString(),
+            modifiedTime: new Date(article.lastmod ?? article.date).toISOString(),
+            section: article.categories[0],
+            tags: article.tags,
+          }
+        : {}),
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: fullTitle, description, images: image ? [image] : undefined },
+    robots: input.noindex ? { index: false } : undefined,
+  };
+}
