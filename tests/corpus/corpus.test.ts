@@ -55,4 +55,25 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     );
     expect(rendered).toBe(articles.length);
   });
+
+  it('redirects the Hugo URL of every article to it', async () => {
+    const { articles } = await loadArticles(corpusDir, { languages, defaultLanguage: 'en', timeZone: 'Asia/Shanghai' });
+    const index = new ContentIndex(articles, languages);
+    const context = { index, languageCodes: languages, defaultLanguage: 'en', passThrough: new Set<string>() };
+    // Hugo's URL, from the file path alone: lowercased, the default language unprefixed and
+    // without its suffix, the others under /zh-cn/ with `.zh-cn` kept, and a trailing slash.
+    const hugoUrl = (file: string) => {
+      const [lang, ...rest] = file.replace(/\.md$/, '').split('/');
+      const segments = rest.map((segment) => segment.toLowerCase());
+      if (lang === 'en') segments[segments.length - 1] = segments.at(-1)!.replace(/\.en$/, '');
+      else segments.unshift(lang!.toLowerCase());
+      return `/${segments.map(encodeURIComponent).join('/')}/`;
+    };
+    const wrong = articles.flatMap((article) => {
+      const match = matchRoute(hugoUrl(article.file), context);
+      const target = index.articleIgnoringCase(article.lang, article.slug);
+      return match.kind === 'redirect' && match.location === articleUrl(target!) ? [] : [`${hugoUrl(article.file)} → ${JSON.stringify(match)}`];
+    });
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
 });
