@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // proxy.ts strips trailing slashes itself, in the same redirect that maps an old Hugo URL
   // (/zh-cn/page/2/ → /zh-CN/page/2), so an old link costs one hop, not two.
   skipTrailingSlashRedirect: true,
+  // How long a CDN may serve a page stale while it refreshes it: a day (see app/[lang]/layout.tsx).
+  expireTime: 86_400,
   // A second server on a copy of the build keeps its own page cache (the live-content tests).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')

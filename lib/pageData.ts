@@ -122,7 +122,13 @@ export function languageParams(): { lang: string }[] {
   return languages.map((language) => ({ lang: language.code }));
 }
 
+/** Homes, indexes and 404 pages, when the site prerenders them (they read the whole index). */
+export function listParams(): { lang: string }[] {
+  return siteConfig.prerender.lists ? languageParams() : [];
+}
+
 export async function prerenderedArticles(): Promise<{ lang: string; slug: string[] }[]> {
+  if (siteConfig.prerender.articlesPerLanguage <= 0) return [];
   const index = await getIndex();
   return languages.flatMap(({ code }) =>
     index
@@ -133,6 +139,7 @@ export async function prerenderedArticles(): Promise<{ lang: string; slug: strin
 }
 
 export async function prerenderedTerms(taxonomy: Taxonomy): Promise<{ lang: string; term: string }[]> {
+  if (siteConfig.prerender.termsPerTaxonomy <= 0) return [];
   const index = await getIndex();
   return languages.flatMap(({ code }) =>
     index

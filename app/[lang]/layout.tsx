@@ -8,6 +8,14 @@ import { SkipLink } from '@/components/SkipLink';
 import { isLanguage, localize, siteConfig } from '@/lib/config';
 import '../globals.css';
 
+/*
+ * Pages are cached on the server and refreshed the moment their content changes. A CDN in front
+ * may keep a page for a minute, then serves it stale while it fetches a fresh copy (the
+ * stale-while-revalidate window is `expireTime` in next.config.ts): `s-maxage=60,
+ * stale-while-revalidate=86340`. The value must be a literal for Next.js to read it.
+ */
+export const revalidate = 60;
+
 export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
   const { lang } = await params;
   return {

@@ -8,7 +8,7 @@ import { homeAlternates, loadListPage } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
 import { homeUrl, listPageUrl } from '@/lib/urls';
 
-export { languageParams as generateStaticParams } from '@/lib/pageData';
+export { listParams as generateStaticParams } from '@/lib/pageData';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promise<Metadata> {
   const { lang } = await params;

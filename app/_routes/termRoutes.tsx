@@ -5,7 +5,7 @@ import { PageLayout } from '@/components/PageLayout';
 import { TermIndex } from '@/components/TermIndex';
 import type { Taxonomy } from '@/lib/content';
 import { fill, getDictionary } from '@/lib/i18n';
-import { languageParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
+import { listParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
 import { siteConfig } from '@/lib/config';
 import { pageMetadata } from '@/lib/metadata';
@@ -25,7 +25,7 @@ function taxonomyTitle(lang: string, taxonomy: Taxonomy): string {
 
 export function termIndexRoute(taxonomy: Taxonomy) {
   return {
-    generateStaticParams: languageParams,
+    generateStaticParams: listParams,
     async generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
       const { lang } = await params;
       return pageMetadata({

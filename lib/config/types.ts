@@ -89,10 +89,12 @@ export interface SiteConfig {
   author?: AuthorConfig;
   menus: { main: MenuItem[]; side: MenuItem[]; footer: MenuItem[] };
   /**
-   * What `next build` renders ahead of time. Everything else renders on its first request and
-   * is then cached, so build time does not grow with the archive.
+   * What `next build` renders ahead of time: the homes, indexes and 404 pages (`lists`), the
+   * newest articles and the biggest terms. Everything else renders on its first request and is
+   * then cached. With all of it off, the build never reads the content folder, so its time does
+   * not depend on the archive's size at all.
    */
-  prerender: { articlesPerLanguage: number; termsPerTaxonomy: number };
+  prerender: { lists: boolean; articlesPerLanguage: number; termsPerTaxonomy: number };
 }
 
 /** Identity helper that gives site.config.ts its type checking and editor completion. */

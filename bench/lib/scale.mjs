@@ -1,0 +1,42 @@
+/**
+ * An archive N times larger than a content folder: the originals plus N-1 copies of every
+ * article, each with a new id (file name) and a date moved back, written to a temporary folder.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+function* markdownFiles(dir, prefix = '') {
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) yield* markdownFiles(dir, relative);
+    else if (entry.name.endsWith('.md')) yield relative;
+  }
+}
+
+const DAY = 86_400_000;
+const pad = (n) => String(n).padStart(2, '0');
+/** "2025-02-08 03:17:28" moved back by `days`, in the same form. */
+function shift(date, days) {
+  const ms = Date.parse(`${date.replace(' ', 'T')}Z`);
+  if (Number.isNaN(ms)) return date;
+  const d = new Date(ms - days * DAY);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export function scaledCopy(sourceDir, factor) {
+  const target = mkdtempSync(path.join(tmpdir(), `broadsheet-x${factor}-`));
+  let files = 0;
+  for (const relative of markdownFiles(sourceDir)) {
+    const text = readFileSync(path.join(sourceDir, relative), 'utf8');
+    for (let copy = 0; copy < factor; copy++) {
+      // "abc.zh-CN.md" → "abc-x2.zh-CN.md": a new id, the language suffix kept.
+      const name = copy === 0 ? relative : relative.replace(/^(.*?)((?:\.[A-Za-z]{2}(?:-[A-Za-z]{2})?)?\.md)$/, `$1-x${copy}$2`);
+      const body = copy === 0 ? text : text.replace(/^(date|lastmod):\s*"([^"]+)"/gm, (_, key, date) => `${key}: "${shift(date, copy * 400)}"`);
+      mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+      writeFileSync(path.join(target, name), body);
+      files++;
+    }
+  }
+  return { dir: target, files };
+}
