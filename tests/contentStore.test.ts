@@ -119,3 +119,30 @@ describe('ContentStore', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
+
+describe('ContentStore snapshot', () => {
+  it('re-reads only files changed since the snapshot, and sees what changed', async () => {
+    content = new TempContent()
+      .write('en/a.md', corpusShaped({ title: '"A"', date: '"2025-01-01"' }))
+      .write('en/b.md', corpusShaped({ title: '"B"', date: '"2025-02-01"' }))
+      .write('en/broken.md', '---\ntitle: [unclosed\n---\n');
+    const snapshotFile = path.join(content.dir, '.cache', 'snapshot.json');
+    const options = { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false, now: () => now, snapshotFile };
+    const first = new ContentStore(content.dir, options);
+    await first.loadAll();
+    expect(first.reusedFromSnapshot).toBe(0);
+
+    const second = new ContentStore(content.dir, options);
+    await second.loadAll();
+    expect(second.reusedFromSnapshot).toBe(3);
+    expect(titles(second)).toEqual(['B', 'A']);
+    expect(second.problems().map((p) => p.file)).toEqual(['en/broken.md']);
+
+    content.write('en/a.md', corpusShaped({ title: '"A, edited"', date: '"2025-01-01"' }), new Date('2026-01-02'));
+    rmSync(path.join(content.dir, 'en/b.md'));
+    const third = new ContentStore(content.dir, options);
+    await third.loadAll();
+    expect(third.reusedFromSnapshot).toBe(1);
+    expect(titles(third)).toEqual(['A, edited']);
+  });
+});

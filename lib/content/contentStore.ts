@@ -2,10 +2,25 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ContentIndex } from './contentIndex';
 import { listMarkdownFiles, loadArticleFile, resolveDuplicateUrls, type LoadOptions } from './loadArticles';
+import { forEachTimeSliced } from '@/lib/timeSliced';
 import type { Problem } from './problems';
+import { type FileRecord, readSnapshot, writeSnapshot } from './snapshot';
 import type { ArticleMeta } from './types';
 
+const SNAPSHOT_DELAY_MS = 5000;
+
+function statOf(full: string): { mtimeMs: number; size: number } | undefined {
+  try {
+    const stats = statSync(full);
+    return stats.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface StoreOptions extends LoadOptions {
+  /** Where to keep what was read, so a restart re-reads only changed files. */
+  snapshotFile?: string;
   /** Show drafts and future-dated articles (next dev: editors preview them). */
   preview: boolean;
   now?: () => number;
@@ -20,8 +35,6 @@ export interface ChangeSet {
   problems: Problem[];
 }
 
-const CHUNK = 500;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * All articles of a content folder, kept up to date file by file. Only changed files are read
@@ -31,6 +44,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class ContentStore {
   private readonly byFile = new Map<string, ArticleMeta>();
   private readonly problemsByFile = new Map<string, Problem[]>();
+  /** Modification time and size of each file when it was read: a snapshot entry is valid while they match. */
+  private readonly statsByFile = new Map<string, { mtimeMs: number; size: number }>();
+  private snapshotTimer: NodeJS.Timeout | undefined;
   private duplicateProblems: Problem[] = [];
   private current: ContentIndex;
   /** Earliest date of an article hidden because it is dated in the future. */
@@ -63,11 +79,48 @@ export class ContentStore {
     return [...[...this.problemsByFile.values()].flat(), ...this.duplicateProblems];
   }
 
-  /** Reads every file. Yields to the event loop between chunks so a server stays responsive. */
+  /** Reads every file. Yields to the event loop every few milliseconds so a server stays responsive. */
   async loadAll(): Promise<void> {
     const files = await listMarkdownFiles(this.dir);
-    await this.readFiles(files);
+    const snapshot = this.options.snapshotFile ? readSnapshot(this.options.snapshotFile, this.dir) : undefined;
+    const changed: string[] = [];
+    await forEachTimeSliced(files, (file) => {
+      const record = snapshot?.get(file);
+      const stats = record && statOf(path.join(this.dir, file));
+      if (!record || !stats || stats.mtimeMs !== record.mtimeMs || stats.size !== record.size) {
+        changed.push(file);
+        return;
+      }
+      if (record.article) this.byFile.set(file, record.article);
+      this.problemsByFile.set(file, record.problems);
+      this.statsByFile.set(file, stats);
+    });
+    this.reusedFromSnapshot = files.length - changed.length;
+    await this.readFiles(changed);
     this.rebuild();
+    if (changed.length > 0 || !snapshot) this.saveSnapshot();
+  }
+
+  /** Files whose metadata came from the snapshot at the last full load. */
+  reusedFromSnapshot = 0;
+
+  /** Writes the snapshot now; later changes write it again, at most every few seconds. */
+  private saveSnapshot(): void {
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    const file = this.options.snapshotFile;
+    if (!file) return;
+    const records = new Map<string, FileRecord>();
+    for (const [name, stats] of this.statsByFile) {
+      records.set(name, { ...stats, article: this.byFile.get(name), problems: this.problemsByFile.get(name) ?? [] });
+    }
+    writeSnapshot(file, this.dir, records);
+  }
+
+  private scheduleSnapshot(): void {
+    if (!this.options.snapshotFile || this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => this.saveSnapshot(), SNAPSHOT_DELAY_MS);
+    this.snapshotTimer.unref();
   }
 
   /** Markdown files read, whether they became articles or not. */
@@ -84,6 +137,7 @@ export class ContentStore {
     const before = list.flatMap((file) => this.visibleArticle(file) ?? []);
     await this.readFiles(list);
     this.rebuild();
+    this.scheduleSnapshot();
     const after = list.flatMap((file) => this.visibleArticle(file) ?? []);
     return this.emit({ files: list, before, after, problems: list.flatMap((file) => this.problemsByFile.get(file) ?? []) });
   }
@@ -120,20 +174,20 @@ export class ContentStore {
   }
 
   private async readFiles(files: readonly string[]): Promise<void> {
-    for (let start = 0; start < files.length; start += CHUNK) {
-      if (start > 0) await yieldToEventLoop();
-      for (const file of files.slice(start, start + CHUNK)) {
-        if (!existsSync(path.join(this.dir, file))) {
-          this.byFile.delete(file);
-          this.problemsByFile.delete(file);
-          continue;
-        }
-        const { article, problems } = loadArticleFile(this.dir, file, this.options);
-        if (article) this.byFile.set(file, article);
-        else this.byFile.delete(file);
-        this.problemsByFile.set(file, problems);
+    await forEachTimeSliced(files, (file) => {
+      const stats = statOf(path.join(this.dir, file));
+      if (!stats) {
+        this.byFile.delete(file);
+        this.problemsByFile.delete(file);
+        this.statsByFile.delete(file);
+        return;
       }
-    }
+      this.statsByFile.set(file, stats);
+      const { article, problems } = loadArticleFile(this.dir, file, this.options);
+      if (article) this.byFile.set(file, article);
+      else this.byFile.delete(file);
+      this.problemsByFile.set(file, problems);
+    });
   }
 
   private rebuild(): void {

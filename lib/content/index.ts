@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { languages, siteConfig } from '@/lib/config';
 import { requestRevalidation } from '@/lib/revalidation';
 import { widgetNames } from '@/lib/widgetNames';
@@ -70,6 +72,16 @@ function schedulePublication(store: ContentStore): void {
   publicationTimer.unref();
 }
 
+/**
+ * Where the content store keeps its snapshot: `.next/cache/broadsheet/` by default (next to the
+ * build, where Next.js keeps its own caches), or BROADSHEET_CACHE_DIR.
+ */
+function snapshotFileFor(dir: string): string {
+  const cacheDir =
+    process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
+  return path.join(cacheDir, `content-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.json`);
+}
+
 async function createContent(): Promise<LoadedContent> {
   const dir = contentDir();
   const started = performance.now();
@@ -79,10 +91,13 @@ async function createContent(): Promise<LoadedContent> {
     timeZone: siteConfig.timeZone,
     widgetNames,
     preview: isDev(),
+    snapshotFile: snapshotFileFor(dir),
   });
   await store.loadAll();
   logProblems(store.problems());
-  console.info(`[content] ${store.index.size} articles from ${store.fileCount} files in ${dir} (${Math.round(performance.now() - started)} ms)`);
+  console.info(
+    `[content] ${store.index.size} articles from ${store.fileCount} files in ${dir} (${Math.round(performance.now() - started)} ms, ${store.reusedFromSnapshot} unchanged since the last run)`,
+  );
 
   if (!isBuild() && process.env.BROADSHEET_WATCH !== '0') {
     // Changes are applied one batch at a time, in order.

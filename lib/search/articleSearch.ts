@@ -5,6 +5,7 @@ import type { ContentStore, ChangeSet } from '@/lib/content/contentStore';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
 import type { ArticleMeta } from '@/lib/content/types';
+import { forEachTimeSliced } from '@/lib/timeSliced';
 import { highlight, type Segment, snippet } from './highlight';
 import { type Hit, SearchIndex } from './searchIndex';
 import { parseQuery, type QueryTerm } from './tokenize';
@@ -36,8 +37,6 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-const CHUNK = 200;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Body text of an article as search sees it. */
 function plainBody(text: string): string {
@@ -89,10 +88,7 @@ export class ArticleSearch {
   private async build(): Promise<void> {
     const started = performance.now();
     const articles = this.store.index.all();
-    for (let start = 0; start < articles.length; start += CHUNK) {
-      if (start > 0) await yieldToEventLoop();
-      for (const article of articles.slice(start, start + CHUNK)) this.addFromDisk(article, true);
-    }
+    await forEachTimeSliced(articles, (article) => this.addFromDisk(article, true));
     this.index.pack();
     this.buildMs = Math.round(performance.now() - started);
   }
@@ -110,10 +106,7 @@ export class ArticleSearch {
   private async apply(change: ChangeSet): Promise<void> {
     const kept = new Set(change.after.map((article) => article.file));
     for (const file of change.files) if (!kept.has(file)) this.index.remove(file);
-    for (let start = 0; start < change.after.length; start += CHUNK) {
-      if (start > 0) await yieldToEventLoop();
-      for (const article of change.after.slice(start, start + CHUNK)) this.addFromDisk(article, false);
-    }
+    await forEachTimeSliced(change.after, (article) => this.addFromDisk(article, false));
   }
 
   private hits(request: Pick<SearchRequest, 'query' | 'lang' | 'allLanguages' | 'sort'>, prefixLast = false): { terms: QueryTerm[]; hits: Hit[] } {
