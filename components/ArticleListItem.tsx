@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import type { ArticleMeta } from '@/lib/content';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
@@ -26,9 +26,10 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       {text ? <p className="list-item-summary">{text}</p> : null}
       {siteConfig.readMore ? (
         <p className="read-more">
-          {/* The accessible name starts with the visible text and says which article it leads to. */}
-          <Link href={href} aria-label={`${readMore}: ${article.title}`}>
+          {/* The link text says which article it leads to; the title is there for screen readers and search engines. */}
+          <Link href={href}>
             {readMore}
+            <span className="visually-hidden">: {article.title}</span>
           </Link>
         </p>
       ) : null}

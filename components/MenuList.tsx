@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import type { MenuLink } from '@/lib/menus';
 
 /** The links of a menu (main, footer, side), as a list. */

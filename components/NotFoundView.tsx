@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { getDictionary } from '@/lib/i18n';
 import { homeUrl } from '@/lib/urls';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import type { ArticleMeta } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
 import { articleUrl } from '@/lib/urls';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { fill, getDictionary } from '@/lib/i18n';
 
 /** Mainroad's "N/M" pager for lists, with previous and next links. */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import type { ReactNode } from 'react';
 import { languageName, siteConfig } from '@/lib/config';
 import type { PostMetaItem } from '@/lib/config/types';

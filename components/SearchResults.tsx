@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { fill, getDictionary } from '@/lib/i18n';
 import type { SearchResponse } from '@/lib/search';
 import { articleUrl } from '@/lib/urls';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import type { Taxonomy } from '@/lib/content';
 import { termUrl } from '@/lib/urls';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { siteConfig } from '@/lib/config';
 import type { Thumbnail as ThumbnailData } from '@/lib/content';
 import { isOtherHost } from '@/lib/urls';

@@ -1,9 +1,11 @@
 /** `next build` on a content folder, timed by the operating system (GNU time): wall time and peak memory. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export function timedBuild({ contentDir, distDir }) {
+  // A clean build: no compiler cache, and no pages cached by an earlier run on other content.
+  rmSync(distDir, { recursive: true, force: true });
   execFileSync(process.execPath, ['scripts/copy-vendor.mjs'], { stdio: 'ignore' });
   const next = path.resolve('node_modules/next/dist/bin/next');
   const env = { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };

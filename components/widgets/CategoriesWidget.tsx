@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadTerms } from '@/lib/pageData';

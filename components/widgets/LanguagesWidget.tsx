@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink as Link } from '@/components/SiteLink';
 import { languages } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { homeUrl } from '@/lib/urls';
