@@ -3,6 +3,9 @@ import site from './site.config';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server in .next/standalone for containers and plain Node hosts
+  // (see Dockerfile and scripts/assemble-standalone.mjs); `next start` keeps the usual layout.
+  output: process.env.BROADSHEET_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // proxy.ts strips trailing slashes itself, in the same redirect that maps an old Hugo URL
   // (/zh-cn/page/2/ → /zh-CN/page/2), so an old link costs one hop, not two.
   skipTrailingSlashRedirect: true,
