@@ -25,6 +25,8 @@ export class ContentIndex {
   private readonly byLang = new Map<string, ArticleMeta[]>();
   private readonly positions = new Map<ArticleMeta, number>();
   private readonly terms = new Map<string, Map<string, Term>>();
+  private readonly sortedTerms = new Map<string, Term[]>();
+  private readonly menus = new Map<string, ArticleMeta[]>();
 
   constructor(articles: readonly ArticleMeta[], languages: readonly string[]) {
     for (const lang of languages) this.byLang.set(lang, []);
@@ -103,14 +105,31 @@ export class ContentIndex {
   }
 
   /** Every term of a taxonomy in a language, by name. */
+  /** A language's terms of a taxonomy, by name. Sorted once per index: every page's sidebar asks. */
   termsOf(lang: string, taxonomy: Taxonomy): Term[] {
-    const terms = [...(this.terms.get(`${lang}/${taxonomy}`)?.values() ?? [])];
-    return terms.sort((a, b) => a.name.localeCompare(b.name, lang));
+    const key = `${lang}/${taxonomy}`;
+    let sorted = this.sortedTerms.get(key);
+    if (!sorted) {
+      const collator = new Intl.Collator(lang);
+      sorted = [...(this.terms.get(key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+      this.sortedTerms.set(key, sorted);
+    }
+    return [...sorted];
   }
 
-  /** Articles whose front matter places them in a menu ("main", "side", "footer"), oldest first. */
+  /**
+   * Articles whose front matter places them in a menu ("main", "side", "footer"), oldest first.
+   * Found once per index: header, footer and side menu ask on every page, and walking a whole
+   * language for them cost each first render several milliseconds.
+   */
   menuArticles(lang: string, menu: string): ArticleMeta[] {
-    return this.articles(lang).filter((article) => article.menu.includes(menu)).reverse();
+    const key = `${lang}/${menu}`;
+    let list = this.menus.get(key);
+    if (!list) {
+      list = this.articles(lang).filter((article) => article.menu.includes(menu)).reverse();
+      this.menus.set(key, list);
+    }
+    return list;
   }
 
   /** Newer and older neighbours in the same language (Mainroad's pager). */
