@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { HeadScript } from '@/components/HeadScript';
 import { NotFoundView } from '@/components/NotFoundView';
 import { SiteFooter } from '@/components/SiteFooter';
@@ -12,7 +13,10 @@ const lang = siteConfig.defaultLanguage;
 export const metadata: Metadata = { title: `${getDictionary(lang).notFoundTitle} - ${siteConfig.title}` };
 
 /** URLs outside every language (`/fr/…`, `/wp-admin`): the 404 in the default language. */
-export default function GlobalNotFound() {
+export default async function GlobalNotFound() {
+  // Rendered per request, not at build: its menus list articles, and the build never reads the
+  // content folder (so its time does not depend on the archive).
+  await connection();
   return (
     <html lang={lang} style={{ ['--highlight' as string]: siteConfig.highlightColor }} suppressHydrationWarning>
       <head>

@@ -2,6 +2,10 @@ import { languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/content';
 import { sitemapEntries, sitemapFileName, sitemapIndexXml, URLS_PER_SITEMAP } from '@/lib/sitemap/sitemap';
 
+// Built per request from the live index: at build time it would read the whole archive and then
+// go stale as articles are published.
+export const dynamic = 'force-dynamic';
+
 /** A sitemap index: one sitemap per language, split into files of at most URLS_PER_SITEMAP URLs. */
 export async function GET(): Promise<Response> {
   const index = await getIndex();
