@@ -7,9 +7,10 @@
  *   node bench/feed-import.mjs --dir <content folder> --url http://localhost:3000 --pid <server pid> [--count 10000]
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { rssMb } from './lib/server.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -42,23 +43,7 @@ const articleText = (i) =>
   ].join('\n');
 
 /** Resident memory of the server and its child processes (`next start` serves from a child). */
-function rssMb() {
-  if (!values.pid) return NaN;
-  const pids = [values.pid];
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
-      if (children) pids.push(...children.split(/\s+/));
-    } catch {}
-  }
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {}
-  }
-  return Math.round(kb / 1024);
-}
+const serverRssMb = () => (values.pid ? rssMb(values.pid) : NaN);
 
 /** Child process: request the home page every 50 ms until told to stop, then report latencies. */
 async function poll(url) {
@@ -80,7 +65,7 @@ async function main() {
   const folder = `feed-import-${Date.now()}`;
   const target = path.join(values.dir, 'en', 'news', folder);
 
-  const memoryBefore = rssMb();
+  const memoryBefore = serverRssMb();
   const poller = fork(new URL(import.meta.url), [], { env: { ...process.env, FEED_IMPORT_POLL: values.url } });
   const latenciesReported = new Promise((resolve) => poller.on('message', resolve));
 
@@ -101,7 +86,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
   poller.send('stop');
   const latencies = (await latenciesReported).sort((a, b) => a - b);
-  const memoryAfter = rssMb();
+  const memoryAfter = serverRssMb();
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(0);
   console.log(`feed import of ${count} files: written in ${(written / 1000).toFixed(1)} s; the last one served ${(servedAt / 1000).toFixed(1)} s after the first was written`);
   console.log(`home page during the import: ${latencies.length} requests, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`);

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ContentIndex } from '@/lib/content/contentIndex';
 import type { ArticleMeta } from '@/lib/content/types';
+import { articleMeta } from './helpers/articleMeta';
 
 function article(lang: string, id: string, date: number, extra: Partial<ArticleMeta> = {}): ArticleMeta {
-  return {
-    lang,
-    slug: ['news', id],
-    key: `${lang}/news/${id}`,
-    file: `${lang}/news/${id}.md`,
-    title: id,
-    date,
-    summary: '',
-    categories: [],
-    tags: [],
-    translations: [],
-    menu: [],
-    lead: '',
-    comments: false,
-    authorbox: false,
-    pager: true,
-    toc: false,
-    mathjax: false,
-    draft: false,
-    excerpt: '',
-    ...extra,
-  };
+  return articleMeta(lang, ['news', id], { date, ...extra });
 }
 
 const languages = ['en', 'zh-CN'];

@@ -8,33 +8,12 @@ import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
 import { SearchIndex } from '@/lib/search/searchIndex';
 import { parseQuery } from '@/lib/search/tokenize';
+import { articleMeta } from './helpers/articleMeta';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
+/** An article whose file is `file` (its slug the file's name), dated 2025-01-01 unless told. */
 function meta(file: string, fields: Partial<ArticleMeta> = {}): ArticleMeta {
-  const lang = fields.lang ?? 'en';
-  const slug = [path.basename(file, '.md')];
-  return {
-    title: 'Untitled',
-    date: Date.parse('2025-01-01'),
-    summary: '',
-    categories: [],
-    tags: [],
-    translations: [],
-    menu: [],
-    lead: '',
-    comments: false,
-    authorbox: false,
-    pager: true,
-    toc: false,
-    mathjax: false,
-    draft: false,
-    excerpt: '',
-    lang,
-    slug,
-    key: `${lang}/${slug.join('/')}`,
-    file,
-    ...fields,
-  };
+  return articleMeta(fields.lang ?? 'en', [path.basename(file, '.md')], { date: Date.parse('2025-01-01'), file, title: 'Untitled', ...fields });
 }
 
 function indexOf(docs: [ArticleMeta, string][]): SearchIndex {
