@@ -26,10 +26,10 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       {text ? <p className="list-item-summary">{text}</p> : null}
       {siteConfig.readMore ? (
         <p className="read-more">
-          {/* The link text says which article it leads to; the title is there for screen readers and search engines. */}
+          {/* The link's text names the article it leads to (for screen readers and search engines) and starts with what is shown. */}
           <Link href={href}>
-            {readMore}
-            <span className="visually-hidden">: {article.title}</span>
+            <span className="visually-hidden">{`${readMore}: ${article.title}`}</span>
+            <span aria-hidden="true">{readMore}</span>
           </Link>
         </p>
       ) : null}

@@ -35,6 +35,9 @@ export function SearchInput({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const skipFetch = useRef(true);
+  /** The list on screen, for responses that arrive after the reader moved the selection. */
+  const shown = useRef(items);
+  shown.current = items;
 
   useEffect(() => {
     // The value the server rendered needs no suggestions; only typing does.
@@ -52,8 +55,9 @@ export function SearchInput({
       fetch(`${endpoint}${encodeURIComponent(trimmed)}`, { signal: controller.signal })
         .then((response) => (response.ok ? response.json() : { results: [] }))
         .then((data: { results: Suggestion[] }) => {
+          // A selection the reader made stays on its article if the new list still has it.
+          setActive((current) => (current >= 0 ? data.results.findIndex((item) => item.url === shown.current[current]?.url) : -1));
           setItems(data.results);
-          setActive(-1);
           setOpen(true);
         })
         .catch(() => undefined); // Aborted by newer typing, or offline: the form still works.

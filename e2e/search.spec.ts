@@ -81,7 +81,9 @@ test.describe('with JavaScript off', () => {
 test('the sidebar box suggests articles as the reader types', async ({ page }) => {
   await page.goto('/en/news/city/rail-strike-called-off');
   const input = page.locator('.widget-search input[name="q"]');
+  const answered = page.waitForResponse((response) => response.url().includes('/api/search') && response.url().endsWith('q=reope'));
   await input.pressSequentially('reope');
+  await answered;
   const options = page.locator('.widget-search [role="option"]');
   await expect(options).toHaveCount(2);
   await expect(input).toHaveAttribute('aria-expanded', 'true');
