@@ -1,6 +1,6 @@
 import { siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content';
-import { thumbnailUrl } from '@/lib/feeds/buildFeed';
+import { thumbnailUrl } from '@/lib/thumbnails';
 import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/urls';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */

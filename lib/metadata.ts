@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { localize, siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
-import { thumbnailUrl } from '@/lib/feeds/buildFeed';
-import { feedUrl, socialImageUrl } from '@/lib/urls';
+import { thumbnailUrl } from '@/lib/thumbnails';
+import { feedUrl, homeUrl, socialImageUrl } from '@/lib/urls';
 
 export interface PageMetadataInput {
   lang: string;
@@ -18,6 +18,11 @@ export interface PageMetadataInput {
   article?: ArticleMeta;
   /** Search results and the like: not for search engines. */
   noindex?: boolean;
+}
+
+/** The feed a page of a language links when it has none of its own: the language home's. */
+export function languageFeed(lang: string): { pagePath: string; title: string } {
+  return { pagePath: homeUrl(lang), title: siteConfig.title };
 }
 
 /**

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
-import { siteConfig } from '@/lib/config';
-import { pageMetadata } from '@/lib/metadata';
+import { languageFeed, pageMetadata } from '@/lib/metadata';
 import { homeAlternates, loadListPage } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
 import { homeUrl, listPageUrl } from '@/lib/urls';
@@ -12,7 +11,7 @@ export { listParams as generateStaticParams } from '@/lib/pageData';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promise<Metadata> {
   const { lang } = await params;
-  return pageMetadata({ lang, path: homeUrl(lang), alternates: homeAlternates(lang), feed: { pagePath: homeUrl(lang), title: siteConfig.title } });
+  return pageMetadata({ lang, path: homeUrl(lang), alternates: homeAlternates(lang), feed: languageFeed(lang) });
 }
 
 export default async function HomePage({ params }: PageProps<'/[lang]'>) {

@@ -8,8 +8,8 @@ import { fill, getDictionary } from '@/lib/i18n';
 import { listParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
 import { siteConfig } from '@/lib/config';
-import { pageMetadata } from '@/lib/metadata';
-import { homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
+import { languageFeed, pageMetadata } from '@/lib/metadata';
+import { parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
  * Categories and tags share their pages; each route file under app/[lang]/{categories,tags}
@@ -33,7 +33,7 @@ export function termIndexRoute(taxonomy: Taxonomy) {
         path: taxonomyUrl(lang, taxonomy),
         title: taxonomyTitle(lang, taxonomy),
         alternates: await termAlternates(lang, taxonomy),
-        feed: { pagePath: homeUrl(lang), title: siteConfig.title },
+        feed: languageFeed(lang),
       });
     },
     async Page({ params }: { params: Promise<{ lang: string }> }) {

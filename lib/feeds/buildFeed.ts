@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { localize, siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
+import { thumbnailUrl } from '@/lib/thumbnails';
 import { absoluteUrl, articleUrl } from '@/lib/urls';
 import { type FeedFile, feedFormats } from './formats';
 
@@ -14,17 +15,6 @@ export interface FeedSource {
   pagePath: string;
   /** Newest first; the first FEED_ITEMS are used. */
   articles: readonly ArticleMeta[];
-}
-
-const imageTypes: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml' };
-
-/** An absolute URL for an article's thumbnail, with its type guessed from the extension. */
-export function thumbnailUrl(article: ArticleMeta): { url: string; type?: string } | undefined {
-  const src = article.thumbnail?.src;
-  if (!src) return undefined;
-  const url = /^https?:\/\//i.test(src) ? src : absoluteUrl(siteConfig.baseUrl, src.startsWith('/') ? src : `/${src}`);
-  const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
-  return { url, type: extension ? imageTypes[extension] : undefined };
 }
 
 /** One feed of the newest articles of a page, in RSS 2.0, Atom 1.0 or JSON Feed 1.1. */

@@ -3,11 +3,10 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/ArticleView';
 import { PageLayout } from '@/components/PageLayout';
 import { ArticleJsonLd } from '@/components/ArticleJsonLd';
-import { siteConfig } from '@/lib/config';
-import { pageMetadata } from '@/lib/metadata';
+import { languageFeed, pageMetadata } from '@/lib/metadata';
 import { articleAlternates, loadArticle, loadArticlePage, prerenderedArticles } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { articleUrl, homeUrl } from '@/lib/urls';
+import { articleUrl } from '@/lib/urls';
 
 // Only the newest articles are built ahead; the rest render on first request and are cached.
 export const generateStaticParams = prerenderedArticles;
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[...slug]'
     title: article.title,
     description: article.description || article.summary || article.excerpt,
     alternates: await articleAlternates(article),
-    feed: { pagePath: homeUrl(lang), title: siteConfig.title },
+    feed: languageFeed(lang),
     article,
   });
 }

@@ -3,11 +3,10 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
 import { fill, getDictionary } from '@/lib/i18n';
-import { siteConfig } from '@/lib/config';
-import { pageMetadata } from '@/lib/metadata';
+import { languageFeed, pageMetadata } from '@/lib/metadata';
 import { loadListPage } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { homeUrl, listPageUrl, parsePageNumber } from '@/lib/urls';
+import { listPageUrl, parsePageNumber } from '@/lib/urls';
 
 // Later pages render on first request, then stay cached.
 export function generateStaticParams() {
@@ -18,7 +17,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/page/[page
   const { lang, page } = await params;
   const title = fill(getDictionary(lang).pageTitle, { page });
   const path = listPageUrl(lang, parsePageNumber(page) ?? 1);
-  return pageMetadata({ lang, path, title, feed: { pagePath: homeUrl(lang), title: siteConfig.title } });
+  return pageMetadata({ lang, path, title, feed: languageFeed(lang) });
 }
 
 export default async function HomePageN({ params }: PageProps<'/[lang]/page/[page]'>) {
