@@ -35,7 +35,6 @@ export interface ChangeSet {
   problems: Problem[];
 }
 
-
 /**
  * All articles of a content folder, kept up to date file by file. Only changed files are read
  * again; the index (sorting, term lists) is rebuilt from metadata already in memory, which takes
@@ -170,20 +169,21 @@ export class ContentStore {
 
   private visibleArticle(file: string): ArticleMeta | undefined {
     const article = this.byFile.get(file);
-    return article && this.current.article(article.lang, article.slug) === article ? article : undefined;
+    return article && this.current.contains(article) ? article : undefined;
   }
 
   private async readFiles(files: readonly string[]): Promise<void> {
     await forEachTimeSliced(files, (file) => {
-      const stats = statOf(path.join(this.dir, file));
-      if (!stats) {
+      const { article, problems, stats } = loadArticleFile(this.dir, file, this.options);
+      // Not read: gone since (it leaves the site), or unreadable (kept with its problem).
+      if (!stats && !existsSync(path.join(this.dir, file))) {
         this.byFile.delete(file);
         this.problemsByFile.delete(file);
         this.statsByFile.delete(file);
         return;
       }
-      this.statsByFile.set(file, stats);
-      const { article, problems } = loadArticleFile(this.dir, file, this.options);
+      if (stats) this.statsByFile.set(file, stats);
+      else this.statsByFile.delete(file);
       if (article) this.byFile.set(file, article);
       else this.byFile.delete(file);
       this.problemsByFile.set(file, problems);

@@ -122,11 +122,16 @@ export function articleFromText(
 }
 
 /** One file to index metadata, or the problems that keep it out. Never throws. */
-export function loadArticleFile(contentDir: string, file: string, options: LoadOptions): { article?: ArticleMeta; problems: Problem[] } {
+export function loadArticleFile(
+  contentDir: string,
+  file: string,
+  options: LoadOptions,
+): { article?: ArticleMeta; problems: Problem[]; stats?: { mtimeMs: number; size: number } } {
   const problems = new ProblemList(file);
   try {
     const head = readHead(path.join(contentDir, file));
-    return { article: articleFromText(file, head.text, head.modifiedAt, options, problems, head.complete), problems: problems.items };
+    const article = articleFromText(file, head.text, head.modifiedAt, options, problems, head.complete);
+    return { article, problems: problems.items, stats: { mtimeMs: head.modifiedAt, size: head.size } };
   } catch (error) {
     problems.error('file', `could not be read: ${(error as Error).message}`);
     return { problems: problems.items };

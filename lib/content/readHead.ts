@@ -6,6 +6,8 @@ export interface FileHead {
   /** True when `text` is the whole file. */
   complete: boolean;
   modifiedAt: number;
+  /** Size in bytes: with the modification time, what tells a changed file from an unchanged one. */
+  size: number;
 }
 
 const CLOSING_FENCE = /\n---[ \t]*(?:\r?\n|$)/;
@@ -40,7 +42,7 @@ export function readHead(file: string, minBody = 1024): FileHead {
       }
       const complete = length >= size;
       const text = scratch.toString('utf8', 0, length);
-      if (complete || enoughText(text, minBody)) return { text, complete, modifiedAt: mtimeMs };
+      if (complete || enoughText(text, minBody)) return { text, complete, modifiedAt: mtimeMs, size };
       wanted = Math.min(size, wanted * 4);
     }
   } finally {

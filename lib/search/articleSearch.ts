@@ -37,7 +37,6 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-
 /** Body text of an article as search sees it. */
 function plainBody(text: string): string {
   return markdownToPlainText(bodyOf(text));
@@ -51,7 +50,7 @@ const TITLE_WEIGHT = 1e13;
  * items of thousands of hits: keeping the best few in a small sorted buffer is linear, where
  * sorting every hit is not.
  */
-export function topHit(ranked: readonly Hit[], count: number): Hit[] {
+export function topHits(ranked: readonly Hit[], count: number): Hit[] {
   if (count > 500) return [...ranked].sort((a, b) => b.score - a.score).slice(0, count);
   const best: Hit[] = [];
   for (const item of ranked) {
@@ -129,7 +128,7 @@ export class ArticleSearch {
     const totalPages = Math.max(1, Math.ceil(hits.length / request.pageSize));
     const page = Math.min(Math.max(1, request.page), totalPages);
     const results = await Promise.all(
-      topHit(hits, page * request.pageSize).slice((page - 1) * request.pageSize).map(async ({ article }) => {
+      topHits(hits, page * request.pageSize).slice((page - 1) * request.pageSize).map(async ({ article }) => {
         const body = await readFile(path.join(this.store.dir, article.file), 'utf8').then(plainBody, () => '');
         const texts = [article.summary, body];
         return {
@@ -145,6 +144,6 @@ export class ArticleSearch {
   /** The best few matches, titles only: for suggestions as a reader types (the last word may be unfinished). */
   async suggest(query: string, lang: string, limit: number): Promise<ArticleMeta[]> {
     await this.ready;
-    return topHit(this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits, limit).map((hit) => hit.article);
+    return topHits(this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits, limit).map((hit) => hit.article);
   }
 }
