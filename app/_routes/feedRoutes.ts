@@ -4,6 +4,7 @@ import { buildFeed, type FeedSource } from '@/lib/feeds/buildFeed';
 import { type FeedFile, feedFormats } from '@/lib/feeds/formats';
 import { getDictionary } from '@/lib/i18n';
 import { loadTerm } from '@/lib/pageData';
+import { notFoundResponse } from '@/lib/responses';
 import { homeUrl, termUrl } from '@/lib/urls';
 
 /*
@@ -13,7 +14,7 @@ import { homeUrl, termUrl } from '@/lib/urls';
  */
 
 function feedResponse(source: FeedSource | undefined, file: FeedFile): Response {
-  if (!source) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!source) return notFoundResponse();
   return new Response(buildFeed(source, file), {
     headers: {
       'Content-Type': feedFormats[file].contentType,

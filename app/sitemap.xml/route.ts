@@ -1,5 +1,6 @@
 import { languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/content';
+import { sitemapResponse } from '@/lib/responses';
 import { sitemapEntries, sitemapFileName, sitemapIndexXml, URLS_PER_SITEMAP } from '@/lib/sitemap/sitemap';
 
 // Built per request from the live index: at build time it would read the whole archive and then
@@ -17,7 +18,5 @@ export async function GET(): Promise<Response> {
       return { path: `/sitemaps/${sitemapFileName(code, i + 1)}`, lastmod: Math.max(0, ...slice.map((e) => e.lastmod ?? 0)) || undefined };
     });
   });
-  return new Response(sitemapIndexXml(siteConfig.baseUrl, files), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600' },
-  });
+  return sitemapResponse(sitemapIndexXml(siteConfig.baseUrl, files));
 }

@@ -2,12 +2,13 @@ import { ImageResponse } from 'next/og';
 import { siteConfig } from '@/lib/config';
 import { fontFamily, fontsFor } from '@/lib/og/fonts';
 import { loadArticle } from '@/lib/pageData';
+import { notFoundResponse } from '@/lib/responses';
 
 /** The social preview image of an article without a thumbnail: its title on the site's colours. */
 export async function GET(_request: Request, { params }: { params: Promise<{ lang: string; slug: string[] }> }): Promise<Response> {
   const { lang, slug } = await params;
   const article = await loadArticle(lang, slug);
-  if (!article) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!article) return notFoundResponse();
   const category = article.categories[0] ?? '';
   const title = article.title.length > 120 ? `${article.title.slice(0, 119)}…` : article.title;
   const fonts = fontsFor(`${category}${title}${siteConfig.title}…`);

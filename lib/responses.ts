@@ -1,0 +1,13 @@
+/** Plain responses of the site's non-page routes (feeds, sitemaps, images). */
+
+/** 404 for a feed, sitemap or image of something that does not exist. */
+export function notFoundResponse(): Response {
+  return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/** A sitemap: CDNs may keep it five minutes and serve it stale for an hour while they refresh it. */
+export function sitemapResponse(xml: string): Response {
+  return new Response(xml, {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600' },
+  });
+}
