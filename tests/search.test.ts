@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentStore } from '@/lib/content/contentStore';
@@ -6,6 +7,8 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch, type SearchRequest } from '@/lib/search/articleSearch';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
+import { Postings } from '@/lib/search/postings';
+import { FilePostingStore, MemoryPostingStore } from '@/lib/search/postingStore';
 import { SearchIndex } from '@/lib/search/searchIndex';
 import { parseQuery } from '@/lib/search/tokenize';
 import { articleMeta } from './helpers/articleMeta';
@@ -120,6 +123,64 @@ describe('SearchIndex', () => {
     index.pack();
     index.add({ article: meta('y.md', { title: 'Live' }), body: 'loaded' });
     expect(found(index, 'loaded')).toEqual(['x.md', 'y.md']);
+  });
+});
+
+describe('posting lists', () => {
+  /** A small seeded generator, so a failure can be replayed. */
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('hold the same lists in a scratch file as in memory, through bulk loads, live additions, deletions and packs', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-postings-test-'));
+    try {
+      const next = random(7);
+      const stores = [new Postings(new MemoryPostingStore()), new Postings(new FilePostingStore(dir))];
+      // The model: key → ids, as plain sets.
+      let model = new Map<number, Set<number>>();
+      let nextId = 0;
+      const addDoc = (bulk: boolean) => {
+        const id = nextId++;
+        const keys = Uint32Array.from({ length: 1 + Math.floor(next() * 12) }, () => Math.floor(next() * 40) * 1000 + 7).sort();
+        for (const postings of stores) (bulk ? postings.addBulk(id, keys) : postings.add(id, keys));
+        for (const key of keys) model.set(key, (model.get(key) ?? new Set()).add(id));
+      };
+      const packDropping = (dropped: Set<number>) => {
+        // Surviving ids are renumbered densely, in order, as SearchIndex does.
+        const renumbered = new Map<number, number>();
+        for (let id = 0, kept = 0; id < nextId; id++) if (!dropped.has(id)) renumbered.set(id, kept++);
+        for (const postings of stores) postings.pack((id) => renumbered.get(id) ?? -1);
+        const after = new Map<number, Set<number>>();
+        for (const [key, ids] of model) {
+          const kept = [...ids].filter((id) => !dropped.has(id)).map((id) => renumbered.get(id) as number);
+          if (kept.length > 0) after.set(key, new Set(kept));
+        }
+        model = after;
+        nextId = renumbered.size;
+      };
+      const check = () => {
+        for (let key = 7; key < 40_007; key += 1000) {
+          const expected = [...(model.get(key) ?? [])].sort((a, b) => a - b);
+          for (const postings of stores) expect(Array.from(postings.list(key) ?? [])).toEqual(expected);
+        }
+        expect(stores[1]?.packed).toBe(stores[0]?.packed);
+      };
+
+      for (let i = 0; i < 300; i++) addDoc(true);
+      packDropping(new Set());
+      check();
+      for (let i = 0; i < 50; i++) addDoc(false);
+      check();
+      packDropping(new Set([0, 5, 299, 310, 349]));
+      check();
+      for (let i = 0; i < 40; i++) addDoc(true);
+      for (let i = 0; i < 10; i++) addDoc(false);
+      packDropping(new Set([1, 2, 3]));
+      check();
+      // The scratch files are unlinked as soon as they are open: nothing is left in the folder.
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

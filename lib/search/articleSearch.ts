@@ -5,8 +5,10 @@ import type { ContentStore, ChangeSet } from '@/lib/content/contentStore';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
 import type { ArticleMeta } from '@/lib/content/types';
+import { collectGarbage } from '@/lib/collectGarbage';
 import { forEachTimeSliced } from '@/lib/timeSliced';
 import { highlight, type Segment, snippet } from './highlight';
+import { FilePostingStore, type PostingStore } from './postingStore';
 import { type Hit, SearchIndex } from './searchIndex';
 import { parseQuery, type QueryTerm } from './tokenize';
 
@@ -68,14 +70,19 @@ export function topHits(ranked: readonly Hit[], count: number): Hit[] {
  * from the store's change sets, re-reading only the files that changed.
  */
 export class ArticleSearch {
-  readonly index = new SearchIndex();
+  readonly index: SearchIndex;
   /** Settles when the first full build is done. */
   readonly ready: Promise<void>;
   /** Changes are applied one after another, after the first build. */
   private queue: Promise<void>;
   buildMs = 0;
 
-  constructor(private readonly store: ContentStore) {
+  /** `postings`: where packed posting lists live; a scratch file in the system's temporary folder by default. */
+  constructor(
+    private readonly store: ContentStore,
+    postings: PostingStore = new FilePostingStore(),
+  ) {
+    this.index = new SearchIndex(postings);
     // Subscribe before building: a change during the build is applied after it, never lost.
     store.onChange((change) => {
       this.queue = this.queue.then(() => this.apply(change)).catch((error: unknown) => console.error('[search] update failed', error));
@@ -89,6 +96,8 @@ export class ArticleSearch {
     const articles = this.store.index.all();
     await forEachTimeSliced(articles, (article) => this.addFromDisk(article, true));
     this.index.pack();
+    // The build's scratch buffers are garbage now: hand their memory back at once.
+    collectGarbage();
     this.buildMs = Math.round(performance.now() - started);
   }
 

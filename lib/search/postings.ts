@@ -1,34 +1,34 @@
+import { MemoryPostingStore, type PostingStore } from './postingStore';
+
 /*
  * Posting lists: for each token key, the ascending ids of the documents holding it.
  *
- * Most lists sit in one packed segment (offsets into a single Uint32Array: four bytes a
- * posting, no per-list object). Documents added since the segment was packed go to small
- * growable lists beside it; `pack()` folds them in and drops deleted ids. Ids only grow, so a
- * packed list followed by its recent additions is still in order.
+ * Most lists sit in one packed segment: the keys sorted in a Uint32Array, each key's start in
+ * another, and the ids themselves in a PostingStore (a scratch file in the server, read by
+ * offset), four bytes a posting and no object per list. Documents added since the segment was
+ * packed go to small growable lists beside it; `pack()` folds them in and drops deleted ids.
+ * Ids only grow, so a packed list followed by its recent additions is still in order.
  *
  * A bulk load skips the growable lists: it appends (key, id) pairs, each encoded in one double,
- * to a flat buffer that `pack()` sorts. That is several times faster than a map of arrays for
- * millions of postings.
+ * to a flat buffer that `pack()` sorts in place. That is several times faster than a map of
+ * arrays for millions of postings.
  */
 const ID_SPAN = 2 ** 21;
 export const MAX_DOCUMENTS = ID_SPAN;
 
 export class Postings {
-  private slots = new Map<number, number>();
+  private keys = new Uint32Array(0);
   private offsets = new Uint32Array(1);
-  private ids = new Uint32Array(0);
   private recent = new Map<number, number[]>();
   private recentCount = 0;
-  private pairs = new Float64Array(0);
+  private pairs: Float64Array = new Float64Array(0);
   private pairCount = 0;
+
+  constructor(private readonly store: PostingStore = new MemoryPostingStore()) {}
 
   /** Adds keys (sorted; repeats skipped) that queries see only after the next `pack()`. */
   addBulk(id: number, keys: ArrayLike<number>): void {
-    if (this.pairCount + keys.length > this.pairs.length) {
-      const grown = new Float64Array(Math.max(1 << 16, (this.pairCount + keys.length) * 2));
-      grown.set(this.pairs.subarray(0, this.pairCount));
-      this.pairs = grown;
-    }
+    if (this.pairCount + keys.length > this.pairs.length) this.pairs = grown(this.pairs, this.pairCount, this.pairCount + keys.length);
     let previous = -1;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as number;
@@ -58,23 +58,41 @@ export class Postings {
   }
 
   get keyCount(): number {
-    let count = this.slots.size;
-    for (const key of this.recent.keys()) if (!this.slots.has(key)) count++;
+    let count = this.keys.length;
+    for (const key of this.recent.keys()) if (this.slotOf(key) < 0) count++;
     return count;
   }
 
   /** Postings in the packed segment. */
   get packed(): number {
-    return this.ids.length;
+    return this.store.length;
   }
 
+  /** Bytes of packed ids, wherever the store keeps them. */
   get bytes(): number {
-    return this.ids.byteLength + this.offsets.byteLength;
+    return this.store.length * 4;
+  }
+
+  /** Bytes of the packed segment's key table, always in memory. */
+  get tableBytes(): number {
+    return this.keys.byteLength + this.offsets.byteLength;
+  }
+
+  /** The key's position in the packed segment, or -1. */
+  private slotOf(key: number): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keys[mid] as number) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.keys.length && this.keys[lo] === key ? lo : -1;
   }
 
   list(key: number): ArrayLike<number> | undefined {
-    const slot = this.slots.get(key);
-    const packed = slot === undefined ? undefined : this.ids.subarray(this.offsets[slot], this.offsets[slot + 1]);
+    const slot = this.slotOf(key);
+    const packed = slot < 0 ? undefined : this.store.read(this.offsets[slot] as number, this.offsets[slot + 1] as number);
     const recent = this.recent.get(key);
     if (!recent) return packed;
     if (!packed) return recent;
@@ -89,48 +107,65 @@ export class Postings {
    * for a deleted document; it must keep the order of the ids it keeps.
    */
   pack(renumber: (id: number) => number = (id) => id): void {
-    // Everything becomes (key, id) pairs, renumbered; sorting them lays out each key's list in order.
-    const total = this.ids.length + this.recentCount + this.pairCount;
-    const pairs = new Float64Array(total);
+    // Everything becomes (key, id) pairs, renumbered; sorting them lays out each key's list in
+    // order. The bulk buffer is reused when it has room: after a first build it always has.
+    const packedIds = this.store.read(0, this.store.length);
+    const total = packedIds.length + this.recentCount + this.pairCount;
+    const pairs = total <= this.pairs.length ? this.pairs : grown(this.pairs, this.pairCount, total);
+    this.pairs = new Float64Array(0);
     let count = 0;
+    // In place: a pair is read before anything is written at its position.
+    for (let i = 0; i < this.pairCount; i++) {
+      const pair = pairs[i] as number;
+      const key = Math.floor(pair / ID_SPAN);
+      const id = renumber(pair - key * ID_SPAN);
+      if (id >= 0) pairs[count++] = key * ID_SPAN + id;
+    }
     const push = (key: number, id: number) => {
       const renumbered = renumber(id);
       if (renumbered >= 0) pairs[count++] = key * ID_SPAN + renumbered;
     };
-    for (const [key, slot] of this.slots) {
-      for (let i = this.offsets[slot] as number; i < (this.offsets[slot + 1] as number); i++) push(key, this.ids[i] as number);
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const key = this.keys[slot] as number;
+      for (let i = this.offsets[slot] as number; i < (this.offsets[slot + 1] as number); i++) push(key, packedIds[i] as number);
     }
     for (const [key, list] of this.recent) for (const id of list) push(key, id);
-    for (let i = 0; i < this.pairCount; i++) {
-      const pair = this.pairs[i] as number;
-      const key = Math.floor(pair / ID_SPAN);
-      push(key, pair - key * ID_SPAN);
-    }
     const sorted = pairs.subarray(0, count).sort();
 
-    const slots = new Map<number, number>();
-    const starts: number[] = [];
+    let distinct = 0;
+    for (let i = 0, previous = -1; i < count; i++) {
+      const key = Math.floor((sorted[i] as number) / ID_SPAN);
+      if (key !== previous) distinct++;
+      previous = key;
+    }
+    const keys = new Uint32Array(distinct);
+    const offsets = new Uint32Array(distinct + 1);
     const ids = new Uint32Array(count);
-    let previous = -1;
-    for (let i = 0; i < count; i++) {
+    for (let i = 0, slot = -1, previous = -1; i < count; i++) {
       const pair = sorted[i] as number;
       const key = Math.floor(pair / ID_SPAN);
       if (key !== previous) {
-        slots.set(key, starts.length);
-        starts.push(i);
+        keys[++slot] = key;
+        offsets[slot] = i;
         previous = key;
       }
       ids[i] = pair - key * ID_SPAN;
     }
-    starts.push(count);
-    this.slots = slots;
-    this.offsets = Uint32Array.from(starts);
-    this.ids = ids;
+    offsets[distinct] = count;
+    this.store.replace(ids);
+    this.keys = keys;
+    this.offsets = offsets;
     this.recent = new Map();
     this.recentCount = 0;
-    this.pairs = new Float64Array(0);
     this.pairCount = 0;
   }
+}
+
+/** A copy of the first `used` entries with room for at least `needed`, growing by half. */
+function grown(pairs: Float64Array, used: number, needed: number): Float64Array {
+  const bigger = new Float64Array(Math.max(1 << 16, needed, Math.ceil(pairs.length * 1.5)));
+  bigger.set(pairs.subarray(0, used));
+  return bigger;
 }
 
 /** Ids present in any list, ascending and distinct; each list ascending. */

@@ -1,6 +1,7 @@
 import type { ArticleMeta } from '@/lib/content/types';
 import { normalizeForSearch } from './normalize';
 import { intersect, MAX_DOCUMENTS, Postings, union } from './postings';
+import type { PostingStore } from './postingStore';
 import { indexKeys, type QueryTerm, termKeyGroups, Vocabulary } from './tokenize';
 
 /** What is indexed of one article; the body as plain text. */
@@ -47,19 +48,30 @@ const PACK_AFTER = 250_000;
  * when the index next packs; a change never re-indexes more than the files it touched.
  */
 export class SearchIndex {
-  private readonly postings = new Postings();
+  private readonly postings: Postings;
   private readonly vocabulary = new Vocabulary();
   private docs: (Doc | undefined)[] = [];
   private readonly idOfFile = new Map<string, number>();
   private tombstones = 0;
   private readonly scratch: number[] = [];
 
+  /** `store`: where packed posting lists live (in the heap unless given). */
+  constructor(store?: PostingStore) {
+    this.postings = new Postings(store);
+  }
+
   get size(): number {
     return this.idOfFile.size;
   }
 
-  stats(): { documents: number; keys: number; words: number; postingBytes: number } {
-    return { documents: this.size, keys: this.postings.keyCount, words: this.vocabulary.size, postingBytes: this.postings.bytes };
+  stats(): { documents: number; keys: number; words: number; postingBytes: number; keyTableBytes: number } {
+    return {
+      documents: this.size,
+      keys: this.postings.keyCount,
+      words: this.vocabulary.size,
+      postingBytes: this.postings.bytes,
+      keyTableBytes: this.postings.tableBytes,
+    };
   }
 
   /** Indexes an article, replacing its earlier version. In bulk, queries see it after `pack()`. */
