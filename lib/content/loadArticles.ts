@@ -109,11 +109,29 @@ export function articleFromText(
   }
   if (complete && body.trim() === '') problems.warn('body', 'the article has no text');
 
+  // Every field spelled out, in one order: objects built by spreading `fields` each got a
+  // hidden class of their own in V8 (18,000 of them, 13 MB at the corpus's size).
   return {
-    ...fields,
     title,
     date,
+    lastmod: fields.lastmod,
+    summary: fields.summary,
+    description: fields.description,
+    categories: fields.categories,
+    tags: fields.tags,
     lang,
+    translations: fields.translations,
+    menu: fields.menu,
+    thumbnail: fields.thumbnail,
+    lead: fields.lead,
+    comments: fields.comments,
+    authorbox: fields.authorbox,
+    pager: fields.pager,
+    toc: fields.toc,
+    mathjax: fields.mathjax,
+    draft: fields.draft,
+    sidebar: fields.sidebar,
+    widgets: fields.widgets,
     slug: route.slug,
     key: `${lang}/${route.slug.join('/')}`,
     file,
