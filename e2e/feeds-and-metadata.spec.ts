@@ -95,13 +95,18 @@ test('an article has canonical, hreflang, feed links, Open Graph, Twitter and Ne
   expect(ld.image[0]).toBe(image);
 });
 
-test('home and tag pages link their own feeds and alternates', async ({ page }) => {
+test('home and tag pages link their own feeds and alternates', async ({ page, request }) => {
   await page.goto('/en');
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${BASE}/en`);
   expect(await page.locator('link[rel="alternate"][hreflang]').count()).toBe(3);
   await page.goto('/en/tags/transport');
-  await expect(page.locator('link[type="application/rss+xml"]')).toHaveAttribute('href', `${BASE}/en/tags/transport/index.xml`);
+  const link = page.locator('link[type="application/rss+xml"]');
+  await expect(link).toHaveAttribute('href', `${BASE}/en/tags/transport/index.xml`);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'website');
+  // A feed reader shows the same name the page announced for it.
+  await expect(link).toHaveAttribute('title', 'transport - Tags - Broadsheet');
+  const feed = await rss.parseString(await (await request.get('/en/tags/transport/index.xml')).text());
+  expect(feed.title).toBe('transport - Tags - Broadsheet');
 });
 
 test('an article without a thumbnail gets a social image drawn by the site, Chinese title included', async ({ page, request }) => {

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { localize, siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
+import type { Taxonomy } from '@/lib/content/terms';
+import { getDictionary } from '@/lib/i18n';
 import { thumbnailUrl } from '@/lib/thumbnails';
 import { feedUrl, homeUrl, socialImageUrl } from '@/lib/urls';
 
@@ -20,6 +22,25 @@ export interface PageMetadataInput {
   noindex?: boolean;
 }
 
+/** How every page title ends: "Markets - Tags - Broadsheet". The layout gives it to Next.js. */
+export const titleTemplate = `%s - ${siteConfig.title}`;
+
+/** A page title with the site's name, as the layout's template writes it. */
+export function withSiteName(title: string): string {
+  return titleTemplate.replace('%s', title);
+}
+
+/** "Categories" or "Tags", in the page's language. */
+export function taxonomyTitle(lang: string, taxonomy: Taxonomy): string {
+  const dict = getDictionary(lang);
+  return taxonomy === 'categories' ? dict.categories : dict.tags;
+}
+
+/** A term page's title without the site's name, which its feeds share: "Markets - Tags". */
+export function termTitle(lang: string, taxonomy: Taxonomy, name: string): string {
+  return `${name} - ${taxonomyTitle(lang, taxonomy)}`;
+}
+
 /** The feed a page of a language links when it has none of its own: the language home's. */
 export function languageFeed(lang: string): { pagePath: string; title: string } {
   return { pagePath: homeUrl(lang), title: siteConfig.title };
@@ -32,7 +53,7 @@ export function languageFeed(lang: string): { pagePath: string; title: string } 
 export function pageMetadata(input: PageMetadataInput): Metadata {
   const { lang, path, article } = input;
   const description = input.description ?? localize(siteConfig.description, lang);
-  const fullTitle = input.title ? `${input.title} - ${siteConfig.title}` : siteConfig.title;
+  const fullTitle = input.title ? withSiteName(input.title) : siteConfig.title;
   const image = article ? (thumbnailUrl(article)?.url ?? socialImageUrl(article)) : undefined;
   const feed = input.feed;
   return {

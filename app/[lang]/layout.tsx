@@ -6,6 +6,7 @@ import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
 import { isLanguage, localize, siteConfig } from '@/lib/config';
+import { titleTemplate } from '@/lib/metadata';
 import '../globals.css';
 
 /*
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
   const { lang } = await params;
   return {
     metadataBase: new URL(siteConfig.baseUrl),
-    title: { template: `%s - ${siteConfig.title}`, default: siteConfig.title },
+    title: { template: titleTemplate, default: siteConfig.title },
     description: localize(siteConfig.description, lang),
     icons: { icon: '/favicon.svg' },
   };

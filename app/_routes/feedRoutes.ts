@@ -2,7 +2,7 @@ import { isLanguage, siteConfig } from '@/lib/config';
 import { getIndex, type Taxonomy } from '@/lib/content';
 import { buildFeed, type FeedSource } from '@/lib/feeds/buildFeed';
 import { type FeedFile, feedFormats } from '@/lib/feeds/formats';
-import { getDictionary } from '@/lib/i18n';
+import { termTitle, withSiteName } from '@/lib/metadata';
 import { loadTerm } from '@/lib/pageData';
 import { notFoundResponse } from '@/lib/responses';
 import { homeUrl, termUrl } from '@/lib/urls';
@@ -37,8 +37,8 @@ export function termFeedRoute(taxonomy: Taxonomy, file: FeedFile) {
     const { lang, term: termParam } = await params;
     const term = await loadTerm(lang, taxonomy, termParam);
     if (!term) return feedResponse(undefined, file);
-    const kind = taxonomy === 'categories' ? getDictionary(lang).category : getDictionary(lang).tag;
-    const title = `${term.name} - ${kind} - ${siteConfig.title}`;
+    // The same title the term page's <link rel="alternate"> gives its feeds.
+    const title = withSiteName(termTitle(lang, taxonomy, term.name));
     return feedResponse({ lang, title, pagePath: termUrl(lang, taxonomy, term.slug), articles: term.articles }, file);
   };
 }

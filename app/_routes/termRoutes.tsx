@@ -7,8 +7,7 @@ import type { Taxonomy } from '@/lib/content';
 import { fill, getDictionary } from '@/lib/i18n';
 import { listParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
 import { sidebarFor } from '@/lib/sidebar';
-import { siteConfig } from '@/lib/config';
-import { languageFeed, pageMetadata } from '@/lib/metadata';
+import { languageFeed, pageMetadata, taxonomyTitle, termTitle, withSiteName } from '@/lib/metadata';
 import { parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
@@ -17,11 +16,6 @@ import { parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
  */
 
 type TermParams = Promise<{ lang: string; term: string; page?: string }>;
-
-function taxonomyTitle(lang: string, taxonomy: Taxonomy): string {
-  const dict = getDictionary(lang);
-  return taxonomy === 'categories' ? dict.categories : dict.tags;
-}
 
 export function termIndexRoute(taxonomy: Taxonomy) {
   return {
@@ -59,14 +53,14 @@ export function termPageRoute(taxonomy: Taxonomy, paginated: boolean) {
       const { lang, term, page } = await params;
       const found = await loadTerm(lang, taxonomy, term);
       if (!found) return {};
-      const title = `${found.name} - ${taxonomyTitle(lang, taxonomy)}`;
+      const title = termTitle(lang, taxonomy, found.name);
       const termPath = termUrl(lang, taxonomy, found.slug);
       return pageMetadata({
         lang,
         path: termUrl(lang, taxonomy, found.slug, parsePageNumber(page ?? '1') ?? 1),
         title,
         alternates: page ? undefined : await termAlternates(lang, taxonomy, found.slug),
-        feed: { pagePath: termPath, title: `${title} - ${siteConfig.title}` },
+        feed: { pagePath: termPath, title: withSiteName(title) },
       });
     },
     async Page({ params }: { params: TermParams }) {
