@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentStore } from '@/lib/content/contentStore';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch, type SearchRequest } from '@/lib/search/articleSearch';
@@ -180,6 +180,23 @@ describe('posting lists', () => {
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('posting store', () => {
+  it('keeps the ids in memory, with a warning, where no scratch file can be written', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const store = new FilePostingStore(path.join(tmpdir(), 'broadsheet-no-such-folder', 'deeper'));
+      store.replace(Uint32Array.from([3, 5, 8, 13]));
+      expect(Array.from(store.read(1, 3))).toEqual([5, 8]);
+      store.replace(Uint32Array.from([21, 34]));
+      expect(Array.from(store.read(0, 2))).toEqual([21, 34]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toContain('broadsheet-no-such-folder');
+    } finally {
+      warn.mockRestore();
     }
   });
 });

@@ -39,11 +39,14 @@ let files = 0;
  * Ids in a scratch file, read by offset. The operating system's page cache keeps the lists
  * that queries use in memory, outside the server's heap: at 18,000 articles that is 40 MB the
  * process no longer holds. The file is unlinked as soon as it is open, so nothing is left
- * behind when the process ends, however it ends.
+ * behind when the process ends, however it ends. Where no file can be written (a read-only
+ * temporary folder), the ids stay in memory and search works as before.
  */
 export class FilePostingStore implements PostingStore {
   private fd: number | undefined;
   private count = 0;
+  /** The ids, when they could not be written to a file. */
+  private inMemory: Uint32Array | undefined;
 
   /** `dir`: where scratch files go; the system's temporary folder (TMPDIR) by default. */
   constructor(private readonly dir: string = tmpdir()) {}
@@ -53,6 +56,7 @@ export class FilePostingStore implements PostingStore {
   }
 
   read(start: number, end: number): Uint32Array {
+    if (this.inMemory) return this.inMemory.subarray(start, end);
     const out = new Uint32Array(Math.max(0, end - start));
     if (out.length === 0 || this.fd === undefined) return out;
     const bytes = new Uint8Array(out.buffer);
@@ -66,19 +70,31 @@ export class FilePostingStore implements PostingStore {
   }
 
   replace(ids: Uint32Array): void {
-    const file = path.join(this.dir, `broadsheet-postings-${process.pid}-${files++}.bin`);
-    const fd = openSync(file, 'w+', 0o600);
+    let fd: number | undefined;
     try {
-      forget(file);
-      const bytes = new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength);
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, Math.min(WRITE_CHUNK, bytes.length - at), at);
+      fd = writeScratchFile(this.dir, ids);
     } catch (error) {
-      closeSync(fd);
-      throw error;
+      if (!this.inMemory) console.warn(`[search] posting lists kept in memory: cannot write a scratch file in ${this.dir} (${(error as Error).message})`);
     }
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = fd;
+    this.inMemory = fd === undefined ? ids : undefined;
     this.count = ids.length;
+  }
+}
+
+/** Writes the ids to a new, already unlinked file; returns its descriptor. */
+function writeScratchFile(dir: string, ids: Uint32Array): number {
+  const file = path.join(dir, `broadsheet-postings-${process.pid}-${files++}.bin`);
+  const fd = openSync(file, 'w+', 0o600);
+  try {
+    forget(file);
+    const bytes = new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength);
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, Math.min(WRITE_CHUNK, bytes.length - at), at);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
 }
 
