@@ -109,6 +109,9 @@ try {
   }
   results.weight = { home: await pageWeight(server.base, targets.home), article: await pageWeight(server.base, articleUrl) };
   results.server.rssAfterRunMb = server.rssMb();
+  // And once the load has been over for a while: what the server holds between bursts.
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  results.server.rssSettledMb = server.rssMb();
   await server.stop();
 } finally {
   if (temporary) rmSync(temporary, { recursive: true, force: true });
@@ -125,6 +128,7 @@ const rows = [
   ['search index built (ms after start)', s.searchIndexMs],
   ['server memory at rest after start (MB)', s.rssAtRestMb],
   ['server memory after the run (MB)', s.rssAfterRunMb],
+  ['server memory 30 s after the run (MB)', s.rssSettledMb],
   [`first render, ${results.firstRender.count} uncached articles: p50 / p99 (ms)`, `${results.firstRender.p50} / ${results.firstRender.p99}`],
   ...Object.entries(results.load).map(([name, l]) => [`cached ${name}: req/s, p50 / p99 (ms), errors`, `${l.requestsPerSec}, ${l.p50Ms} / ${l.p99Ms}, ${l.errors}`]),
   ...Object.entries(results.weight).map(([name, w]) => [`${name}: HTML gzip / JS gzip / own JS gzip (KB)`, `${round(w.htmlGzip / 1024)} / ${round(w.jsGzip / 1024)} / ${round(w.ownJsGzip / 1024)}`]),
