@@ -41,8 +41,9 @@ export function idleCollector(probes: IdleCollectorProbes): { check(): boolean }
 /**
  * Hands memory back after a burst of traffic. Under load V8 grows the heap to collect less often,
  * and Node, unlike a browser, never tells it when the load is over: on the corpus the server
- * held 570–600 MB after a minute of load and kept it. With this, 10–20 s after the load ends it
- * is back to about 360 MB (270 MB before the load): one full collection, run when no reader waits.
+ * held 570–670 MB after a minute or two of load and kept it. With this, within 30 s of the load
+ * ending it is back to 360–400 MB (265 MB before the load): one full collection, run when no
+ * reader waits.
  */
 export function startIdleCollector(): void {
   let last = performance.eventLoopUtilization();
