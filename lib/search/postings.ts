@@ -114,17 +114,16 @@ export class Postings {
     const pairs = total <= this.pairs.length ? this.pairs : grown(this.pairs, this.pairCount, total);
     this.pairs = new Float64Array(0);
     let count = 0;
-    // In place: a pair is read before anything is written at its position.
-    for (let i = 0; i < this.pairCount; i++) {
-      const pair = pairs[i] as number;
-      const key = Math.floor(pair / ID_SPAN);
-      const id = renumber(pair - key * ID_SPAN);
-      if (id >= 0) pairs[count++] = key * ID_SPAN + id;
-    }
     const push = (key: number, id: number) => {
       const renumbered = renumber(id);
       if (renumbered >= 0) pairs[count++] = key * ID_SPAN + renumbered;
     };
+    // In place: a pair is read before anything is written at its position (count never passes i).
+    for (let i = 0; i < this.pairCount; i++) {
+      const pair = pairs[i] as number;
+      const key = keyOf(pair);
+      push(key, pair - key * ID_SPAN);
+    }
     for (let slot = 0; slot < this.keys.length; slot++) {
       const key = this.keys[slot] as number;
       for (let i = this.offsets[slot] as number; i < (this.offsets[slot + 1] as number); i++) push(key, packedIds[i] as number);
@@ -134,7 +133,7 @@ export class Postings {
 
     let distinct = 0;
     for (let i = 0, previous = -1; i < count; i++) {
-      const key = Math.floor((sorted[i] as number) / ID_SPAN);
+      const key = keyOf(sorted[i] as number);
       if (key !== previous) distinct++;
       previous = key;
     }
@@ -143,7 +142,7 @@ export class Postings {
     const ids = new Uint32Array(count);
     for (let i = 0, slot = -1, previous = -1; i < count; i++) {
       const pair = sorted[i] as number;
-      const key = Math.floor(pair / ID_SPAN);
+      const key = keyOf(pair);
       if (key !== previous) {
         keys[++slot] = key;
         offsets[slot] = i;
@@ -160,6 +159,9 @@ export class Postings {
     this.pairCount = 0;
   }
 }
+
+/** The key of a (key, id) pair. */
+const keyOf = (pair: number) => Math.floor(pair / ID_SPAN);
 
 /** A copy of the first `used` entries with room for at least `needed`, growing by half. */
 function grown(pairs: Float64Array, used: number, needed: number): Float64Array {
