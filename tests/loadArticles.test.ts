@@ -86,6 +86,12 @@ describe('loadArticles on well-formed files', () => {
     expect(articles[0]?.date).toBe(Date.parse('2025-02-07T19:17:28Z'));
   });
 
+  it('reads an RFC 2822 date written without a zone in the site time zone, with no warning', async () => {
+    const { articles, problems } = await load({ 'en/a.md': corpusShaped({ date: '"Fri, 14 Feb 2025 22:00:00"' }) }, new Date('2020-01-01T00:00:00Z'));
+    expect(problems).toEqual([]);
+    expect(articles[0]?.date).toBe(Date.parse('2025-02-14T14:00:00Z'));
+  });
+
   it('reads thumbnail visibility and site paths', async () => {
     const { articles } = await load({
       'en/a.md': corpusShaped({ thumbnail: '\n  src: "/images/a.png"\n  visibility:\n    - "list"' }),

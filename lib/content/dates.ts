@@ -5,8 +5,12 @@
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:Z|[+-]\d{2}:?\d{2})$/i;
+/** RFC 2822 (`Fri, 14 Feb 2025 22:00:00 +0800`); feeds also write it with no zone at all. */
 const RFC_2822 =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T|Z)$/i;
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s+([+-]\d{4}|UT|GMT|[ECMP][SD]T|Z))?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** RFC 2822's obsolete zone names, in hours from UTC. */
+const ZONE_NAMES: Record<string, number> = { ut: 0, gmt: 0, z: 0, est: -5, edt: -4, cst: -6, cdt: -5, mst: -7, mdt: -6, pst: -8, pdt: -7 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -108,11 +112,23 @@ export function parseDate(value: unknown, timeZone: string): number | undefined 
     const epoch = Date.parse(normalised);
     return Number.isNaN(epoch) ? undefined : epoch;
   }
-  if (RFC_2822.test(text)) {
-    const epoch = Date.parse(text);
-    return Number.isNaN(epoch) ? undefined : epoch;
-  }
+  const rfc = RFC_2822.exec(text);
+  if (rfc) return parseRfc2822(rfc, timeZone);
   return undefined;
+}
+
+/** An RFC 2822 match to an instant; without a zone, wall-clock time in the site's zone. */
+function parseRfc2822(match: RegExpExecArray, timeZone: string): number | undefined {
+  const [day, year, hour, minute, second] = [match[1], match[3], match[4], match[5], match[6]].map((part) => Number(part ?? 0)) as [
+    number, number, number, number, number,
+  ];
+  const month = MONTHS.indexOf((match[2] as string).toLowerCase()) + 1;
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = { year, month, day, hour, minute, second };
+  const zone = match[7]?.toLowerCase();
+  if (zone === undefined) return zonedTimeToEpoch(wall, 0, timeZone);
+  const offsetMinutes = zone in ZONE_NAMES ? (ZONE_NAMES[zone] as number) * 60 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
 }
 
 /** Formats an instant in a zone with the tokens YYYY MM DD HH mm ss. */
