@@ -6,6 +6,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
+# npm ci applies patches/ (patch-package) to Next.js.
+COPY patches ./patches
 RUN npm ci
 COPY . .
 RUN BROADSHEET_OUTPUT=standalone npm run build && node scripts/assemble-standalone.mjs .next

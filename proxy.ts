@@ -27,6 +27,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(location, 308);
   }
   if (match.kind !== 'not-found') return NextResponse.next();
+  // Same origin as the request, so Next.js renders the 404 page in this process. Bound to a
+  // loopback address, Next.js 16.4 took it for another host and proxied it to itself over HTTP
+  // (30 s, then 500): patches/next+16.4.6.patch fixes that comparison (vercel/next.js#94745).
   return NextResponse.rewrite(new URL(notFoundUrl(match.lang), request.url), { status: 404 });
 }
 
