@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { liveContentDir, livePort } from './e2e/support/liveContent';
-
-const port = Number(process.env.E2E_PORT ?? 3100);
+import { mainOrigin, mainPort, testHost } from './e2e/support/origin';
 
 /**
- * Browser tests drive real Chromium against `next start` on a production build (`npm run build`
- * runs first in `npm test`). Where Playwright cannot download its own browser (this project's CI),
- * CHROMIUM_PATH, or /usr/bin/chromium when it exists, is used instead.
+ * Browser tests drive real Chromium against `next start -H 127.0.0.1` on a production build
+ * (`npm run build` runs first in `npm test`), bound to loopback the way a server behind a reverse
+ * proxy is started; e2e/server-modes.spec.ts starts the other ways itself. Where Playwright cannot
+ * download its own browser (this project's CI), CHROMIUM_PATH, or /usr/bin/chromium when it
+ * exists, is used instead.
  */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -21,7 +22,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: mainOrigin,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -38,15 +39,15 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${port}`,
-      url: `http://localhost:${port}/en`,
+      command: `npx next start -H ${testHost} -p ${mainPort}`,
+      url: `${mainOrigin}/en`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       // The same build on a copy of the content that e2e/live-content.spec.ts changes.
-      command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" .next-live && npx next start -p ${livePort}`,
-      url: `http://localhost:${livePort}/en`,
+      command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" .next-live && npx next start -H ${testHost} -p ${livePort}`,
+      url: `http://${testHost}:${livePort}/en`,
       env: { CONTENT_DIR: liveContentDir, NEXT_DIST_DIR: '.next-live' },
       reuseExistingServer: false,
       timeout: 60_000,

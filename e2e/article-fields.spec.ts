@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { isTestServer } from './support/origin';
 
 test('toc: true lists h2 and h3 headings with anchors that scroll to them', async ({ page }) => {
   await page.goto('/en/news/city/harbour-bridge-reopens');
@@ -23,7 +24,7 @@ test('mathjax: true renders math on the server, with no script and the styleshee
 
   const external: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+    if (!isTestServer(r.url())) external.push(r.url());
   });
   await page.goto('/en/news/science/heatwave-study');
   await expect(page.locator('.katex-display').first()).toBeVisible();
@@ -83,7 +84,7 @@ test('"Read more" under each list entry leads to the article', async ({ page }) 
 test('comments: true shows nothing at all when no provider is configured', async ({ page }) => {
   const external: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+    if (!isTestServer(r.url())) external.push(r.url());
   });
   await page.goto('/en/news/city/council-budget-vote');
   await expect(page.locator('.comments, .giscus')).toHaveCount(0);
@@ -102,7 +103,7 @@ test('thumbnail visibility [post] shows the image on the article and not in list
 test('home and article pages request nothing from other hosts: no fonts, scripts or styles', async ({ page }) => {
   const external: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://localhost')) external.push(r.url());
+    if (!isTestServer(r.url())) external.push(r.url());
   });
   for (const path of ['/en', '/zh-CN', '/en/news/city/harbour-bridge-reopens', '/zh-HK/news/tech/ai-summit']) {
     await page.goto(path);

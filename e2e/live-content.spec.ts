@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type APIRequestContext, test } from '@playwright/test';
 import { liveContentDir, livePort } from './support/liveContent';
+import { testHost } from './support/origin';
 
 /**
  * Editors' changes on a running production server: no rebuild, no restart, within 5 seconds.
@@ -9,7 +10,7 @@ import { liveContentDir, livePort } from './support/liveContent';
  */
 test.describe.configure({ mode: 'serial' });
 
-const base = `http://localhost:${livePort}`;
+const base = `http://${testHost}:${livePort}`;
 const BOUND_MS = 5000;
 
 function write(relative: string, text: string) {

@@ -22,7 +22,9 @@ export function isAuthorised(token: string | null): boolean {
 }
 
 function ownOrigin(): string {
-  // Set by `next start` (and the standalone server) once it listens.
+  // Set by `next start` and the standalone server once they listen: the address they are bound
+  // to, or `localhost` when bound to every address (fetch tries its IPv6 and IPv4 forms). The
+  // Host a reverse proxy sends plays no part. e2e/server-modes.spec.ts covers each way of starting.
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`;
 }
 
