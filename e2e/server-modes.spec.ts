@@ -64,6 +64,13 @@ async function checkServer(origin: string, headers: Record<string, string> = {})
   const home = await get(`${origin}/en`, headers);
   expect(home.status).toBe(200);
   expect(home.body).toContain('<html lang="en"');
+  // Canonical links, feeds and social images are built from baseUrl, never from the address the
+  // server is bound to or the Host it was asked for.
+  for (const url of ['/en', '/en/index.xml', '/en/news/city/harbour-bridge-reopens']) {
+    const answer = await get(origin + url, headers);
+    expect(answer.status, url).toBe(200);
+    expect(answer.body, url).not.toMatch(new RegExp(`:${PORT}\\b|news\\.example\\.org`));
+  }
 
   // A new article is live on the cached home page within 5 s.
   const title = `Ferry timetable change ${++articleCount}`;
