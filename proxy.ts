@@ -16,7 +16,7 @@ const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt'
  */
 export async function proxy(request: NextRequest) {
   const match = matchRoute(request.nextUrl.pathname, {
-    index: await getIndex(),
+    index: getIndex(),
     languageCodes,
     defaultLanguage: siteConfig.defaultLanguage,
     passThrough,

@@ -16,7 +16,7 @@ export function TermIndex({ lang, taxonomy, terms }: { lang: string; taxonomy: T
           {terms.map((term) => (
             <li key={term.slug}>
               <Link href={termUrl(lang, taxonomy, term.slug)}>{term.name}</Link>{' '}
-              <span className="count">({term.articles.length})</span>
+              <span className="count">({term.count})</span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/content/contentIndex';
+import type { ContentIndex } from '@/lib/content/catalog/contentIndex';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/feeds/formats';
 import { articleUrl, feedUrl, homeUrl, listPageUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';

@@ -12,6 +12,6 @@ export interface MenuLink {
 /** A menu: the configured items, then the articles whose `menu` field names it. */
 export async function loadMenu(lang: string, name: MenuName): Promise<MenuLink[]> {
   const configured = siteConfig.menus[name].map((item) => ({ label: localize(item.label, lang), href: localPathUrl(lang, item.href) }));
-  const articles = (await getIndex()).menuArticles(lang, name).map((article) => ({ label: article.title, href: articleUrl(article) }));
+  const articles = getIndex().menuArticles(lang, name).map((article) => ({ label: article.title, href: articleUrl(article) }));
   return [...configured, ...articles];
 }

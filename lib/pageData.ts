@@ -17,13 +17,14 @@ function pageNumber(param: string | undefined): number | undefined {
 export async function loadListPage(lang: string, pageParam?: string): Promise<Paged<ArticleMeta> | undefined> {
   const page = pageNumber(pageParam);
   if (!isLanguage(lang) || page === undefined) return undefined;
-  return paginate((await getIndex()).articles(lang), page, siteConfig.pageSize);
+  const index = getIndex();
+  return paginate(index.count(lang), page, siteConfig.pageSize, (offset, limit) => index.articles(lang, offset, limit));
 }
 
 export async function loadArticle(lang: string, slugParams: readonly string[]): Promise<ArticleMeta | undefined> {
   const slug = decodeSlug(slugParams);
   if (!isLanguage(lang) || !slug) return undefined;
-  return (await getIndex()).article(lang, slug);
+  return getIndex().article(lang, slug);
 }
 
 export interface ArticlePageData {
@@ -42,7 +43,7 @@ export interface ArticlePageData {
 export async function loadArticlePage(lang: string, slugParams: readonly string[]): Promise<ArticlePageData | undefined> {
   const article = await loadArticle(lang, slugParams);
   if (!article) return undefined;
-  const { store, dir } = await getContent();
+  const { index, dir } = getContent();
   const body = await readArticleBody(dir, article).catch((error: NodeJS.ErrnoException) => {
     // Deleted after the index last saw it: the watcher is about to catch up.
     if (error.code === 'ENOENT') return undefined;
@@ -51,9 +52,9 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   if (body === undefined) return undefined;
   const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax });
   // The same path in each other language, looked up once for both the links and the widget.
-  const others = otherLanguageVersions(store.index, article);
+  const others = otherLanguageVersions(index, article);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  return { article, html, toc, translations, alternates: alternatesOf(others), ...store.index.neighbours(article) };
+  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article) };
 }
 
 function otherLanguageVersions(index: ContentIndex, article: ArticleMeta): ArticleMeta[] {
@@ -64,7 +65,7 @@ const alternatesOf = (others: readonly ArticleMeta[]) => Object.fromEntries(othe
 
 /** The same path in every other language where an article exists there: for hreflang links. */
 export async function articleAlternates(article: ArticleMeta): Promise<Record<string, string>> {
-  return alternatesOf(otherLanguageVersions(await getIndex(), article));
+  return alternatesOf(otherLanguageVersions(getIndex(), article));
 }
 
 /** Every other language's home. */
@@ -75,7 +76,7 @@ export function homeAlternates(lang: string): Record<string, string> {
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
   const slug = decodeParam(termParam);
   if (!isLanguage(lang) || slug === undefined) return undefined;
-  return (await getIndex()).term(lang, taxonomy, slug.normalize('NFC'));
+  return getIndex().term(lang, taxonomy, slug.normalize('NFC'));
 }
 
 export async function loadTermPage(
@@ -87,13 +88,14 @@ export async function loadTermPage(
   const page = pageNumber(pageParam);
   const term = await loadTerm(lang, taxonomy, termParam);
   if (!term || page === undefined) return undefined;
-  const paged = paginate(term.articles, page, siteConfig.pageSize);
+  const index = getIndex();
+  const paged = paginate(term.count, page, siteConfig.pageSize, (offset, limit) => index.termArticles(lang, term, offset, limit));
   return paged && { term, paged };
 }
 
 /** Taxonomy indexes exist in every language; a term's page where the term is used there. */
 export async function termAlternates(lang: string, taxonomy: Taxonomy, slug?: string): Promise<Record<string, string>> {
-  const index = await getIndex();
+  const index = getIndex();
   const alternates: Record<string, string> = {};
   for (const { code } of languages) {
     if (code === lang) continue;
@@ -105,11 +107,16 @@ export async function termAlternates(lang: string, taxonomy: Taxonomy, slug?: st
 
 export async function loadTerms(lang: string, taxonomy: Taxonomy): Promise<Term[] | undefined> {
   if (!isLanguage(lang)) return undefined;
-  return (await getIndex()).termsOf(lang, taxonomy);
+  return getIndex().termsOf(lang, taxonomy);
+}
+
+/** The most used terms of a taxonomy, most used first. */
+export async function loadTopTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]> {
+  return getIndex().topTerms(lang, taxonomy, limit);
 }
 
 export async function loadRecent(lang: string, count: number): Promise<readonly ArticleMeta[]> {
-  return (await getIndex()).articles(lang).slice(0, count);
+  return getIndex().articles(lang, 0, count);
 }
 
 /*
@@ -127,25 +134,25 @@ export function listParams(): { lang: string }[] {
   return siteConfig.prerender.lists ? languageParams() : [];
 }
 
+/** The catalog once it has read the content folder (a build that prerenders waits for it). */
+async function loadedIndex(): Promise<ContentIndex> {
+  const content = getContent();
+  await content.ready;
+  return content.index;
+}
+
 export async function prerenderedArticles(): Promise<{ lang: string; slug: string[] }[]> {
   if (siteConfig.prerender.articlesPerLanguage <= 0) return [];
-  const index = await getIndex();
+  const index = await loadedIndex();
   return languages.flatMap(({ code }) =>
-    index
-      .articles(code)
-      .slice(0, siteConfig.prerender.articlesPerLanguage)
-      .map((article) => ({ lang: code, slug: article.slug })),
+    index.articles(code, 0, siteConfig.prerender.articlesPerLanguage).map((article) => ({ lang: code, slug: article.slug })),
   );
 }
 
 export async function prerenderedTerms(taxonomy: Taxonomy): Promise<{ lang: string; term: string }[]> {
   if (siteConfig.prerender.termsPerTaxonomy <= 0) return [];
-  const index = await getIndex();
+  const index = await loadedIndex();
   return languages.flatMap(({ code }) =>
-    index
-      .termsOf(code, taxonomy)
-      .sort((a, b) => b.articles.length - a.articles.length)
-      .slice(0, siteConfig.prerender.termsPerTaxonomy)
-      .map((term) => ({ lang: code, term: term.slug })),
+    index.topTerms(code, taxonomy, siteConfig.prerender.termsPerTaxonomy).map((term) => ({ lang: code, term: term.slug })),
   );
 }

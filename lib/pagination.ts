@@ -4,9 +4,12 @@ export interface Paged<T> {
   totalPages: number;
 }
 
-/** One page of a list; undefined when the page does not exist (the route answers 404). */
-export function paginate<T>(list: readonly T[], page: number, pageSize: number): Paged<T> | undefined {
-  const totalPages = Math.max(1, Math.ceil(list.length / pageSize));
+/**
+ * One page of a list of `total` items, fetched by offset; undefined when the page does not exist
+ * (the route answers 404).
+ */
+export function paginate<T>(total: number, page: number, pageSize: number, fetch: (offset: number, limit: number) => T[]): Paged<T> | undefined {
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
-  return { items: list.slice((page - 1) * pageSize, page * pageSize), page, totalPages };
+  return { items: fetch((page - 1) * pageSize, pageSize), page, totalPages };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Revalidation } from '@/lib/content/affectedPaths';
+import type { LoadedContent } from '@/lib/content';
+import { type Revalidation, affectedPaths } from '@/lib/content/affectedPaths';
 
 /**
  * On-demand revalidation from inside the server process. Next.js only accepts revalidatePath()
@@ -39,4 +40,19 @@ export async function requestRevalidation(revalidations: Revalidation[]): Promis
   } catch (error) {
     console.error(`[content] revalidation failed: ${(error as Error).message}`);
   }
+}
+
+/** A render that began before a change and ended after its revalidation was cached as fresh: revalidate once more when in-flight renders are done. */
+const SETTLE_MS = 1500;
+
+/** Marks the cached pages a content change touched stale, on this server. */
+export function followContentChanges(content: LoadedContent): void {
+  // `next dev` renders every request afresh; only a production server has pages to refresh.
+  if (process.env.NODE_ENV === 'development') return;
+  content.onChange((change) => {
+    const revalidations = affectedPaths(change);
+    if (revalidations.length === 0) return;
+    void requestRevalidation(revalidations);
+    setTimeout(() => void requestRevalidation(revalidations), SETTLE_MS).unref();
+  });
 }

@@ -1,5 +1,5 @@
 import { siteConfig } from '@/lib/config';
-import type { ContentIndex } from '@/lib/content/contentIndex';
+import type { ContentIndex } from '@/lib/content/catalog/contentIndex';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/feeds/formats';
 import { legacyTarget } from '@/lib/legacyUrls';
@@ -62,14 +62,14 @@ function matchCurrentRoute(raw: readonly string[], context: RouteContext): Route
 
   if (first === undefined || ((first === 'search' || isFeedFile(first)) && second === undefined)) return page;
   if (first === 'page') {
-    return third === undefined && pageExists(index.articles(lang).length, second ?? '') ? page : notFound;
+    return third === undefined && pageExists(index.count(lang), second ?? '') ? page : notFound;
   }
   if (isTaxonomy(first)) {
     if (second === undefined) return page;
     const term = index.term(lang, first, second.normalize('NFC'));
     if (!term || more.length > 0) return notFound;
     if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
-    return third === 'page' && pageExists(term.articles.length, fourth ?? '') ? page : notFound;
+    return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
   }
   return index.article(lang, rest) ? page : notFound;
 }

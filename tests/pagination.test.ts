@@ -3,18 +3,22 @@ import { paginate } from '@/lib/pagination';
 
 describe('paginate', () => {
   const list = Array.from({ length: 23 }, (_, i) => i);
+  const fetch = (from: readonly number[]) => (offset: number, limit: number) => from.slice(offset, offset + limit);
 
-  it('slices pages and counts them', () => {
-    expect(paginate(list, 1, 10)).toEqual({ items: list.slice(0, 10), page: 1, totalPages: 3 });
-    expect(paginate(list, 3, 10)?.items).toEqual([20, 21, 22]);
+  it('fetches pages by offset and counts them', () => {
+    expect(paginate(list.length, 1, 10, fetch(list))).toEqual({ items: list.slice(0, 10), page: 1, totalPages: 3 });
+    expect(paginate(list.length, 3, 10, fetch(list))?.items).toEqual([20, 21, 22]);
   });
 
-  it('has no page 0 or page beyond the last', () => {
-    expect(paginate(list, 0, 10)).toBeUndefined();
-    expect(paginate(list, 4, 10)).toBeUndefined();
+  it('has no page 0 or page beyond the last, and fetches nothing for them', () => {
+    const never = () => {
+      throw new Error('fetched');
+    };
+    expect(paginate(list.length, 0, 10, never)).toBeUndefined();
+    expect(paginate(list.length, 4, 10, never)).toBeUndefined();
   });
 
   it('gives an empty list one empty page', () => {
-    expect(paginate([], 1, 10)).toEqual({ items: [], page: 1, totalPages: 1 });
+    expect(paginate(0, 1, 10, fetch([]))).toEqual({ items: [], page: 1, totalPages: 1 });
   });
 });

@@ -1,24 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { ContentIndex } from '@/lib/content/contentIndex';
-import type { ArticleMeta } from '@/lib/content/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchRoute, type RouteContext } from '@/lib/routeMatch';
+import { loadCatalog } from './helpers/catalog';
+import { corpusShaped, TempContent } from './helpers/tempContent';
 
-function article(lang: string, slug: string[], tags: string[]): ArticleMeta {
-  return {
-    lang, slug, key: `${lang}/${slug.join('/')}`, file: `${lang}/${slug.join('/')}.md`, title: 't', date: 0, summary: '',
-    categories: ['Dow Jones Newswires'], tags, translations: [], menu: [], lead: '', comments: false, authorbox: false,
-    pager: true, toc: false, mathjax: false, draft: false, excerpt: '',
-  };
-}
+const article = (tags: string) => corpusShaped({ categories: '["Dow Jones Newswires"]', tags });
+let content: TempContent;
+let context: RouteContext;
 
-// 25 English articles: three pages at the default page size of 10.
-const articles = Array.from({ length: 25 }, (_, i) => article('en', ['news', 'src', `id${i}`], ['美股']));
-const context: RouteContext = {
-  index: new ContentIndex([...articles, article('zh-CN', ['news', 'qq', '20250212A06YSW'], ['美股'])], ['en', 'zh-CN']),
-  languageCodes: ['en', 'zh-CN'],
-  defaultLanguage: 'en',
-  passThrough: new Set(['images', 'favicon.svg']),
-};
+beforeAll(async () => {
+  content = new TempContent();
+  // 25 English articles: three pages at the default page size of 10.
+  for (let i = 0; i < 25; i++) content.write(`en/news/src/id${i}.md`, article('["美股"]'));
+  content.write('zh-CN/news/qq/20250212A06YSW.zh-CN.md', article('["美股"]'));
+  const { index } = await loadCatalog(content.dir, { languages: ['en', 'zh-CN'] });
+  context = { index, languageCodes: ['en', 'zh-CN'], defaultLanguage: 'en', passThrough: new Set(['images', 'favicon.svg']) };
+});
+afterAll(() => content.remove());
+
 const kind = (path: string) => matchRoute(path, context);
 
 describe('matchRoute', () => {

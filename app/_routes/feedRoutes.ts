@@ -1,6 +1,6 @@
 import { isLanguage, siteConfig } from '@/lib/config';
 import { getIndex, type Taxonomy } from '@/lib/content';
-import { buildFeed, type FeedSource } from '@/lib/feeds/buildFeed';
+import { buildFeed, FEED_ITEMS, type FeedSource } from '@/lib/feeds/buildFeed';
 import { type FeedFile, feedFormats } from '@/lib/feeds/formats';
 import { termTitle, withSiteName } from '@/lib/metadata';
 import { loadTerm } from '@/lib/pageData';
@@ -10,7 +10,7 @@ import { homeUrl, termUrl } from '@/lib/urls';
 /*
  * Feed routes: a language's newest articles at /{lang}/index.xml (atom.xml, feed.json), and a
  * term's at /{lang}/{categories|tags}/{term}/index.xml. Built per request from the in-memory
- * index (a few milliseconds), so they follow content changes at once; CDNs may hold them briefly.
+ * catalog (a few milliseconds), so they follow content changes at once; CDNs may hold them briefly.
  */
 
 function feedResponse(source: FeedSource | undefined, file: FeedFile): Response {
@@ -27,7 +27,7 @@ export function languageFeedRoute(file: FeedFile) {
   return async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }): Promise<Response> {
     const { lang } = await params;
     if (!isLanguage(lang)) return feedResponse(undefined, file);
-    const articles = (await getIndex()).articles(lang);
+    const articles = getIndex().articles(lang, 0, FEED_ITEMS);
     return feedResponse({ lang, title: siteConfig.title, pagePath: homeUrl(lang), articles }, file);
   };
 }
@@ -39,6 +39,7 @@ export function termFeedRoute(taxonomy: Taxonomy, file: FeedFile) {
     if (!term) return feedResponse(undefined, file);
     // The same title the term page's <link rel="alternate"> gives its feeds.
     const title = withSiteName(termTitle(lang, taxonomy, term.name));
-    return feedResponse({ lang, title, pagePath: termUrl(lang, taxonomy, term.slug), articles: term.articles }, file);
+    const articles = getIndex().termArticles(lang, term, 0, FEED_ITEMS);
+    return feedResponse({ lang, title, pagePath: termUrl(lang, taxonomy, term.slug), articles }, file);
   };
 }

@@ -74,7 +74,7 @@ export function termPageRoute(taxonomy: Taxonomy, paginated: boolean) {
           <header className="list-header">
             <p className="list-kind">{taxonomy === 'categories' ? dict.category : dict.tag}</p>
             <h1 className="page-title">{data.term.name}</h1>
-            <p className="list-count">{fill(dict.articlesInTerm, { count: data.term.articles.length })}</p>
+            <p className="list-count">{fill(dict.articlesInTerm, { count: data.term.count })}</p>
           </header>
           <ArticleList lang={lang} paged={data.paged} urlFor={(n) => termUrl(lang, taxonomy, data.term.slug, n)} />
         </PageLayout>

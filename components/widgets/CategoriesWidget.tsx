@@ -14,7 +14,7 @@ export async function CategoriesWidget({ lang }: WidgetProps) {
         {terms.map((term) => (
           <li key={term.slug}>
             <Link href={termUrl(lang, 'categories', term.slug)}>{term.name}</Link>
-            {siteConfig.widgetSettings.categories.counts ? <span className="count"> ({term.articles.length})</span> : null}
+            {siteConfig.widgetSettings.categories.counts ? <span className="count"> ({term.count})</span> : null}
           </li>
         ))}
       </ul>

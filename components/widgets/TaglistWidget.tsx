@@ -2,7 +2,7 @@ import { SiteLink as Link } from '@/components/SiteLink';
 import { TermButtons } from '@/components/TermButtons';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadTerms } from '@/lib/pageData';
+import { loadTerms, loadTopTerms } from '@/lib/pageData';
 import { taxonomyUrl } from '@/lib/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
@@ -12,11 +12,10 @@ export async function TaglistWidget({ lang }: WidgetProps) {
   const { counts, limit } = siteConfig.widgetSettings.taglist;
   const dict = getDictionary(lang);
   const terms = (await loadTerms(lang, 'tags')) ?? [];
-  const shown = [...terms]
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, lang))
-    .slice(0, limit)
+  // The most used, shown by name.
+  const shown = (await loadTopTerms(lang, 'tags', limit))
     .sort((a, b) => a.name.localeCompare(b.name, lang))
-    .map((term) => ({ name: term.name, slug: term.slug, count: counts ? term.articles.length : undefined }));
+    .map((term) => ({ name: term.name, slug: term.slug, count: counts ? term.count : undefined }));
   return (
     <WidgetFrame name="taglist" title={dict.tags}>
       <TermButtons lang={lang} taxonomy="tags" terms={shown} />

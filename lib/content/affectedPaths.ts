@@ -1,4 +1,4 @@
-import type { ChangeSet } from './contentStore';
+import type { CatalogChange } from './index';
 
 /** A cached page, or with `layout` every page under that path, to render afresh. */
 export interface Revalidation {
@@ -12,6 +12,6 @@ export interface Revalidation {
  * tags layouts by route pattern (`/[lang]`), not by language, so one language cannot be named
  * alone. Nothing is rendered now: a stale page renders again once, when next visited.
  */
-export function affectedPaths(change: ChangeSet): Revalidation[] {
-  return change.before.length + change.after.length > 0 ? [{ path: '/[lang]', type: 'layout' }] : [];
+export function affectedPaths(change: CatalogChange): Revalidation[] {
+  return change.count > 0 ? [{ path: '/[lang]', type: 'layout' }] : [];
 }

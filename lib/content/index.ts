@@ -1,130 +1,158 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
 import { languages, siteConfig } from '@/lib/config';
-import { requestRevalidation } from '@/lib/revalidation';
 import { widgetNames } from '@/lib/widgetNames';
-import { affectedPaths } from './affectedPaths';
+import { CatalogDriver, type DriverEvents } from './catalog/catalogDriver';
+import { CatalogWriter, type ChangeSet, type WriterOptions } from './catalog/catalogWriter';
+import { ContentIndex } from './catalog/contentIndex';
+import { type CatalogIdentity, openCatalog } from './catalog/database';
+import type { ChangeCause, PassProgress, WorkerInput, WorkerMessage } from './catalog/messages';
 import { contentDir } from './contentDir';
-import type { ContentIndex } from './contentIndex';
-import { type ChangeSet, ContentStore } from './contentStore';
 import { formatProblem, logProblems } from './problems';
-import { watchContent } from './watchContent';
 
-export { ContentIndex, type Term } from './contentIndex';
+export { ContentIndex, type Term } from './catalog/contentIndex';
+export type { ArticleChange, ArticleState, ChangeSet } from './catalog/catalogWriter';
 export type { ArticleMeta, FrontMatter, Thumbnail } from './types';
 export { type Taxonomy, taxonomies, isTaxonomy, termSlug } from './terms';
 
-export interface LoadedContent {
-  store: ContentStore;
-  dir: string;
+/** A change to the catalog as the server hears of it; `set` is undefined for a large batch of a full pass. */
+export interface CatalogChange {
+  cause: ChangeCause;
+  set: ChangeSet | undefined;
+  count: number;
 }
 
-const languageCodes = languages.map((language) => language.code);
+export interface LoadedContent {
+  dir: string;
+  index: ContentIndex;
+  /** The server's own connection to the catalog (reads only; the writer has its own). */
+  db: Database;
+  /** Where the catalog lives, and why elsewhere than it should when it could not. */
+  file: string;
+  degraded?: string;
+  /** Calls back after every change the catalog applies. */
+  onChange(listener: (change: CatalogChange) => void): () => void;
+  /** Settles when the first full pass over the folder is done. */
+  ready: Promise<void>;
+}
+
 const isBuild = () => process.env.NEXT_PHASE === 'phase-production-build';
 const isDev = () => process.env.NODE_ENV === 'development';
+const PROGRESS_LOG_MS = 10_000;
 
-/** Logs what a change did, and every problem of the changed files, at once. */
-function reportChange(change: ChangeSet, ms: number): void {
-  const beforeFiles = new Set(change.before.map((article) => article.file));
-  const afterFiles = new Set(change.after.map((article) => article.file));
-  const added = change.after.filter((article) => !beforeFiles.has(article.file)).length;
-  const removed = change.before.filter((article) => !afterFiles.has(article.file)).length;
-  console.info(
-    `[content] ${change.files.length} file(s) changed: ${added} added, ${removed} removed, ${change.after.length - added} updated (${ms} ms)`,
-  );
-  for (const problem of change.problems) console.warn(`[content] ${problem.severity} ${formatProblem(problem)}`);
-}
-
-/** Applies a change to the store and marks the cached pages it touched stale. */
-async function applyChange(store: ContentStore, paths: string[] | undefined): Promise<void> {
-  const started = performance.now();
-  const change = await store.update(paths);
-  reportChange(change, Math.round(performance.now() - started));
-  await afterChange(store, change);
-}
-
-async function afterChange(store: ContentStore, change: ChangeSet): Promise<void> {
-  schedulePublication(store);
-  // `next dev` renders every request afresh; only a production server has pages to refresh.
-  if (isDev() || (change.before.length === 0 && change.after.length === 0)) return;
-  const revalidations = affectedPaths(change);
-  await requestRevalidation(revalidations);
-  // A render that began before the change and ends after the revalidation would be cached as
-  // fresh; revalidating once more after in-flight renders have finished leaves none behind.
-  setTimeout(() => void requestRevalidation(revalidations), SETTLE_MS).unref();
-}
-
-const SETTLE_MS = 1500;
-
-let publicationTimer: NodeJS.Timeout | undefined;
-const MAX_TIMER = 2 ** 31 - 1;
-
-/** Articles dated in the future appear when their time comes, with no rebuild. */
-function schedulePublication(store: ContentStore): void {
-  clearTimeout(publicationTimer);
-  if (store.nextPublication === undefined) return;
-  const delay = Math.min(Math.max(0, store.nextPublication - Date.now()) + 50, MAX_TIMER);
-  publicationTimer = setTimeout(() => {
-    const change = store.refresh();
-    if (change.after.length > 0) console.info(`[content] ${change.after.length} scheduled article(s) published`);
-    void afterChange(store, change);
-  }, delay);
-  publicationTimer.unref();
-}
-
-/**
- * Where the content store keeps its snapshot: `.next/cache/broadsheet/` by default (next to the
- * build, where Next.js keeps its own caches), or BROADSHEET_CACHE_DIR.
- */
-function snapshotFileFor(dir: string): string {
-  const cacheDir =
-    process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
-  return path.join(cacheDir, `content-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.json`);
-}
-
-async function createContent(): Promise<LoadedContent> {
-  const dir = contentDir();
-  const started = performance.now();
-  const store = new ContentStore(dir, {
-    languages: languageCodes,
+function writerOptions(): Omit<WriterOptions, 'now'> {
+  return {
+    languages: languages.map((language) => language.code),
     defaultLanguage: siteConfig.defaultLanguage,
     timeZone: siteConfig.timeZone,
     widgetNames,
     preview: isDev(),
-    snapshotFile: snapshotFileFor(dir),
-  });
-  await store.loadAll();
-  logProblems(store.problems());
-  console.info(
-    `[content] ${store.index.size} articles from ${store.fileCount} files in ${dir} (${Math.round(performance.now() - started)} ms, ${store.reusedFromSnapshot} unchanged since the last run)`,
-  );
-
-  if (!isBuild() && process.env.BROADSHEET_WATCH !== '0') {
-    // Changes are applied one batch at a time, in order.
-    let queue = Promise.resolve();
-    watchContent(dir, (paths) => {
-      queue = queue.then(() => applyChange(store, paths)).catch((error: unknown) => console.error('[content] update failed', error));
-    });
-    schedulePublication(store);
-  }
-  return { store, dir };
+  };
 }
 
-// Route bundles may each carry a copy of this module; the process shares one store through globalThis.
-const slot = Symbol.for('broadsheet.content');
-type Slot = { [slot]?: Promise<LoadedContent> };
+/** Logs what a watched change did, and every problem of the changed files. */
+function reportChange(change: CatalogChange, ms: number): void {
+  const set = change.set;
+  if (!set || change.cause === 'pass') return;
+  const added = set.changes.filter((c) => !c.before && c.after).length;
+  const removed = set.changes.filter((c) => c.before && !c.after).length;
+  const what = change.cause === 'schedule' ? 'scheduled article(s) published' : `file(s) changed: ${added} added, ${removed} removed, ${set.changes.length - added - removed} updated`;
+  console.info(`[content] ${change.cause === 'schedule' ? set.changes.length : set.files.length} ${what} (${ms} ms)`);
+  for (const problem of set.problems) console.warn(`[content] ${problem.severity} ${formatProblem(problem)}`);
+}
 
-/** The content store, loaded once per server process and kept current by a file watcher. */
-export function getContent(): Promise<LoadedContent> {
-  const holder = globalThis as Slot;
-  holder[slot] ??= createContent().catch((error: unknown) => {
-    // A failed load (content folder missing) is retried on the next request rather than cached.
-    delete holder[slot];
-    throw error;
+function createContent(): LoadedContent {
+  const dir = contentDir();
+  const options = writerOptions();
+  const identity: CatalogIdentity = { dir, ...options };
+  const opened = openCatalog(identity);
+  if (opened.degraded) console.warn(`[content] ${opened.degraded}`);
+  const index = new ContentIndex(opened.db);
+  const listeners = new Set<(change: CatalogChange) => void>();
+  const started = performance.now();
+  let lastProgressLog = started;
+
+  let settle: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (settle = resolve));
+
+  const events: DriverEvents = {
+    change(set, cause, ms, count) {
+      const change = { cause, set, count };
+      reportChange(change, ms);
+      for (const listener of listeners) listener(change);
+    },
+    pass(progress: PassProgress) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (!progress.done) {
+        if (performance.now() - lastProgressLog > PROGRESS_LOG_MS) {
+          lastProgressLog = performance.now();
+          console.info(`[content] reading ${dir}: ${progress.read} files read, ${index.size} articles so far (${seconds} s)`);
+        }
+        return;
+      }
+      logProblems(progress.problems);
+      if (progress.moreWarnings > 0) console.warn(`[content] … and ${progress.moreWarnings} more warnings (npm run check lists them all)`);
+      console.info(
+        `[content] ${index.size} articles from ${progress.files} files in ${dir} (${seconds} s; ${progress.read} read, the rest unchanged since the catalog last saw them)`,
+      );
+      settle();
+    },
+    error(message) {
+      console.error(`[content] ${message}`);
+    },
+  };
+
+  const watch = !isBuild() && process.env.BROADSHEET_WATCH !== '0';
+  const input: WorkerInput = { file: opened.file, dir, options, watch, created: opened.created };
+  // `next build` reads content only to prerender (off by default), in this thread and once.
+  if (isBuild() || !startWorker(input, events)) {
+    const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options), events);
+    void driver.start({ watch, created: opened.created });
+  }
+  return {
+    dir,
+    index,
+    db: opened.db,
+    file: opened.file,
+    degraded: opened.degraded,
+    ready,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Starts the catalog's writer on its own thread. False when threads are not available here. */
+function startWorker(input: WorkerInput, events: DriverEvents): boolean {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./catalog/worker.ts', import.meta.url), { workerData: input });
+  } catch (error) {
+    console.warn(`[content] the catalog cannot run on a thread of its own (${(error as Error).message}); it runs in the server's thread`);
+    return false;
+  }
+  worker.unref();
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'change') events.change(message.set, message.cause, message.ms, message.count);
+    else if (message.type === 'pass') events.pass(message);
+    else events.error(message.message);
   });
+  worker.on('error', (error) => events.error(`the catalog's thread failed: ${error.stack ?? error.message}`));
+  return true;
+}
+
+// Route bundles may each carry a copy of this module; the process shares one catalog through globalThis.
+const slot = Symbol.for('broadsheet.content');
+type Slot = { [slot]?: LoadedContent };
+
+/** The content catalog, opened once per server process and kept current by its writer. */
+export function getContent(): LoadedContent {
+  const holder = globalThis as Slot;
+  holder[slot] ??= createContent();
   return holder[slot];
 }
 
-export async function getIndex(): Promise<ContentIndex> {
-  return (await getContent()).store.index;
+export function getIndex(): ContentIndex {
+  return getContent().index;
 }

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readHead } from './readHead';
 import { plainExcerpt } from './excerpt';
-import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, splitFile } from './frontMatter';
+import { bodyOf, FrontMatterSyntaxError, lineOfKey, readFrontMatter, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
 import type { ArticleMeta } from './types';
@@ -157,6 +157,43 @@ export function loadArticleFile(
   } catch (error) {
     problems.error('file', `could not be read: ${(error as Error).message}`);
     return { problems: problems.items };
+  }
+}
+
+export interface ReadArticle {
+  article?: ArticleMeta;
+  problems: Problem[];
+  /** Undefined when the file could not be read (gone, or unreadable: see problems). */
+  stats?: { mtimeMs: number; size: number };
+  /** The whole Markdown body, for the search index. */
+  body?: string;
+}
+
+/** One whole file, body included (the catalog indexes it for search). Never throws. */
+export function readArticleFile(contentDir: string, file: string, options: LoadOptions): ReadArticle {
+  const problems = new ProblemList(file);
+  let text: string;
+  let stats: { mtimeMs: number; size: number };
+  try {
+    const fd = openSync(path.join(contentDir, file), 'r');
+    try {
+      const { mtimeMs, size } = fstatSync(fd);
+      stats = { mtimeMs, size };
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
+    problems.error('file', `could not be read: ${(error as Error).message}`);
+    return { problems: problems.items };
+  }
+  try {
+    const article = articleFromText(file, text, stats.mtimeMs, options, problems);
+    return { article, problems: problems.items, stats, body: article ? bodyOf(text) : undefined };
+  } catch (error) {
+    problems.error('file', `could not be read: ${(error as Error).message}`);
+    return { problems: problems.items, stats };
   }
 }
 

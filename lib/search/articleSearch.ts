@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentStore, ChangeSet } from '@/lib/content/contentStore';
+import type { Database, Statement } from 'better-sqlite3';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
 import type { ArticleMeta } from '@/lib/content/types';
-import { collectGarbage } from '@/lib/collectGarbage';
-import { forEachTimeSliced } from '@/lib/timeSliced';
+import { matchExpression, titleExpression } from './ftsText';
 import { highlight, type Segment, snippet } from './highlight';
-import { FilePostingStore, type PostingStore } from './postingStore';
-import { type Hit, SearchIndex } from './searchIndex';
 import { parseQuery, type QueryTerm } from './tokenize';
 
 export type SearchSort = 'relevance' | 'date';
@@ -44,115 +40,134 @@ function plainBody(text: string): string {
   return markdownToPlainText(bodyOf(text));
 }
 
-/** Epoch ms stay below 10¹³, so a title match always outweighs recency. */
-const TITLE_WEIGHT = 1e13;
+/** Queries of more terms than this rank by "all terms in the title" only, not by how many. */
+const EXACT_TIERS_UP_TO = 4;
 
-/**
- * The first `count` of `ranked` in score order, the rest left out. A results page needs ten
- * items of thousands of hits: keeping the best few in a small sorted buffer is linear, where
- * sorting every hit is not.
- */
-export function topHits(ranked: readonly Hit[], count: number): Hit[] {
-  if (count > 500) return [...ranked].sort((a, b) => b.score - a.score).slice(0, count);
-  const best: Hit[] = [];
-  for (const item of ranked) {
-    if (best.length === count && item.score <= (best[count - 1] as Hit).score) continue;
-    let at = best.length;
-    while (at > 0 && (best[at - 1] as Hit).score < item.score) at--;
-    best.splice(at, 0, item);
-    if (best.length > count) best.pop();
-  }
-  return best;
+/** Every way to choose `size` of `items`. */
+function choose<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items as [T, ...T[]];
+  return [...choose(rest, size - 1).map((combo) => [first, ...combo]), ...choose(rest, size)];
 }
 
 /**
- * Search over a content store: the index is built once in the background, then kept current
- * from the store's change sets, re-reading only the files that changed.
+ * The FTS5 expressions of the ranking's tiers, best first: articles whose title holds every term,
+ * then all but one, and so on, then those whose title holds none. Within a tier, newest first,
+ * which is the index's own order (ids are sort keys), so a page of results is read, not sorted.
+ */
+export function rankingTiers(terms: readonly QueryTerm[], base: string, prefixLast = false): string[] {
+  const n = terms.length;
+  const typed = prefixLast ? terms.at(-1) : undefined;
+  const atLeast = (k: number) =>
+    `(${choose(terms, k)
+      .map((combo) => titleExpression(combo, typed))
+      .join(' OR ')})`;
+  const tiers: string[] = [];
+  const counts = n <= EXACT_TIERS_UP_TO ? Array.from({ length: n }, (_, i) => n - i) : [n];
+  for (const k of counts) tiers.push(k === n ? `(${base}) AND ${atLeast(n)}` : `(${base}) AND (${atLeast(k)} NOT ${atLeast(k + 1)})`);
+  tiers.push(`(${base}) NOT ${atLeast(counts.at(-1) as number)}`);
+  return tiers;
+}
+
+/**
+ * Search over the catalog's full-text index (SQLite FTS5), which the catalog keeps in step with
+ * the content folder in the same transactions as everything else: nothing to build at start,
+ * nothing to catch up after a change.
  */
 export class ArticleSearch {
-  readonly index: SearchIndex;
-  /** Settles when the first full build is done. */
-  readonly ready: Promise<void>;
-  /** Changes are applied one after another, after the first build. */
-  private queue: Promise<void>;
-  buildMs = 0;
+  private readonly countStatement: Statement<[string], { n: number }>;
+  private readonly pageStatement: Statement<[string, number, number], { rowid: number }>;
+  private readonly metaStatement: Statement<[number], { meta: string }>;
 
-  /** `postings`: where packed posting lists live; a scratch file in the system's temporary folder by default. */
   constructor(
-    private readonly store: ContentStore,
-    postings: PostingStore = new FilePostingStore(),
+    db: Database,
+    private readonly dir: string,
   ) {
-    this.index = new SearchIndex(postings);
-    // Subscribe before building: a change during the build is applied after it, never lost.
-    store.onChange((change) => {
-      this.queue = this.queue.then(() => this.apply(change)).catch((error: unknown) => console.error('[search] update failed', error));
+    this.countStatement = db.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?');
+    this.pageStatement = db.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?');
+    this.metaStatement = db.prepare('SELECT meta FROM articles WHERE id = ?');
+  }
+
+  private count(expression: string): number {
+    return this.countStatement.get(expression)?.n ?? 0;
+  }
+
+  private ids(expression: string, limit: number, offset: number): number[] {
+    return limit <= 0 ? [] : this.pageStatement.all(expression, limit, offset).map((row) => row.rowid);
+  }
+
+  private articles(ids: readonly number[]): ArticleMeta[] {
+    return ids.flatMap((id) => {
+      const row = this.metaStatement.get(id);
+      return row ? [JSON.parse(row.meta) as ArticleMeta] : [];
     });
-    this.ready = this.build();
-    this.queue = this.ready.catch(() => undefined);
   }
 
-  private async build(): Promise<void> {
-    const started = performance.now();
-    const articles = this.store.index.all();
-    await forEachTimeSliced(articles, (article) => this.addFromDisk(article, true));
-    this.index.pack();
-    // The build's scratch buffers are garbage now: hand their memory back at once.
-    collectGarbage();
-    this.buildMs = Math.round(performance.now() - started);
-  }
-
-  private addFromDisk(article: ArticleMeta, bulk: boolean): void {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.store.dir, article.file), 'utf8');
-    } catch {
-      return; // Deleted since it was listed: the change that follows removes it.
+  /** Ids of results `offset` to `offset + limit` across tiers of the given sizes; whole tiers are skipped. */
+  private idsAcross(tiers: readonly string[], sizes: readonly number[], offset: number, limit: number): number[] {
+    const ids: number[] = [];
+    let skip = offset;
+    for (const [i, tier] of tiers.entries()) {
+      if (ids.length >= limit) break;
+      const size = sizes[i] as number;
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      ids.push(...this.ids(tier, limit - ids.length, skip));
+      skip = 0;
     }
-    this.index.add({ article, body: plainBody(text) }, bulk);
+    return ids;
   }
 
-  private async apply(change: ChangeSet): Promise<void> {
-    const kept = new Set(change.after.map((article) => article.file));
-    for (const file of change.files) if (!kept.has(file)) this.index.remove(file);
-    await forEachTimeSliced(change.after, (article) => this.addFromDisk(article, false));
-  }
-
-  private hits(request: Pick<SearchRequest, 'query' | 'lang' | 'allLanguages' | 'sort'>, prefixLast = false): { terms: QueryTerm[]; hits: Hit[] } {
-    const terms = parseQuery(request.query);
-    const current = this.store.index;
-    // Only what the site shows right now: no drafts, nothing dated ahead, no replaced versions.
-    const hits = this.index.find(terms, {
-      lang: request.allLanguages ? undefined : request.lang,
-      accept: (article) => current.contains(article),
-      prefixLast,
-      titleWeight: request.sort === 'date' ? 0 : TITLE_WEIGHT,
-    });
-    return { terms, hits };
+  /** The first `limit` ids across tiers, read in order until there are enough (no counting). */
+  private firstIds(tiers: readonly string[], limit: number): number[] {
+    const ids: number[] = [];
+    for (const tier of tiers) {
+      if (ids.length >= limit) break;
+      ids.push(...this.ids(tier, limit - ids.length, 0));
+    }
+    return ids;
   }
 
   /** One page of results with highlighted titles and snippets; the page is clamped to those that exist. */
   async search(request: SearchRequest): Promise<SearchResponse> {
-    await this.ready;
-    const { terms, hits } = this.hits(request);
-    const totalPages = Math.max(1, Math.ceil(hits.length / request.pageSize));
+    const terms = parseQuery(request.query);
+    if (terms.length === 0) return { terms, total: 0, page: 1, totalPages: 1, results: [] };
+    const base = matchExpression(terms, { lang: request.allLanguages ? undefined : request.lang });
+    const total = this.count(base);
+    const totalPages = Math.max(1, Math.ceil(total / request.pageSize));
     const page = Math.min(Math.max(1, request.page), totalPages);
+    const offset = (page - 1) * request.pageSize;
+    let ids: number[];
+    if (request.sort === 'date') {
+      ids = this.ids(base, request.pageSize, offset);
+    } else {
+      const tiers = rankingTiers(terms, base);
+      const ranked = tiers.slice(0, -1).map((tier) => this.count(tier));
+      const sizes = [...ranked, total - ranked.reduce((sum, n) => sum + n, 0)];
+      ids = this.idsAcross(tiers, sizes, offset, request.pageSize);
+    }
     const results = await Promise.all(
-      topHits(hits, page * request.pageSize).slice((page - 1) * request.pageSize).map(async ({ article }) => {
-        const body = await readFile(path.join(this.store.dir, article.file), 'utf8').then(plainBody, () => '');
-        const texts = [article.summary, body];
+      this.articles(ids).map(async (article) => {
+        const body = await readFile(path.join(this.dir, article.file), 'utf8').then(plainBody, () => '');
         return {
           article,
           title: highlight(article.title, terms),
-          snippet: snippet(texts, terms) ?? [{ text: article.summary || article.excerpt, match: false }],
+          snippet: snippet([article.summary, body], terms) ?? [{ text: article.summary || article.excerpt, match: false }],
         };
       }),
     );
-    return { terms, total: hits.length, page, totalPages, results };
+    return { terms, total, page, totalPages, results };
   }
 
   /** The best few matches, titles only: for suggestions as a reader types (the last word may be unfinished). */
-  async suggest(query: string, lang: string, limit: number): Promise<ArticleMeta[]> {
-    await this.ready;
-    return topHits(this.hits({ query, lang, allLanguages: false, sort: 'relevance' }, true).hits, limit).map((hit) => hit.article);
+  suggest(query: string, lang: string, limit: number): ArticleMeta[] {
+    const terms = parseQuery(query);
+    if (terms.length === 0) return [];
+    const base = matchExpression(terms, { lang, prefixLast: true });
+    return this.articles(this.firstIds(rankingTiers(terms, base, true), limit));
   }
 }
+

@@ -5,24 +5,14 @@ export type { SearchRequest, SearchResponse, SearchResult, SearchSort } from './
 export type { Segment } from './highlight';
 
 const slot = Symbol.for('broadsheet.search');
-type Slot = { [slot]?: Promise<ArticleSearch> };
+type Slot = { [slot]?: ArticleSearch };
 
-/**
- * The site's search, one per server process (shared through globalThis like the content store).
- * The index builds in the background from server start; a search before it is done waits.
- */
-export function getSearch(): Promise<ArticleSearch> {
+/** The site's search, one per server process, over the catalog's full-text index. */
+export function getSearch(): ArticleSearch {
   const holder = globalThis as Slot;
-  holder[slot] ??= getContent().then(({ store }) => {
-    const search = new ArticleSearch(store);
-    void search.ready.then(
-      () => console.info(`[search] ${search.index.size} articles indexed in ${search.buildMs} ms`),
-      (error: unknown) => console.error('[search] index build failed', error),
-    );
-    return search;
-  }).catch((error: unknown) => {
-    delete holder[slot];
-    throw error;
-  });
+  if (!holder[slot]) {
+    const { db, dir } = getContent();
+    holder[slot] = new ArticleSearch(db, dir);
+  }
   return holder[slot];
 }

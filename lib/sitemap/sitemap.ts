@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/content/contentIndex';
+import type { ContentIndex } from '@/lib/content/catalog/contentIndex';
 import { taxonomies } from '@/lib/content/terms';
 import { absoluteUrl, articleUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/urls';
 
@@ -11,20 +11,48 @@ export interface SitemapEntry {
   lastmod?: number;
 }
 
-/** Every page of a language worth indexing: home, taxonomy indexes, terms and articles. */
-export function sitemapEntries(index: ContentIndex, lang: string): SitemapEntry[] {
-  const articles = index.articles(lang);
-  const newest = articles[0]?.lastmod ?? articles[0]?.date;
-  const entries: SitemapEntry[] = [{ path: homeUrl(lang), lastmod: newest }];
+/** The pages of a language other than articles: home, taxonomy indexes, terms. They open its first sitemap. */
+function pageEntries(index: ContentIndex, lang: string): SitemapEntry[] {
+  const newest = index.articleStubs(lang, 0, 1)[0];
+  const lastmod = newest && (newest.lastmod ?? newest.date);
+  const entries: SitemapEntry[] = [{ path: homeUrl(lang), lastmod }];
   for (const taxonomy of taxonomies) {
-    entries.push({ path: taxonomyUrl(lang, taxonomy), lastmod: newest });
+    entries.push({ path: taxonomyUrl(lang, taxonomy), lastmod });
     for (const term of index.termsOf(lang, taxonomy)) {
-      const first = term.articles[0];
+      const first = index.termArticles(lang, term, 0, 1)[0];
       entries.push({ path: termUrl(lang, taxonomy, term.slug), lastmod: first && (first.lastmod ?? first.date) });
     }
   }
-  for (const article of articles) entries.push({ path: articleUrl(article), lastmod: article.lastmod ?? article.date });
   return entries;
+}
+
+/**
+ * Part `part` (from 1) of a language's sitemap: its pages first, then its articles newest first.
+ * Each part reads only its own slice of the articles.
+ */
+export function sitemapEntries(index: ContentIndex, lang: string, part: number): SitemapEntry[] {
+  const pages = pageEntries(index, lang);
+  const start = (part - 1) * URLS_PER_SITEMAP;
+  const entries = pages.slice(start, start + URLS_PER_SITEMAP);
+  const offset = Math.max(0, start - pages.length);
+  for (const stub of index.articleStubs(lang, offset, URLS_PER_SITEMAP - entries.length)) {
+    entries.push({ path: articleUrl(stub), lastmod: stub.lastmod ?? stub.date });
+  }
+  return entries;
+}
+
+/**
+ * A language's sitemap files, each with when it last changed as far as its newest article (and,
+ * for the first, its pages) tells: one row read per file.
+ */
+export function sitemapParts(index: ContentIndex, lang: string): { part: number; lastmod?: number }[] {
+  const pages = pageEntries(index, lang);
+  const count = Math.max(1, Math.ceil((pages.length + index.count(lang)) / URLS_PER_SITEMAP));
+  return Array.from({ length: count }, (_, i) => {
+    const newest = index.articleStubs(lang, Math.max(0, i * URLS_PER_SITEMAP - pages.length), 1)[0];
+    const times = [...(i === 0 ? pages.map((page) => page.lastmod ?? 0) : []), newest ? (newest.lastmod ?? newest.date) : 0];
+    return { part: i + 1, lastmod: Math.max(0, ...times) || undefined };
+  });
 }
 
 /** "en-1.xml": a language's sitemaps are numbered from 1. */

@@ -18,7 +18,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const { lang } = await params;
   const request = searchRequestFrom(lang, await searchParams);
   const { query } = request;
-  const response = query ? await (await getSearch()).search(request) : undefined;
+  const response = query ? await getSearch().search(request) : undefined;
   const dict = getDictionary(lang);
   const sidebar = sidebarFor('list');
   const options = { byDate: request.sort === 'date', allLanguages: request.allLanguages };

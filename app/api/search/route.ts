@@ -12,10 +12,8 @@ export async function GET(request: NextRequest) {
   const lang = params.get('lang') ?? '';
   const query = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim();
   if (!isLanguage(lang)) return NextResponse.json({ error: `unknown language "${lang}"` }, { status: 400 });
-  const search = await getSearch();
-  await search.ready;
   const started = performance.now();
-  const articles = query ? await search.suggest(query, lang, SUGGESTIONS) : [];
+  const articles = query ? getSearch().suggest(query, lang, SUGGESTIONS) : [];
   const ms = performance.now() - started;
   return NextResponse.json(
     { query, results: articles.map((article) => ({ title: article.title, url: articleUrl(article), date: new Date(article.date).toISOString() })) },

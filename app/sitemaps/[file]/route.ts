@@ -1,13 +1,13 @@
 import { isLanguage, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/content';
 import { notFoundResponse, sitemapResponse } from '@/lib/responses';
-import { parseSitemapFileName, sitemapEntries, URLS_PER_SITEMAP, urlsetXml } from '@/lib/sitemap/sitemap';
+import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/sitemap/sitemap';
 
 /** One language's sitemap, part N: /sitemaps/en-1.xml. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const parsed = parseSitemapFileName((await params).file);
   if (parsed && isLanguage(parsed.lang)) {
-    const entries = sitemapEntries(await getIndex(), parsed.lang).slice((parsed.part - 1) * URLS_PER_SITEMAP, parsed.part * URLS_PER_SITEMAP);
+    const entries = sitemapEntries(getIndex(), parsed.lang, parsed.part);
     if (entries.length > 0 || parsed.part === 1) {
       return sitemapResponse(urlsetXml(siteConfig.baseUrl, entries));
     }

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION, schemaSql } from './schema';
+
+/**
+ * Everything a catalog's contents depend on besides the files: when any of it differs (another
+ * content folder, another time zone, a newer loader), the catalog is rebuilt rather than trusted.
+ * Keyed by the code that wrote it, as Astro learned to key its data store (withastro/astro#12126).
+ */
+export interface CatalogIdentity {
+  dir: string;
+  languages: readonly string[];
+  defaultLanguage: string;
+  timeZone: string;
+  widgetNames?: readonly string[];
+  preview: boolean;
+}
+
+/** Bumped whenever reading a file gives different metadata than before (loader rules, ArticleMeta). */
+const LOADER_VERSION = 1;
+
+export function fingerprintOf(identity: CatalogIdentity): string {
+  return JSON.stringify({ schema: SCHEMA_VERSION, loader: LOADER_VERSION, ...identity });
+}
+
+/**
+ * Where a content folder's catalog lives: BROADSHEET_CACHE_DIR, or `.next/cache/broadsheet/`
+ * beside the build (where Next.js keeps its own caches), one file per folder and mode.
+ */
+export function catalogFileFor(identity: Pick<CatalogIdentity, 'dir' | 'preview'>, cacheDir = defaultCacheDir()): string {
+  const id = createHash('sha256').update(identity.dir).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `catalog-${id}${identity.preview ? '-preview' : ''}.sqlite`);
+}
+
+export function defaultCacheDir(): string {
+  return process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Settings for every connection: readers never wait for the writer (WAL), and waits are bounded. */
+export function configure(db: Database.Database, cacheMb: number): void {
+  db.pragma('journal_mode = WAL');
+  // A cache of files on disk: losing the last transactions in a power cut costs a re-read, no more.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma(`cache_size = ${-cacheMb * 1024}`);
+  db.pragma('temp_store = MEMORY');
+}
+
+export interface OpenedCatalog {
+  db: Database.Database;
+  file: string;
+  /** True when the catalog was created empty now (a first start, or a rebuilt one). */
+  created: boolean;
+  /** Set when the catalog could not live where it should; says where it went and why. */
+  degraded?: string;
+}
+
+function openAt(file: string, fingerprint: string): { db: Database.Database; created: boolean } {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let db = new Database(file);
+  const fits = () => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) return false;
+    const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get();
+    return row?.value === fingerprint;
+  };
+  let created = false;
+  let usable = false;
+  try {
+    usable = fits();
+  } catch {
+    usable = false; // No schema yet, or not a catalog at all.
+  }
+  if (!usable) {
+    db.close();
+    removeDatabase(file);
+    db = new Database(file);
+    created = true;
+  }
+  configure(db, 32);
+  if (created) initializeCatalog(db, fingerprint);
+  return { db, created };
+}
+
+/** Creates the catalog's tables in an empty database. */
+export function initializeCatalog(db: Database.Database, fingerprint: string): void {
+  db.exec(schemaSql);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/**
+ * Opens (or creates) the catalog of a content folder, rebuilding it when it was written for
+ * other settings or by other code. When its folder cannot be written, the catalog goes to the
+ * system's temporary folder instead and says so once: the site works, but restarts rebuild it.
+ */
+export function openCatalog(identity: CatalogIdentity, file = catalogFileFor(identity)): OpenedCatalog {
+  const fingerprint = fingerprintOf(identity);
+  try {
+    return { ...openAt(file, fingerprint), file };
+  } catch (error) {
+    const fallback = catalogFileFor(identity, path.join(tmpdir(), 'broadsheet'));
+    if (fallback === file) throw error;
+    const reason = `${file} cannot be used (${(error as Error).message}); the catalog is kept in ${fallback} instead, which may not outlive a restart`;
+    return { ...openAt(fallback, fingerprint), file: fallback, degraded: reason };
+  }
+}

@@ -1,0 +1,72 @@
+/*
+ * The catalog: what the site knows about its articles, in SQLite. A cache of the content folder,
+ * never the truth: it can be deleted at any time and is rebuilt from the Markdown files.
+ *
+ * - `files`: every Markdown file as last read (time, size, problems, the URL key it claims).
+ * - `articles`: the published ones, one per URL, with their metadata as JSON. The id is a sort
+ *   key (see sortKey.ts), so "newest first" is the order of the primary key.
+ * - `lists` / `list_items`: a language's articles, each category and tag, each menu; a list's
+ *   count is kept by triggers, so no page ever counts rows.
+ * - `search`: the full-text index (FTS5) of the published articles, rowid = article id.
+ */
+
+/** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
+export const SCHEMA_VERSION = 1;
+
+export const schemaSql = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,
+  dir TEXT NOT NULL,
+  mtime REAL NOT NULL,
+  size INTEGER NOT NULL,
+  key TEXT,
+  date INTEGER,
+  draft INTEGER NOT NULL DEFAULT 0,
+  problems TEXT,
+  dup_of TEXT
+);
+CREATE INDEX IF NOT EXISTS files_dir ON files (dir);
+CREATE INDEX IF NOT EXISTS files_key ON files (key) WHERE key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_date ON files (date) WHERE key IS NOT NULL AND draft = 0;
+
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  key TEXT NOT NULL UNIQUE,
+  key_lower TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  date INTEGER NOT NULL,
+  meta TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_key_lower ON articles (key_lower);
+
+CREATE TABLE IF NOT EXISTS lists (
+  id INTEGER PRIMARY KEY,
+  lang TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  name TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (lang, kind, slug)
+);
+CREATE INDEX IF NOT EXISTS lists_by_count ON lists (lang, kind, count);
+
+CREATE TABLE IF NOT EXISTS list_items (
+  list INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  PRIMARY KEY (list, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS list_items_article ON list_items (article);
+
+CREATE TRIGGER IF NOT EXISTS list_items_added AFTER INSERT ON list_items
+BEGIN UPDATE lists SET count = count + 1 WHERE id = NEW.list; END;
+CREATE TRIGGER IF NOT EXISTS list_items_removed AFTER DELETE ON list_items
+BEGIN UPDATE lists SET count = count - 1 WHERE id = OLD.list; END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (
+  title, body, lang,
+  content = '', contentless_delete = 1, tokenize = 'ascii', detail = column
+);
+`;

@@ -1,0 +1,68 @@
+import { normalizeForSearch } from './normalize';
+import { eachRun, type QueryTerm, stemWord } from './tokenize';
+
+/*
+ * What SQLite's full-text index (FTS5) stores and is asked for. Chinese has no spaces, and FTS5's
+ * tokenizers know no Chinese, so the text is segmented here, the same way for documents and
+ * queries: Han runs become their characters and pairs of characters (峰会 is found inside
+ * 人工智能行动峰会 with no dictionary), other words their stems (rates → rate), after folding
+ * case, width and Traditional to Simplified. FTS5 then sees one space-separated token per entry
+ * and its `ascii` tokenizer only splits at spaces and ASCII punctuation: every non-ASCII
+ * character counts as part of a token.
+ */
+
+const MAX_WORD = 40;
+
+/** Each distinct token of normalized text, in order of first appearance. */
+function collectTokens(text: string, into: Set<string>): void {
+  eachRun(normalizeForSearch(text), (run, han) => {
+    if (han) {
+      for (let i = 0; i < run.length; i++) {
+        into.add(run[i] as string);
+        if (i + 1 < run.length) into.add(run.slice(i, i + 2));
+      }
+    } else if (run.length <= MAX_WORD) {
+      into.add(stemWord(run));
+    }
+  });
+}
+
+/** The index text of some fields: their distinct tokens, space-separated. */
+export function indexText(...fields: (string | undefined)[]): string {
+  const tokens = new Set<string>();
+  for (const field of fields) if (field) collectTokens(field, tokens);
+  return [...tokens].join(' ');
+}
+
+/** The token standing for a language in the `lang` column ("zh-CN" → "lzhcn"). */
+export function languageToken(lang: string): string {
+  return `l${lang.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+
+const quote = (token: string) => `"${token}"`;
+
+/**
+ * An FTS5 expression a document must satisfy to match one query term: every character pair of a
+ * Han term (a single character: itself), or a word's stem; with `prefix`, the word being typed
+ * may also be the start of a longer one.
+ */
+export function termExpression(term: QueryTerm, prefix = false): string {
+  if (term.han) {
+    const chars = [...term.text];
+    if (chars.length === 1) return quote(chars[0] as string);
+    return `(${chars.slice(1).map((char, i) => quote(`${chars[i]}${char}`)).join(' AND ')})`;
+  }
+  return prefix ? `(${quote(term.stem)} OR ${quote(term.text)}*)` : quote(term.stem);
+}
+
+/** Every term, in any column, in the reader's language when one is given. */
+export function matchExpression(terms: readonly QueryTerm[], options: { lang?: string; prefixLast?: boolean } = {}): string {
+  const parts = terms.map((term, i) => termExpression(term, options.prefixLast === true && i === terms.length - 1));
+  if (options.lang !== undefined) parts.push(`lang : ${quote(languageToken(options.lang))}`);
+  return parts.join(' AND ');
+}
+
+/** Documents whose title holds the given terms (all of them); `typed` may be the start of a word. */
+export function titleExpression(terms: readonly QueryTerm[], typed?: QueryTerm): string {
+  return `title : (${terms.map((term) => termExpression(term, term === typed)).join(' AND ')})`;
+}

@@ -1,0 +1,248 @@
+import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { CatalogWriter } from '@/lib/content/catalog/catalogWriter';
+import { ContentIndex } from '@/lib/content/catalog/contentIndex';
+import { openCatalog } from '@/lib/content/catalog/database';
+import { sortKey } from '@/lib/content/catalog/sortKey';
+import { loadCatalog, type TestCatalog } from './helpers/catalog';
+import { corpusShaped, TempContent } from './helpers/tempContent';
+
+let content: TempContent;
+afterEach(() => content?.remove());
+
+const now = Date.parse('2026-01-01T00:00:00Z');
+const titles = (c: TestCatalog, lang = 'en') => c.index.articles(lang, 0, 1000).map((a) => a.title);
+const problemsOf = (c: TestCatalog) =>
+  c.db.prepare<[], { path: string; problems: string | null; dup_of: string | null }>('SELECT path, problems, dup_of FROM files WHERE problems IS NOT NULL OR dup_of IS NOT NULL').all();
+const dated = (title: string, date: string, extra: Record<string, string> = {}) => corpusShaped({ title: `"${title}"`, date: `"${date}"`, ...extra });
+
+describe('the catalog writer', () => {
+  it('adds, edits and deletes single files, saying what changed and who the neighbours are', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01')).write('en/c.md', dated('C', '2025-03-01'));
+    const c = await loadCatalog(content.dir, { now: () => now });
+    expect(titles(c)).toEqual(['C', 'A']);
+
+    content.write('en/b.md', dated('B', '2025-02-01'));
+    let change = c.writer.update(['en/b.md']);
+    expect(titles(c)).toEqual(['C', 'B', 'A']);
+    expect(change.changes).toEqual([{ key: 'en/b', after: expect.objectContaining({ newer: 'en/c', older: 'en/a' }) }]);
+    expect(change.changes[0]?.after?.meta.title).toBe('B');
+
+    content.write('en/b.md', dated('B2', '2025-04-01'));
+    change = c.writer.update(['en/b.md']);
+    expect(titles(c)).toEqual(['B2', 'C', 'A']);
+    expect(change.changes[0]).toMatchObject({ before: { meta: { title: 'B' }, newer: 'en/c', older: 'en/a' }, after: { meta: { title: 'B2' }, older: 'en/c' } });
+
+    rmSync(path.join(content.dir, 'en/b.md'));
+    change = c.writer.update(['en/b.md']);
+    expect(titles(c)).toEqual(['C', 'A']);
+    expect(change.changes).toEqual([{ key: 'en/b', before: expect.objectContaining({ older: 'en/c' }) }]);
+    expect(problemsOf(c)).toEqual([]);
+  });
+
+  it('takes a folder moved in or out as all of its files', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
+    const c = await loadCatalog(content.dir);
+    content.write('incoming/en/news/x.md', dated('X', '2025-01-02')).write('incoming/en/news/y.md', dated('Y', '2025-01-03'));
+    renameSync(path.join(content.dir, 'incoming/en/news'), path.join(content.dir, 'en/news'));
+    c.writer.update(['en/news']);
+    expect(titles(c)).toEqual(['Y', 'X', 'A']);
+    rmSync(path.join(content.dir, 'en/news'), { recursive: true });
+    c.writer.update(['en/news']);
+    expect(titles(c)).toEqual(['A']);
+  });
+
+  it('keeps a file whose YAML breaks out, reports it, and lets it back in when fixed', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
+    const c = await loadCatalog(content.dir);
+    content.write('en/a.md', '---\ntitle: [\n---\n');
+    const change = c.writer.update(['en/a.md']);
+    expect(titles(c)).toEqual([]);
+    expect(change.problems).toEqual([expect.objectContaining({ severity: 'error', field: 'front matter' })]);
+    content.write('en/a.md', dated('A again', '2025-01-01'));
+    c.writer.update(['en/a.md']);
+    expect(titles(c)).toEqual(['A again']);
+    expect(problemsOf(c)).toEqual([]);
+  });
+
+  it('hides drafts and future articles, except in preview, and says when the next one is due', async () => {
+    content = new TempContent()
+      .write('en/draft.md', dated('Draft', '2025-01-01', { draft: 'true' }))
+      .write('en/future.md', dated('Future', '2026-03-01 08:00:00'))
+      .write('en/past.md', dated('Past', '2025-06-01'));
+    const live = await loadCatalog(content.dir, { now: () => now });
+    expect(titles(live)).toEqual(['Past']);
+    expect(live.writer.nextPublication()).toBe(Date.parse('2026-03-01T08:00:00Z'));
+    const preview = await loadCatalog(content.dir, { now: () => now, preview: true });
+    expect(titles(preview)).toEqual(['Future', 'Past', 'Draft']);
+  });
+
+  it('publishes a future article once its time has come', async () => {
+    content = new TempContent().write('en/soon.md', dated('Soon', '2026-01-01 00:00:05'));
+    let clock = now;
+    const c = await loadCatalog(content.dir, { now: () => clock });
+    expect(titles(c)).toEqual([]);
+    clock += 6000;
+    expect(c.writer.publishDue().changes.map((change) => change.after?.meta.title)).toEqual(['Soon']);
+    expect(titles(c)).toEqual(['Soon']);
+    expect(c.writer.nextPublication()).toBeUndefined();
+    expect(c.writer.publishDue().changes).toEqual([]);
+  });
+
+  it('resolves a URL clash created by an update, and frees the URL when the first file goes', async () => {
+    content = new TempContent().write('en/a.md', dated('First', '2025-01-01'));
+    const c = await loadCatalog(content.dir);
+    content.write('en/a.en.md', dated('Second', '2025-01-01'));
+    c.writer.update(['en/a.en.md']);
+    // The first file by path keeps the URL: "en/a.en.md" sorts before "en/a.md".
+    expect(titles(c)).toEqual(['Second']);
+    expect(problemsOf(c)).toEqual([{ path: 'en/a.md', problems: null, dup_of: 'en/a.en.md' }]);
+    rmSync(path.join(content.dir, 'en/a.en.md'));
+    const change = c.writer.update(['en/a.en.md']);
+    expect(titles(c)).toEqual(['First']);
+    expect(change.changes).toEqual([expect.objectContaining({ key: 'en/a', before: expect.anything(), after: expect.anything() })]);
+    expect(problemsOf(c)).toEqual([]);
+  });
+
+  it('a full pass reads only files changed since the catalog saw them, and removes the ones gone', async () => {
+    content = new TempContent()
+      .write('en/a.md', dated('A', '2025-01-01'))
+      .write('en/old/b.md', dated('B', '2025-02-01'))
+      .write('en/broken.md', '---\ntitle: [unclosed\n---\n');
+    const c = await loadCatalog(content.dir);
+    expect(await c.writer.reconcile()).toEqual({ files: 3, read: 0 });
+    content.write('en/a.md', dated('A, edited', '2025-01-01'), new Date('2026-01-02'));
+    rmSync(path.join(content.dir, 'en/old'), { recursive: true });
+    expect(await c.writer.reconcile()).toEqual({ files: 2, read: 2 });
+    expect(titles(c)).toEqual(['A, edited']);
+    expect(problemsOf(c).map((row) => row.path)).toEqual(['en/broken.md']);
+  });
+
+  it('takes in 10,000 new files in one update', async () => {
+    content = new TempContent();
+    const c = await loadCatalog(content.dir);
+    const files = Array.from({ length: 10_000 }, (_, i) => `en/import/${i}.md`);
+    for (const [i, file] of files.entries()) content.write(file, dated(`Item ${i}`, `2025-01-01 00:${String(Math.floor(i / 600) % 60).padStart(2, '0')}:00`));
+    const change = c.writer.update(files);
+    expect(change.changes).toHaveLength(10_000);
+    expect(c.index.count('en')).toBe(10_000);
+  }, 60_000);
+});
+
+describe('the catalog as pages read it', () => {
+  let c: TestCatalog;
+  const build = async () => {
+    content = new TempContent()
+      .write('en/news/old.md', dated('old', '2025-01-01', { categories: '["Dow Jones Newswires"]', tags: '["a"]' }))
+      .write('en/news/new.md', dated('new', '2025-03-01', { categories: '["dow jones newswires"]', tags: '["a", "b", "B"]' }))
+      .write('en/news/mid.md', dated('mid', '2025-02-01', { categories: '[]', tags: '["b"]', menu: '"main"' }))
+      .write('zh-CN/news/new.md', dated('新', '2025-05-01', { categories: '[]', tags: '["美股"]' }));
+    c = await loadCatalog(content.dir);
+  };
+
+  it('lists a language newest first, a page at a time, from either end', async () => {
+    await build();
+    expect(titles(c)).toEqual(['new', 'mid', 'old']);
+    expect(c.index.articles('en', 1, 1).map((a) => a.title)).toEqual(['mid']);
+    expect(c.index.articles('en', 2, 10).map((a) => a.title)).toEqual(['old']);
+    expect(c.index.articles('en', 3, 10)).toEqual([]);
+    expect(c.index.articles('zh-HK', 0, 10)).toEqual([]);
+    expect([c.index.count('en'), c.index.count('zh-CN'), c.index.size]).toEqual([3, 1, 4]);
+  });
+
+  it('finds articles by language and path, and ignoring case', async () => {
+    await build();
+    expect(c.index.article('en', ['news', 'mid'])?.title).toBe('mid');
+    expect(c.index.article('en', ['news', 'missing'])).toBeUndefined();
+    expect(c.index.articleIgnoringCase('en', ['NEWS', 'Mid'])?.title).toBe('mid');
+    expect(c.index.translation(c.index.article('en', ['news', 'new'])!, 'zh-CN')?.title).toBe('新');
+  });
+
+  it('groups terms by their URL key, named as the newest article writes them, with counts', async () => {
+    await build();
+    const term = c.index.term('en', 'categories', 'dow-jones-newswires');
+    expect(term).toEqual({ taxonomy: 'categories', name: 'dow jones newswires', slug: 'dow-jones-newswires', count: 2 });
+    expect(c.index.termArticles('en', term!, 0, 10).map((a) => a.title)).toEqual(['new', 'old']);
+    expect(c.index.term('zh-CN', 'tags', '美股')?.count).toBe(1);
+    expect(c.index.term('en', 'tags', '美股')).toBeUndefined();
+    // "b" and "B" on one article count it once.
+    expect(c.index.termsOf('en', 'tags').map((t) => [t.name, t.count])).toEqual([['a', 2], ['b', 2]]);
+    expect(c.index.topTerms('en', 'tags', 1).map((t) => t.slug)).toEqual(['a']);
+  });
+
+  it('forgets a term once its last article leaves it', async () => {
+    await build();
+    content.write('zh-CN/news/new.md', dated('新', '2025-05-01', { categories: '[]', tags: '["港股"]' }));
+    c.writer.update(['zh-CN/news/new.md']);
+    expect(c.index.term('zh-CN', 'tags', '美股')).toBeUndefined();
+    expect(c.index.termsOf('zh-CN', 'tags').map((t) => t.name)).toEqual(['港股']);
+  });
+
+  it('gives newer and older neighbours within the language, and menu articles oldest first', async () => {
+    await build();
+    const { newer, older } = c.index.neighbours(c.index.article('en', ['news', 'mid'])!);
+    expect([newer?.title, older?.title]).toEqual(['new', 'old']);
+    expect(c.index.neighbours(c.index.article('zh-CN', ['news', 'new'])!)).toEqual({ newer: undefined, older: undefined });
+    expect(c.index.menuArticles('en', 'main').map((a) => a.title)).toEqual(['mid']);
+  });
+
+  it('gives sitemap stubs newest first', async () => {
+    await build();
+    expect(c.index.articleStubs('en', 0, 2).map((s) => s.slug.join('/'))).toEqual(['news/new', 'news/mid']);
+  });
+});
+
+describe('the catalog file', () => {
+  it('orders ids by date, and keeps them exact in JavaScript numbers', () => {
+    expect(sortKey(Date.parse('2025-01-01'), 'a')).toBeLessThan(sortKey(Date.parse('2025-01-01T00:00:01Z'), 'a'));
+    expect(Number.isSafeInteger(sortKey(Date.parse('2239-01-01'), 'zzz'))).toBe(true);
+    expect(sortKey(0, 'a')).not.toBe(sortKey(0, 'b'));
+  });
+
+  it('is rebuilt when it was written for other settings, and reused otherwise', () => {
+    content = new TempContent();
+    const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
+    const file = path.join(content.dir, '.cache', 'catalog.sqlite');
+    const first = openCatalog(identity, file);
+    expect(first.created).toBe(true);
+    first.db.prepare("INSERT INTO meta (key, value) VALUES ('marker', 'x')").run();
+    first.db.close();
+    const again = openCatalog(identity, file);
+    expect(again.created).toBe(false);
+    again.db.close();
+    const otherZone = openCatalog({ ...identity, timeZone: 'Asia/Shanghai' }, file);
+    expect(otherZone.created).toBe(true);
+    expect(otherZone.db.prepare("SELECT value FROM meta WHERE key = 'marker'").get()).toBeUndefined();
+    otherZone.db.close();
+  });
+
+  it('goes to the temporary folder, saying why, when its own folder cannot be written', () => {
+    content = new TempContent().write('blocker', 'a file where the cache folder should be');
+    const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
+    const opened = openCatalog(identity, path.join(content.dir, 'blocker', 'catalog.sqlite'));
+    expect(opened.degraded).toMatch(/blocker\/catalog\.sqlite cannot be used .*kept in .*broadsheet/);
+    expect(opened.file).not.toContain('blocker');
+    opened.db.close();
+    rmSync(opened.file, { force: true });
+  });
+
+  it('serves readers on one connection while the writer updates on another', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
+    const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
+    const file = path.join(content.dir, '.cache', 'catalog.sqlite');
+    const reader = openCatalog(identity, file);
+    const writerDb = new Database(file);
+    const writer = new CatalogWriter(writerDb, content.dir, { ...identity, preview: false });
+    await writer.reconcile();
+    const index = new ContentIndex(reader.db);
+    expect(index.articles('en', 0, 10).map((a) => a.title)).toEqual(['A']);
+    content.write('en/b.md', dated('B', '2025-02-01'));
+    writer.update(['en/b.md']);
+    expect(index.articles('en', 0, 10).map((a) => a.title)).toEqual(['B', 'A']);
+    writerDb.close();
+    reader.db.close();
+  });
+});
+
