@@ -1,5 +1,12 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
+import { configDefaults } from './lib/config/defaults';
 import site from './site.config';
+
+const shared = { ...configDefaults.sharedCache, ...site.sharedCache };
+const cacheFor = (seconds: number) => `public, s-maxage=${seconds}, stale-while-revalidate=${shared.staleWhileRevalidate}`;
+const languages = site.languages.map((language) => language.code.replace(/-/g, '\\-')).join('|');
+const lang = `:lang(${languages})`;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -12,10 +19,12 @@ const nextConfig: NextConfig = {
   // proxy.ts strips trailing slashes itself, in the same redirect that maps an old Hugo URL
   // (/zh-cn/page/2/ → /zh-CN/page/2), so an old link costs one hop, not two.
   skipTrailingSlashRedirect: true,
-  // How long a CDN may serve a page stale while it refreshes it: a day (see app/[lang]/layout.tsx).
-  expireTime: 86_400,
   // A second server on a copy of the build keeps its own page cache (the live-content tests).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Rendered pages are kept by lib/pageCache (bounded, tagged by what each page shows), not in
+  // Next's own unbounded file cache; it keeps its own memory tier, so Next's is off.
+  cacheHandler: path.resolve('lib/pageCache/cacheHandler.mjs'),
+  cacheMaxMemorySize: 0,
   // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
   // must ship the content folder with the server code.
   outputFileTracingIncludes: {
@@ -30,6 +39,28 @@ const nextConfig: NextConfig = {
   async rewrites() {
     // `/` is the default language's home, served without a redirect.
     return { beforeFiles: [{ source: '/', destination: `/${site.defaultLanguage}` }], afterFiles: [], fallback: [] };
+  },
+  /*
+   * What shared caches (a CDN, the nginx in front) may do with pages. Lists change with every new
+   * article, so they are asked for again within seconds; other pages within a minute. The
+   * server's own page cache is refreshed the moment content changes, whatever these say. Later
+   * rules win: search results are never shared; feeds are asked for again as often as lists.
+   */
+  async headers() {
+    const header = (value: string) => [{ key: 'Cache-Control', value }];
+    return [
+      { source: '/', headers: header(cacheFor(shared.lists)) },
+      { source: `/${lang}/:path*`, headers: header(cacheFor(shared.pages)) },
+      ...[`/${lang}`, `/${lang}/page/:n`, `/${lang}/:taxonomy(categories|tags)`, `/${lang}/:taxonomy(categories|tags)/:term`, `/${lang}/:taxonomy(categories|tags)/:term/page/:n`].map(
+        (source) => ({ source, headers: header(cacheFor(shared.lists)) }),
+      ),
+      { source: `/${lang}/search`, headers: header('private, no-store') },
+      // Feeds: feed readers poll, a CDN asks again as often as for lists.
+      ...[`/${lang}/:file(index.xml|atom.xml|feed.json)`, `/${lang}/:taxonomy(categories|tags)/:term/:file(index.xml|atom.xml|feed.json)`].map((source) => ({
+        source,
+        headers: header(`public, max-age=60, s-maxage=${shared.lists}, stale-while-revalidate=600`),
+      })),
+    ];
   },
 };
 

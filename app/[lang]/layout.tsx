@@ -10,12 +10,12 @@ import { titleTemplate } from '@/lib/metadata';
 import '../globals.css';
 
 /*
- * Pages are cached on the server and refreshed the moment their content changes. A CDN in front
- * may keep a page for a minute, then serves it stale while it fetches a fresh copy (the
- * stale-while-revalidate window is `expireTime` in next.config.ts): `s-maxage=60,
- * stale-while-revalidate=86340`. The value must be a literal for Next.js to read it.
+ * Pages are rendered once and kept in the server's page cache (lib/pageCache) until content they
+ * show changes: never on a timer (lib/revalidation says what each change refreshes). What shared
+ * caches in front may do is set in next.config.ts (`headers`, from `sharedCache` in
+ * site.config.ts). The value must be a literal for Next.js to read it.
  */
-export const revalidate = 60;
+export const revalidate = false;
 
 export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
   const { lang } = await params;

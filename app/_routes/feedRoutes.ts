@@ -15,12 +15,8 @@ import { homeUrl, termUrl } from '@/lib/urls';
 
 function feedResponse(source: FeedSource | undefined, file: FeedFile): Response {
   if (!source) return notFoundResponse();
-  return new Response(buildFeed(source, file), {
-    headers: {
-      'Content-Type': feedFormats[file].contentType,
-      'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
-    },
-  });
+  // Cache-Control is next.config.ts's, with the pages'.
+  return new Response(buildFeed(source, file), { headers: { 'Content-Type': feedFormats[file].contentType } });
 }
 
 export function languageFeedRoute(file: FeedFile) {

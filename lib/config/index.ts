@@ -1,10 +1,16 @@
 import rawConfig from '@/site.config';
-import type { LanguageConfig, LocalizedText, SiteConfig } from './types';
+import { configDefaults } from './defaults';
+import type { LanguageConfig, LocalizedText, SiteConfig, SiteConfigInput } from './types';
 
 export type { SiteConfig, LanguageConfig, LocalizedText, PageType, SidebarPosition, MenuItem } from './types';
 
 /** Throws at start-up on a configuration that cannot work, naming the key. */
-export function validateSiteConfig(config: SiteConfig): SiteConfig {
+export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
+  const config: SiteConfig = {
+    ...input,
+    sidebarRefresh: input.sidebarRefresh ?? configDefaults.sidebarRefresh,
+    sharedCache: { ...configDefaults.sharedCache, ...input.sharedCache },
+  };
   const fail = (key: string, message: string): never => {
     throw new Error(`site.config.ts: ${key}: ${message}`);
   };
@@ -27,6 +33,10 @@ export function validateSiteConfig(config: SiteConfig): SiteConfig {
   }
   if (!Number.isInteger(config.pageSize) || config.pageSize < 1) fail('pageSize', 'must be a whole number above 0');
   if (!/^https?:\/\/[^/]+/.test(config.baseUrl)) fail('baseUrl', 'must be an absolute http(s) URL');
+  if (!Number.isFinite(config.sidebarRefresh) || config.sidebarRefresh < 0) fail('sidebarRefresh', 'must be a number of seconds, 0 or more');
+  for (const [key, value] of Object.entries(config.sharedCache)) {
+    if (!Number.isInteger(value) || value < 0) fail(`sharedCache.${key}`, 'must be a whole number of seconds, 0 or more');
+  }
   return { ...config, baseUrl: config.baseUrl.replace(/\/+$/, '') };
 }
 

@@ -95,9 +95,26 @@ export interface SiteConfig {
    * not depend on the archive's size at all.
    */
   prerender: { lists: boolean; articlesPerLanguage: number; termsPerTaxonomy: number };
+  /**
+   * Seconds until the other pages of a language show a content change in their sidebars (recent
+   * articles, terms and counts). The pages a change touches (the article, its neighbours, the
+   * language's lists, its terms) refresh at once; the rest of the cache stays as it is until
+   * then, so a new article every half-minute never empties it. 0: every page refreshes with
+   * every change. Default 300.
+   */
+  sidebarRefresh: number;
+  /**
+   * Seconds a shared cache (a CDN, the nginx in front) may serve a page before asking again:
+   * lists (homes, list and term pages, which change with every new article) and other pages;
+   * then how long it may keep serving one stale while it asks. Defaults 2, 60 and 86400.
+   */
+  sharedCache: { lists: number; pages: number; staleWhileRevalidate: number };
 }
 
+/** What site.config.ts writes: the keys with defaults may be left out. */
+export type SiteConfigInput = Omit<SiteConfig, 'sidebarRefresh' | 'sharedCache'> & Partial<Pick<SiteConfig, 'sidebarRefresh' | 'sharedCache'>>;
+
 /** Identity helper that gives site.config.ts its type checking and editor completion. */
-export function defineSiteConfig(config: SiteConfig): SiteConfig {
+export function defineSiteConfig(config: SiteConfigInput): SiteConfigInput {
   return config;
 }

@@ -1,13 +1,16 @@
 import { revalidatePath } from 'next/cache';
-import { isAuthorised } from '@/lib/revalidation';
+import { pageStore } from '@/lib/pageCache/cacheHandler.mjs';
+import { isAuthorised } from '@/lib/revalidation/authorization';
 
 /**
- * Marks cached pages stale: `{ "revalidations": [{ "path": "/en", "type": "layout" }, { "path": "/zh-CN/news/x" }] }`.
- * Called by the content watcher of this process, or by an operator with REVALIDATE_SECRET.
+ * Marks cached pages stale, for operators and deploy hooks (REVALIDATE_SECRET):
+ * `{ "revalidations": [{ "path": "/en", "type": "layout" }, { "path": "/zh-CN/news/x" }] }`, or
+ * `{ "tags": ["bs:all"] }` with the page-cache tags of lib/pageCache/pageTags.mjs. The server
+ * follows its own content folder without this.
  */
 export async function POST(request: Request) {
   if (!isAuthorised(request.headers.get('x-revalidate-token'))) return new Response('Forbidden', { status: 403 });
-  const body = (await request.json().catch(() => ({}))) as { revalidations?: unknown };
+  const body = (await request.json().catch(() => ({}))) as { revalidations?: unknown; tags?: unknown };
   const list = Array.isArray(body.revalidations) ? body.revalidations : [];
   let count = 0;
   for (const item of list as { path?: unknown; type?: unknown }[]) {
@@ -15,5 +18,7 @@ export async function POST(request: Request) {
     revalidatePath(item.path, item.type === 'layout' ? 'layout' : undefined);
     count++;
   }
-  return Response.json({ revalidated: count });
+  const tags = Array.isArray(body.tags) ? body.tags.filter((tag): tag is string => typeof tag === 'string' && tag.startsWith('bs:')) : [];
+  if (tags.length > 0) pageStore().revalidateTags(tags, 'expire');
+  return Response.json({ revalidated: count + tags.length });
 }

@@ -1,0 +1,33 @@
+/** Types of cacheHandler.mjs (plain JavaScript: Next.js loads it at run time, unbundled). */
+export interface PageStoreStats {
+  pages: number;
+  payloadBytes: number;
+  fileBytes: number;
+  limitBytes: number;
+  memoryPages: number;
+  memoryBytes: number;
+  evictions: number;
+  degraded?: string;
+}
+
+export declare class PageStore {
+  constructor(options: { dir: string; buildId: string; diskBytes: number; memoryBytes: number; now?: () => number });
+  readonly degraded: string | undefined;
+  get(key: string): { lastModified: number; value: unknown; cacheControl?: unknown } | null;
+  set(key: string, value: unknown, cacheControl?: unknown): void;
+  delete(key: string): void;
+  revalidateTags(tags: readonly string[], mode: 'expire' | 'stale'): void;
+  flushAccess(): void;
+  fileBytes(): number;
+  stats(): PageStoreStats;
+}
+
+export declare function pageStore(options?: { serverDistDir?: string }): PageStore;
+
+export default class PageCacheHandler {
+  constructor(options: { serverDistDir?: string });
+  get(key: string): Promise<unknown>;
+  set(key: string, data: unknown, ctx: { cacheControl?: unknown }): Promise<void>;
+  revalidateTag(tags: string | string[], durations?: { expire?: number }): Promise<void>;
+  resetRequestCache(): void;
+}

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageStore } from '@/lib/pageCache/cacheHandler.mjs';
+import { allPagesTag, languageTag, listTag, pageTags, pathTag, taxonomyTag, termTag } from '@/lib/pageCache/pageTags.mjs';
+import { changeRefresh } from '@/lib/revalidation/changeTags';
+import { articleMeta } from './helpers/articleMeta';
+
+const MB = 1024 * 1024;
+let dir: string;
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+const key = (pathname: string) => `/route-cache/APP_PAGE/${'0'.repeat(64)}/$${pathname}`;
+/** A page as Next.js hands it to the cache: HTML, RSC payload, segment data, headers. */
+const page = (html: string) => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from(`rsc:${html}`),
+  segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+  headers: { 'x-next-cache-tags': '_N_T_/layout' },
+  status: 200,
+});
+const store = (options: Partial<ConstructorParameters<typeof PageStore>[0]> = {}) =>
+  new PageStore({ dir, buildId: 'build-1', diskBytes: 64 * MB, memoryBytes: 8 * MB, ...options });
+
+describe('page tags', () => {
+  it('name each page by what it shows', () => {
+    expect(pageTags('/en')).toEqual([allPagesTag, languageTag('en'), pathTag('/en'), listTag('en')]);
+    expect(pageTags('/en/page/3')).toContain(listTag('en'));
+    expect(pageTags('/en/tags')).toContain(taxonomyTag('en', 'tags'));
+    expect(pageTags('/zh-CN/tags/美股/page/2')).toContain(termTag('zh-CN', 'tags', '美股'));
+    const article = pageTags('/en/news/city/bridge');
+    expect(article).toEqual([allPagesTag, languageTag('en'), pathTag('/en/news/city/bridge')]);
+  });
+
+  it('are the same whether the path came encoded or decoded', () => {
+    expect(pageTags('/zh-CN/tags/%E7%BE%8E%E8%82%A1')).toEqual(pageTags('/zh-CN/tags/美股'));
+    expect(pathTag('/zh-CN/news/天气')).toBe(pageTags('/zh-CN/news/%E5%A4%A9%E6%B0%94')[2]);
+  });
+});
+
+describe('what a change refreshes', () => {
+  const meta = articleMeta('en', ['news', 'city', 'ferry'], { categories: ['City'], tags: ['Night life'] });
+  const refresh = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }, ['en', 'zh-CN']);
+
+  it('is the article, its lists, its terms, its neighbours and its other languages', () => {
+    expect(refresh.tags.sort()).toEqual(
+      [
+        pathTag('/en/news/city/ferry'),
+        pathTag('/zh-CN/news/city/ferry'),
+        listTag('en'),
+        termTag('en', 'categories', 'city'),
+        termTag('en', 'tags', 'night-life'),
+        taxonomyTag('en', 'categories'),
+        taxonomyTag('en', 'tags'),
+        pathTag('/en/news/a'),
+        pathTag('/en/news/b'),
+      ].sort(),
+    );
+    expect(refresh.sidebarLanguages).toEqual(['en']);
+  });
+
+  it('never names another article, nor every page of the language, unless a menu changed', () => {
+    expect(refresh.tags).not.toContain(pathTag('/en/news/city/other'));
+    expect(refresh.tags).not.toContain(languageTag('en'));
+    const inMenu = { ...meta, menu: ['main'] };
+    expect(changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, before: { meta: inMenu } }] }, ['en']).tags).toContain(languageTag('en'));
+  });
+
+  it('names the terms the article left as well as those it joined', () => {
+    const before = { ...meta, tags: ['Old tag'] };
+    const tags = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, before: { meta: before }, after: { meta } }] }, ['en']).tags;
+    expect(tags).toEqual(expect.arrayContaining([termTag('en', 'tags', 'old-tag'), termTag('en', 'tags', 'night-life')]));
+  });
+});
+
+describe('the page store', () => {
+  it('gives back what it was given, with the page tags added, from memory and from disk', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    const first = store();
+    first.set(key('/en/tags/transport'), page('<p>list</p>'), { revalidate: false });
+    const again = first.get(key('/en/tags/transport'));
+    expect(again?.value).toMatchObject({ html: '<p>list</p>' });
+    // A restarted server reads it from disk, Buffers and Maps intact.
+    const restarted = store();
+    const fromDisk = restarted.get(key('/en/tags/transport')) as { value: ReturnType<typeof page>; cacheControl: unknown } | null;
+    expect(Buffer.isBuffer(fromDisk?.value.rscData)).toBe(true);
+    expect(fromDisk?.value.segmentData.get('/_tree')?.toString()).toBe('tree');
+    expect(fromDisk?.cacheControl).toEqual({ revalidate: false });
+    expect(fromDisk?.value.headers['x-next-cache-tags'].split(',')).toEqual(['_N_T_/layout', ...pageTags('/en/tags/transport')]);
+  });
+
+  it('stays under its disk bound, dropping the least recently used pages', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    let clock = 1_000;
+    const pages = store({ diskBytes: 2 * MB, memoryBytes: 0, now: () => clock });
+    // Incompressible pages of about 60 KB: 100 of them are three times the bound.
+    const noise = (i: number) => `${i}:${randomBytes(45_000).toString('base64')}`;
+    pages.set(key('/en/news/kept'), page(noise(0)), undefined);
+    for (let i = 1; i <= 100; i++) {
+      clock += 10;
+      pages.set(key(`/en/news/${i}`), page(noise(i)), undefined);
+      // One page is read all along: it is recently used and stays.
+      expect(pages.get(key('/en/news/kept'))).not.toBeNull();
+    }
+    pages.flushAccess();
+    const stats = pages.stats();
+    expect(stats.evictions).toBeGreaterThan(50);
+    expect(stats.payloadBytes).toBeLessThan(2 * MB);
+    expect(pages.fileBytes()).toBeLessThan(2 * MB);
+    expect(pages.get(key('/en/news/1'))).toBeNull();
+    expect(pages.get(key('/en/news/100'))).not.toBeNull();
+    expect(pages.get(key('/en/news/kept'))).not.toBeNull();
+  });
+
+  it('keeps its memory tier under its bound', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    const pages = store({ memoryBytes: 1 * MB });
+    for (let i = 0; i < 50; i++) pages.set(key(`/en/news/${i}`), page('x'.repeat(50_000)), undefined);
+    expect(pages.stats().memoryBytes).toBeLessThanOrEqual(1 * MB);
+    expect(pages.stats().memoryPages).toBeLessThan(50);
+  });
+
+  it('marks tags stale or expired where Next.js looks, and remembers them after a restart', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    let clock = 5_000;
+    const pages = store({ now: () => clock });
+    pages.set(key('/en'), page('home'), undefined);
+    clock = 6_000;
+    pages.revalidateTags([listTag('en')], 'expire');
+    pages.revalidateTags([languageTag('en')], 'stale');
+    expect(tagsManifest.get(listTag('en'))).toEqual({ expired: 6_000 });
+    expect(tagsManifest.get(languageTag('en'))).toEqual({ stale: 6_000 });
+    tagsManifest.clear();
+    store({ now: () => clock });
+    expect(tagsManifest.get(listTag('en'))).toEqual({ expired: 6_000 });
+  });
+
+  it('starts empty for another build', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    store().set(key('/en'), page('home'), undefined);
+    expect(store({ buildId: 'build-2' }).get(key('/en'))).toBeNull();
+  });
+
+  it('keeps pages in memory, and says so once, where it cannot write to disk', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    const blocked = path.join(dir, 'file');
+    writeFileSync(blocked, 'not a folder');
+    const pages = store({ dir: path.join(blocked, 'cache') });
+    expect(pages.degraded).toMatch(/cannot be kept on disk .* memory only/);
+    pages.set(key('/en'), page('home'), undefined);
+    expect(pages.get(key('/en'))?.value).toMatchObject({ html: 'home' });
+  });
+});
