@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CatalogWriter } from '@/lib/content/catalog/catalogWriter';
 import { ContentIndex } from '@/lib/content/catalog/contentIndex';
-import { openCatalog } from '@/lib/content/catalog/database';
+import { openCatalog, searchFileOf } from '@/lib/content/catalog/database';
+import { SearchWriter } from '@/lib/content/catalog/searchWriter';
 import { sortKey } from '@/lib/content/catalog/sortKey';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -234,7 +235,7 @@ describe('the catalog file', () => {
     const file = path.join(content.dir, '.cache', 'catalog.sqlite');
     const reader = openCatalog(identity, file);
     const writerDb = new Database(file);
-    const writer = new CatalogWriter(writerDb, content.dir, { ...identity, preview: false });
+    const writer = new CatalogWriter(writerDb, content.dir, { ...identity, preview: false }, new SearchWriter(new Database(searchFileOf(file))));
     await writer.reconcile();
     const index = new ContentIndex(reader.db);
     expect(index.articles('en', 0, 10).map((a) => a.title)).toEqual(['A']);

@@ -39,10 +39,11 @@ describe('the full-text index', () => {
   /** Files whose articles match, by the same expression search uses, in every language. */
   let catalog: TestCatalog;
   const found = (query: string, prefixLast = false) =>
-    catalog.db
-      .prepare<[string], { path: string }>('SELECT a.path FROM search s JOIN articles a ON a.id = s.rowid WHERE search MATCH ? ORDER BY a.path')
+    catalog.searchDb
+      .prepare<[string], { rowid: number }>('SELECT rowid FROM search WHERE search MATCH ?')
       .all(matchExpression(parseQuery(query), { prefixLast }))
-      .map((row) => path.basename(row.path));
+      .map((row) => path.basename(catalog.db.prepare<[number], { path: string }>('SELECT path FROM articles WHERE id = ?').get(row.rowid)?.path ?? '?'))
+      .sort();
 
   async function setUp() {
     content = new TempContent()

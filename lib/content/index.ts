@@ -7,6 +7,7 @@ import { CatalogWriter, type ChangeSet, type WriterOptions } from './catalog/cat
 import { ContentIndex } from './catalog/contentIndex';
 import { type CatalogIdentity, openCatalog } from './catalog/database';
 import type { ChangeCause, PassProgress, WorkerInput, WorkerMessage } from './catalog/messages';
+import { SearchWriter } from './catalog/searchWriter';
 import { contentDir } from './contentDir';
 import { formatProblem, logProblems } from './problems';
 
@@ -25,8 +26,9 @@ export interface CatalogChange {
 export interface LoadedContent {
   dir: string;
   index: ContentIndex;
-  /** The server's own connection to the catalog (reads only; the writer has its own). */
+  /** The server's own connections to the catalog and its full-text index (reads only; the writers have their own). */
   db: Database;
+  searchDb: Database;
   /** Where the catalog lives, and why elsewhere than it should when it could not. */
   file: string;
   degraded?: string;
@@ -106,13 +108,14 @@ function createContent(): LoadedContent {
   const input: WorkerInput = { file: opened.file, dir, options, watch, created: opened.created };
   // `next build` reads content only to prerender (off by default), in this thread and once.
   if (isBuild() || !startWorker(input, events)) {
-    const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options), events);
+    const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options, new SearchWriter(opened.searchDb)), events);
     void driver.start({ watch, created: opened.created });
   }
   return {
     dir,
     index,
     db: opened.db,
+    searchDb: opened.searchDb,
     file: opened.file,
     degraded: opened.degraded,
     ready,

@@ -80,12 +80,14 @@ export class ArticleSearch {
   private readonly pageStatement: Statement<[string, number, number], { rowid: number }>;
   private readonly metaStatement: Statement<[number], { meta: string }>;
 
+  /** `searchDb`: the full-text index's file; `db`: the catalog, for the articles it finds. */
   constructor(
+    searchDb: Database,
     db: Database,
     private readonly dir: string,
   ) {
-    this.countStatement = db.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?');
-    this.pageStatement = db.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?');
+    this.countStatement = searchDb.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?');
+    this.pageStatement = searchDb.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?');
     this.metaStatement = db.prepare('SELECT meta FROM articles WHERE id = ?');
   }
 

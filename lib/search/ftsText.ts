@@ -13,25 +13,35 @@ import { eachRun, type QueryTerm, stemWord } from './tokenize';
 
 const MAX_WORD = 40;
 
-/** Each distinct token of normalized text, in order of first appearance. */
-function collectTokens(text: string, into: Set<string>): void {
-  eachRun(normalizeForSearch(text), (run, han) => {
-    if (han) {
+/**
+ * Each distinct token of normalized text. Han characters and pairs are collected as numbers
+ * (one or two UTF-16 units) and made strings once each: a long Chinese article repeats its
+ * characters hundreds of times.
+ */
+function collectTokens(text: string, words: Set<string>, han: Set<number>): void {
+  eachRun(normalizeForSearch(text), (run, isHan) => {
+    if (isHan) {
+      let previous = -1;
       for (let i = 0; i < run.length; i++) {
-        into.add(run[i] as string);
-        if (i + 1 < run.length) into.add(run.slice(i, i + 2));
+        const code = run.charCodeAt(i);
+        han.add(code);
+        if (previous >= 0) han.add(previous * 0x10000 + code);
+        previous = code;
       }
     } else if (run.length <= MAX_WORD) {
-      into.add(stemWord(run));
+      words.add(stemWord(run));
     }
   });
 }
 
 /** The index text of some fields: their distinct tokens, space-separated. */
 export function indexText(...fields: (string | undefined)[]): string {
-  const tokens = new Set<string>();
-  for (const field of fields) if (field) collectTokens(field, tokens);
-  return [...tokens].join(' ');
+  const words = new Set<string>();
+  const han = new Set<number>();
+  for (const field of fields) if (field) collectTokens(field, words, han);
+  const tokens = [...words];
+  for (const code of han) tokens.push(code < 0x10000 ? String.fromCharCode(code) : String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000));
+  return tokens.join(' ');
 }
 
 /** The token standing for a language in the `lang` column ("zh-CN" → "lzhcn"). */

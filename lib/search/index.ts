@@ -11,8 +11,8 @@ type Slot = { [slot]?: ArticleSearch };
 export function getSearch(): ArticleSearch {
   const holder = globalThis as Slot;
   if (!holder[slot]) {
-    const { db, dir } = getContent();
-    holder[slot] = new ArticleSearch(db, dir);
+    const { searchDb, db, dir } = getContent();
+    holder[slot] = new ArticleSearch(searchDb, db, dir);
   }
   return holder[slot];
 }

@@ -64,8 +64,18 @@ export function eachRun(text: string, visit: (run: string, han: boolean, start: 
   }
 }
 
+/** Stems already worked out: news text repeats its words, and the stemmer is a chain of regular expressions. */
+const stems = new Map<string, string>();
+const STEMS_KEPT = 200_000;
+
 export function stemWord(word: string): string {
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /** Word stems and their keys. Lookups of a word already seen skip the stemmer. */

@@ -2,10 +2,12 @@ import Database from 'better-sqlite3';
 import { CatalogWriter, type WriterOptions } from '@/lib/content/catalog/catalogWriter';
 import { ContentIndex } from '@/lib/content/catalog/contentIndex';
 import { initializeCatalog } from '@/lib/content/catalog/database';
+import { SearchWriter } from '@/lib/content/catalog/searchWriter';
 import { ArticleSearch } from '@/lib/search/articleSearch';
 
 export interface TestCatalog {
   db: Database.Database;
+  searchDb: Database.Database;
   writer: CatalogWriter;
   index: ContentIndex;
   search: ArticleSearch;
@@ -14,15 +16,16 @@ export interface TestCatalog {
 /** A catalog of a content folder in memory, read in full, as the server's writer reads it. */
 export async function loadCatalog(dir: string, options: Partial<WriterOptions> = {}): Promise<TestCatalog> {
   const db = new Database(':memory:');
-  initializeCatalog(db, 'test');
+  const searchDb = new Database(':memory:');
+  initializeCatalog(db, searchDb, 'test');
   const writer = new CatalogWriter(db, dir, {
     languages: ['en', 'zh-CN', 'zh-HK'],
     defaultLanguage: 'en',
     timeZone: 'UTC',
     preview: false,
     ...options,
-  });
+  }, new SearchWriter(searchDb));
   writer.markPublishedUpToNow();
   await writer.reconcile();
-  return { db, writer, index: new ContentIndex(db), search: new ArticleSearch(db, dir) };
+  return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db, dir) };
 }

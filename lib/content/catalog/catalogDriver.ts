@@ -1,6 +1,6 @@
 import type { Problem } from '../problems';
 import { type ContentWatcher, watchContent } from '../watchContent';
-import type { CatalogWriter, ChangeSet } from './catalogWriter';
+import type { BatchParser, CatalogWriter, ChangeSet } from './catalogWriter';
 import type { ChangeCause, PassProgress } from './messages';
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -8,6 +8,9 @@ const MAX_TIMER = 2 ** 31 - 1;
 const DETAILED_CHANGES = 64;
 /** Warnings kept of a pass for the log; `npm run check` lists them all. */
 const WARNINGS_KEPT = 20;
+
+/** Starts threads to read files on during a full pass; undefined where none can be started. */
+export type ParserFactory = () => { parse: BatchParser; close(): Promise<void> } | undefined;
 
 export interface DriverEvents {
   /** `set` is undefined for a large batch of a pass: only its size is told. */
@@ -33,6 +36,7 @@ export class CatalogDriver {
   constructor(
     private readonly writer: CatalogWriter,
     private readonly events: DriverEvents,
+    private readonly parsers: ParserFactory = () => undefined,
   ) {}
 
   /** Starts: the watcher first (nothing changed during the pass is missed), then the pass. */
@@ -96,6 +100,7 @@ export class CatalogDriver {
     const problems: Problem[] = [];
     let warningsKept = 0;
     let moreWarnings = 0;
+    const pool = this.run(() => this.parsers());
     try {
       const result = await this.writer.reconcile(async (batch) => {
         read += batch.files.length;
@@ -116,12 +121,15 @@ export class CatalogDriver {
         // Watched changes go ahead of the rest of the pass.
         this.applyWatched();
         await new Promise<void>((resolve) => setImmediate(resolve));
-      });
+      }, pool?.parse);
       files = result.files;
       read = result.read;
     } catch (error) {
       this.events.error(`reading the content folder failed: ${(error as Error).stack ?? error}`);
     } finally {
+      await pool?.close();
+      // Done means searchable too.
+      await this.writer.searchSettled();
       this.passing = false;
     }
     this.events.pass({ done: true, files, read, changed, ms: Math.round(performance.now() - started), problems, moreWarnings });

@@ -1,12 +1,12 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
-import { indexText, languageToken } from '@/lib/search/ftsText';
-import { type LoadOptions, readArticleFile } from '../loadArticles';
-import { markdownToPlainText } from '../excerpt';
+import type { LoadOptions } from '../loadArticles';
 import type { Problem } from '../problems';
 import { termSlug } from '../terms';
 import type { ArticleMeta } from '../types';
+import { type ParsedFile, parseFile } from './parsedFile';
+import type { SearchBatch, SearchSink } from './searchWriter';
 import { sortKey } from './sortKey';
 
 export interface WriterOptions extends LoadOptions {
@@ -14,6 +14,9 @@ export interface WriterOptions extends LoadOptions {
   preview: boolean;
   now?: () => number;
 }
+
+/** Reads a batch of files, possibly on other threads (see parsePool.ts); by default, here. */
+export type BatchParser = (files: readonly string[]) => Promise<ParsedFile[]>;
 
 /** An article as it was before a change or is after it, with its pager neighbours' keys. */
 export interface ArticleState {
@@ -42,7 +45,7 @@ export interface ChangeSet {
 type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
 /** Files read and written per transaction during a full pass: large enough to be fast, small enough that a watched change waits little. */
-export const BULK_BATCH = 250;
+export const BULK_BATCH = 500;
 
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
 const parentOf = (file: string) => {
@@ -59,13 +62,33 @@ const isHidden = (name: string) => name.startsWith('.');
 export class CatalogWriter {
   private readonly statements: ReturnType<CatalogWriter['prepare']>;
   private readonly listIds = new Map<string, number>();
+  /** Search changes of the current update, sent to the search writer once it is committed. */
+  private pendingSearch: SearchBatch = { deletes: [], inserts: [] };
 
   constructor(
     private readonly db: Database,
     readonly dir: string,
     private readonly options: WriterOptions,
+    private readonly search: SearchSink,
   ) {
     this.statements = this.prepare();
+  }
+
+  /**
+   * Runs one update in a transaction, then hands its search changes to the search writer: they
+   * reach the index only once the catalog holds the articles they are about.
+   */
+  private inTransaction<T>(work: () => T): T {
+    this.pendingSearch = { deletes: [], inserts: [] };
+    const result = this.db.transaction(work)();
+    this.search.write(this.pendingSearch);
+    this.pendingSearch = { deletes: [], inserts: [] };
+    return result;
+  }
+
+  /** Settles once the full-text index holds every change made so far. */
+  searchSettled(): Promise<void> {
+    return this.search.drain();
   }
 
   private prepare() {
@@ -98,8 +121,6 @@ export class CatalogWriter {
       older: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
-      insertSearch: db.prepare('INSERT INTO search (rowid, title, body, lang) VALUES (?, ?, ?, ?)'),
-      deleteSearch: db.prepare<[number]>('DELETE FROM search WHERE rowid = ?'),
       dueKeys: db.prepare<[number, number], { key: string }>('SELECT DISTINCT key FROM files WHERE key IS NOT NULL AND draft = 0 AND date > ? AND date <= ?'),
       nextDue: db.prepare<[number], { date: number | null }>('SELECT min(date) AS date FROM files WHERE key IS NOT NULL AND draft = 0 AND date > ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
@@ -118,7 +139,7 @@ export class CatalogWriter {
    */
   update(paths: Iterable<string>): ChangeSet {
     const files = this.expand(paths);
-    return this.db.transaction(() => this.applyFiles(files))();
+    return this.inTransaction(() => this.applyFiles(files));
   }
 
   /**
@@ -127,16 +148,25 @@ export class CatalogWriter {
    * files per transaction, and calls `between` after each one (a server yields there, so that
    * readers and watched changes are not held up by a full pass over a large archive).
    */
-  async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined): Promise<{ files: number; read: number }> {
+  async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
     let pending: string[] = [];
     let files = 0;
     let read = 0;
+    // One batch is read (on the parser's threads) while the one before it is written.
+    let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
       read += batch.length;
-      await between(this.db.transaction(() => this.applyFiles(batch))());
+      const parsed = parser ? parser(batch) : undefined;
+      parsed?.catch(() => undefined);
+      await inFlight;
+      inFlight = (async () => {
+        const results = parsed ? new Map((await parsed).map((result, i) => [batch[i] as string, result])) : undefined;
+        await between(this.inTransaction(() => this.applyFiles(batch, results)));
+      })();
+      if (!parser) await inFlight;
     };
     const visited = new Set<string>();
     const folders = [''];
@@ -186,6 +216,7 @@ export class CatalogWriter {
       }
     }
     await flush();
+    await inFlight;
     return { files, read };
   }
 
@@ -194,14 +225,14 @@ export class CatalogWriter {
     if (this.options.preview) return emptyChangeSet();
     const now = this.now();
     const since = Number(this.statements.getMeta.get('publishedUpTo')?.value ?? now);
-    return this.db.transaction(() => {
+    return this.inTransaction(() => {
       const changes: ArticleChange[] = [];
       const fresh = new Set<string>();
       for (const { key } of this.statements.dueKeys.all(since, now)) this.resolveKey(key, fresh, new Map(), changes);
       this.statements.setMeta.run('publishedUpTo', String(now));
       this.completeNeighbours(changes);
       return { files: [], changes, problems: [] };
-    })();
+    });
   }
 
   /** When the next article dated in the future is due, if any. */
@@ -246,16 +277,19 @@ export class CatalogWriter {
     return [...files].sort();
   }
 
-  /** Reads each file and settles every URL it claimed before or claims now. Runs inside a transaction. */
-  private applyFiles(files: readonly string[]): ChangeSet {
+  /**
+   * Reads each file (or takes it as already read) and settles every URL it claimed before or
+   * claims now. Runs inside a transaction.
+   */
+  private applyFiles(files: readonly string[], parsed?: ReadonlyMap<string, ParsedFile>): ChangeSet {
     const keys = new Set<string>();
     const fresh = new Set<string>();
-    const bodies = new Map<string, { meta: ArticleMeta; body: string }>();
+    const bodies = new Map<string, ParsedFile>();
     const problems: Problem[] = [];
     for (const file of files) {
       const before = this.statements.fileByPath.get(file);
       if (before?.key) keys.add(before.key);
-      const read = readArticleFile(this.dir, file, this.options);
+      const read = parsed?.get(file) ?? parseFile(this.dir, file, this.options);
       if (!read.stats) {
         if (read.problems.length === 0) {
           this.statements.deleteFile.run(file);
@@ -277,7 +311,7 @@ export class CatalogWriter {
       fresh.add(file);
       if (article) {
         keys.add(article.key);
-        bodies.set(file, { meta: article, body: read.body ?? '' });
+        bodies.set(file, read);
       }
     }
     const changes: ArticleChange[] = [];
@@ -290,7 +324,7 @@ export class CatalogWriter {
    * Decides which file owns a URL (the first by path; the others are duplicates) and whether it
    * is published, and brings the article row, its lists and its search entry in line.
    */
-  private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: Map<string, { meta: ArticleMeta; body: string }>, changes: ArticleChange[]): void {
+  private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
     const candidates = this.statements.candidates.all(key);
     const winner = candidates[0];
     for (const [i, candidate] of candidates.entries()) this.statements.setDuplicate.run(i === 0 ? null : (winner as { path: string }).path, candidate.path);
@@ -302,13 +336,9 @@ export class CatalogWriter {
     const change: ArticleChange = { key };
     if (current) change.before = this.removeArticle(current.id, JSON.parse(current.meta) as ArticleMeta);
     if (visible) {
-      let loaded = bodies.get(winner.path);
-      if (!loaded) {
-        // The owner changed without being read in this update (the old one left): read it now.
-        const read = readArticleFile(this.dir, winner.path, this.options);
-        if (read.article) loaded = { meta: read.article, body: read.body ?? '' };
-      }
-      if (loaded) change.after = { meta: this.insertArticle(loaded.meta, loaded.body) };
+      // The owner may have changed without being read in this update (the old one left): read it now.
+      const loaded = bodies.get(winner.path) ?? parseFile(this.dir, winner.path, this.options);
+      if (loaded.article && loaded.search) change.after = { meta: this.insertArticle(loaded.article, loaded.search) };
     }
     if (change.before || change.after) changes.push(change);
   }
@@ -328,7 +358,7 @@ export class CatalogWriter {
     return this.listId(lang, 'all', '', '');
   }
 
-  private insertArticle(meta: ArticleMeta, body: string): ArticleMeta {
+  private insertArticle(meta: ArticleMeta, search: NonNullable<ParsedFile['search']>): ArticleMeta {
     let id = sortKey(meta.date, meta.file);
     while (this.statements.idTaken.get(id)) id++;
     this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
@@ -342,13 +372,7 @@ export class CatalogWriter {
       if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
       this.statements.addItem.run(list, id);
     }
-    const text = markdownToPlainText(body);
-    this.statements.insertSearch.run(
-      id,
-      indexText(meta.title),
-      indexText(meta.title, meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), text),
-      languageToken(meta.lang),
-    );
+    this.pendingSearch.inserts.push([id, search.title, search.body, search.lang]);
     return meta;
   }
 
@@ -360,7 +384,7 @@ export class CatalogWriter {
   private removeArticle(id: number, meta: ArticleMeta): ArticleState {
     const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
     this.statements.removeItems.run(id);
-    this.statements.deleteSearch.run(id);
+    this.pendingSearch.deletes.push(id);
     this.statements.deleteArticle.run(id);
     return state;
   }

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SCHEMA_VERSION, schemaSql } from './schema';
+import { SCHEMA_VERSION, schemaSql, searchSchemaSql } from './schema';
 
 /**
  * Everything a catalog's contents depend on besides the files: when any of it differs (another
@@ -39,6 +39,11 @@ export function defaultCacheDir(): string {
   return process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
 }
 
+/** The file of a catalog's full-text index, beside it. */
+export function searchFileOf(file: string): string {
+  return file.replace(/(\.sqlite)?$/, '-search.sqlite');
+}
+
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
@@ -55,6 +60,8 @@ export function configure(db: Database.Database, cacheMb: number): void {
 
 export interface OpenedCatalog {
   db: Database.Database;
+  /** The full-text index's own connection (a file of its own, beside the catalog). */
+  searchDb: Database.Database;
   file: string;
   /** True when the catalog was created empty now (a first start, or a rebuilt one). */
   created: boolean;
@@ -62,38 +69,47 @@ export interface OpenedCatalog {
   degraded?: string;
 }
 
-function openAt(file: string, fingerprint: string): { db: Database.Database; created: boolean } {
-  mkdirSync(path.dirname(file), { recursive: true });
-  let db = new Database(file);
-  const fits = () => {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== SCHEMA_VERSION) return false;
-    const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get();
-    return row?.value === fingerprint;
-  };
-  let created = false;
-  let usable = false;
+/** Whether a database holds a catalog part written with this fingerprint. */
+function fits(db: Database.Database, fingerprint: string): boolean {
   try {
-    usable = fits();
+    if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) return false;
+    return db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get()?.value === fingerprint;
   } catch {
-    usable = false; // No schema yet, or not a catalog at all.
+    return false; // No schema yet, or not a catalog at all.
   }
-  if (!usable) {
-    db.close();
-    removeDatabase(file);
-    db = new Database(file);
-    created = true;
-  }
-  configure(db, 32);
-  if (created) initializeCatalog(db, fingerprint);
-  return { db, created };
 }
 
-/** Creates the catalog's tables in an empty database. */
-export function initializeCatalog(db: Database.Database, fingerprint: string): void {
-  db.exec(schemaSql);
-  db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+function openAt(file: string, fingerprint: string): { db: Database.Database; searchDb: Database.Database; created: boolean } {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const searchFile = searchFileOf(file);
+  let db = new Database(file);
+  let searchDb = new Database(searchFile);
+  // The two files are one catalog: if either is missing or was written otherwise, both start over.
+  const created = !fits(db, fingerprint) || !fits(searchDb, fingerprint);
+  if (created) {
+    db.close();
+    searchDb.close();
+    removeDatabase(file);
+    removeDatabase(searchFile);
+    db = new Database(file);
+    searchDb = new Database(searchFile);
+  }
+  configure(db, 32);
+  configure(searchDb, 16);
+  if (created) initializeCatalog(db, searchDb, fingerprint);
+  return { db, searchDb, created };
+}
+
+/** Creates the catalog's tables in empty databases. */
+export function initializeCatalog(db: Database.Database, searchDb: Database.Database, fingerprint: string): void {
+  for (const [database, sql] of [
+    [db, schemaSql],
+    [searchDb, searchSchemaSql],
+  ] as const) {
+    database.exec(sql);
+    database.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+    database.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
 }
 
 /**

@@ -7,7 +7,10 @@
  *   key (see sortKey.ts), so "newest first" is the order of the primary key.
  * - `lists` / `list_items`: a language's articles, each category and tag, each menu; a list's
  *   count is kept by triggers, so no page ever counts rows.
- * - `search`: the full-text index (FTS5) of the published articles, rowid = article id.
+ *
+ * The full-text index lives in a second file (searchSchemaSql), written by a thread of its own:
+ * filling it is most of the work of reading an archive, and SQLite lets one writer at a time
+ * into a file, so the two files are written side by side.
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
@@ -64,9 +67,20 @@ CREATE TRIGGER IF NOT EXISTS list_items_added AFTER INSERT ON list_items
 BEGIN UPDATE lists SET count = count + 1 WHERE id = NEW.list; END;
 CREATE TRIGGER IF NOT EXISTS list_items_removed AFTER DELETE ON list_items
 BEGIN UPDATE lists SET count = count - 1 WHERE id = OLD.list; END;
+`;
 
+/**
+ * The search file: one FTS5 table of the published articles, rowid = article id. Contentless (the
+ * text is in the Markdown files), tokens made by lib/search/ftsText.ts, columns kept apart only
+ * to rank title matches first. Merged in larger steps than FTS5's default, which suits a table
+ * that grows by batches.
+ */
+export const searchSchemaSql = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (
   title, body, lang,
   content = '', contentless_delete = 1, tokenize = 'ascii', detail = column
 );
+INSERT INTO search (search, rank) VALUES ('automerge', 16);
+INSERT INTO search (search, rank) VALUES ('crisismerge', 64);
 `;

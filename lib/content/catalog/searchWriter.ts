@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { fromSources, spawnFromSources } from './spawnThread';
+
+/** Changes to the full-text index from one catalog update: ids to drop, then rows to add. */
+export interface SearchBatch {
+  deletes: number[];
+  inserts: [id: number, title: string, body: string, lang: string][];
+}
+
+/** Where the catalog writer sends its search changes, in order. */
+export interface SearchSink {
+  write(batch: SearchBatch): void;
+  /** Settles once every batch written so far is in the index. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Applies batches to the search file on this thread, each in one transaction. */
+export class SearchWriter implements SearchSink {
+  private readonly insert;
+  private readonly remove;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare<[number, string, string, string]>('INSERT INTO search (rowid, title, body, lang) VALUES (?, ?, ?, ?)');
+    this.remove = db.prepare<[number]>('DELETE FROM search WHERE rowid = ?');
+  }
+
+  write(batch: SearchBatch): void {
+    if (batch.deletes.length === 0 && batch.inserts.length === 0) return;
+    this.db.transaction(() => {
+      for (const id of batch.deletes) this.remove.run(id);
+      // FTS5 keeps an update's rows in memory only while rowids rise; a smaller one makes it
+      // write out what it holds, so rows in date order would cost a segment each.
+      for (const row of [...batch.inserts].sort((a, b) => a[0] - b[0])) this.insert.run(...row);
+    })();
+  }
+
+  async drain(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * Applies batches to the search file on a thread of its own, beside the catalog writer: filling
+ * the full-text index is most of the work of a first start, and the two files can be written at
+ * once. Batches are applied in the order they were written.
+ */
+export class ThreadedSearchWriter implements SearchSink {
+  private readonly worker: Worker;
+  private sent = 0;
+  private applied = 0;
+  private readonly waiters: { upTo: number; resolve: () => void }[] = [];
+
+  constructor(file: string, onError: (message: string) => void) {
+    this.worker = fromSources(import.meta.url)
+      ? spawnFromSources(import.meta.url, 'searchWorker.ts', { file })
+      : new Worker(new URL('./searchWorker.ts', import.meta.url), { workerData: { file } });
+    this.worker.on('message', (message: { applied: number } | { error: string }) => {
+      if ('error' in message) {
+        onError(message.error);
+        return;
+      }
+      this.applied = message.applied;
+      for (const waiter of this.waiters.filter((w) => w.upTo <= this.applied)) waiter.resolve();
+      this.waiters.splice(0, this.waiters.length, ...this.waiters.filter((w) => w.upTo > this.applied));
+    });
+    this.worker.on('error', (error) => onError(`the search index's thread failed: ${error.stack ?? error.message}`));
+  }
+
+  write(batch: SearchBatch): void {
+    if (batch.deletes.length === 0 && batch.inserts.length === 0) return;
+    this.sent++;
+    this.worker.postMessage(batch);
+  }
+
+  drain(): Promise<void> {
+    if (this.applied >= this.sent) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ upTo: this.sent, resolve }));
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,18 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Threads are started with `new Worker(new URL('./x.ts', import.meta.url))` written out where they
+ * are needed, the form Turbopack compiles into the server's bundle. Run from the TypeScript
+ * sources instead (npm run check, tests, benchmarks under tsx), a thread must register tsx
+ * before it loads its module: these say when, and do it.
+ */
+export function fromSources(moduleUrl: string): boolean {
+  return moduleUrl.endsWith('.ts');
+}
+
+/** A thread running `file`, a module beside `moduleUrl`, loaded through tsx. */
+export function spawnFromSources(moduleUrl: string, file: string, workerData: unknown): Worker {
+  const entry = moduleUrl.replace(/[^/]+$/, file);
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
