@@ -105,11 +105,11 @@ function createContent(): LoadedContent {
   };
 
   const watch = !isBuild() && process.env.BROADSHEET_WATCH !== '0';
-  const input: WorkerInput = { file: opened.file, dir, options, watch, created: opened.created };
+  const input: WorkerInput = { file: opened.file, dir, options, watch };
   // `next build` reads content only to prerender (off by default), in this thread and once.
   if (isBuild() || !startWorker(input, events)) {
     const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options, new SearchWriter(opened.searchDb)), events);
-    void driver.start({ watch, created: opened.created });
+    void driver.start({ watch });
   }
   return {
     dir,

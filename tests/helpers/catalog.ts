@@ -25,7 +25,6 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
     preview: false,
     ...options,
   }, new SearchWriter(searchDb));
-  writer.markPublishedUpToNow();
   await writer.reconcile();
   return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db, dir) };
 }

@@ -40,7 +40,7 @@ export class CatalogDriver {
   ) {}
 
   /** Starts: the watcher first (nothing changed during the pass is missed), then the pass. */
-  start(options: { watch: boolean; created: boolean }): Promise<void> {
+  start(options: { watch: boolean }): Promise<void> {
     if (options.watch) {
       this.watcher = watchContent(this.writer.dir, (paths) => {
         if (paths === undefined) this.rescan = true;
@@ -48,8 +48,7 @@ export class CatalogDriver {
         this.schedule();
       });
     }
-    if (options.created) this.writer.markPublishedUpToNow();
-    else this.publish();
+    this.publish();
     return this.fullPass();
   }
 

@@ -46,6 +46,9 @@ type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
 /** Files read and written per transaction during a full pass: large enough to be fast, small enough that a watched change waits little. */
 export const BULK_BATCH = 500;
+/** Page cache of each catalog file during a full pass, and otherwise (MB). */
+export const BULK_CACHE_MB = 256;
+export const IDLE_CACHE_MB = 32;
 
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
 const parentOf = (file: string) => {
@@ -114,15 +117,20 @@ export class CatalogWriter {
       newestInList: db.prepare<[number], { article: number }>('SELECT article FROM list_items WHERE list = ? ORDER BY article DESC LIMIT 1'),
       renameList: db.prepare<[string, number]>('UPDATE lists SET name = ? WHERE id = ?'),
       addItem: db.prepare<[number, number]>('INSERT OR IGNORE INTO list_items (list, article) VALUES (?, ?)'),
-      removeItems: db.prepare<[number]>('DELETE FROM list_items WHERE article = ?'),
+      removeItem: db.prepare<[number, number]>('DELETE FROM list_items WHERE list = ? AND article = ?'),
+      schedule: db.prepare<[string, number]>('INSERT INTO scheduled (path, date) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET date = excluded.date'),
+      unschedule: db.prepare<[string]>('DELETE FROM scheduled WHERE path = ?'),
+      unscheduleUpTo: db.prepare<[number]>('DELETE FROM scheduled WHERE date <= ?'),
       newer: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article > ? ORDER BY i.article ASC LIMIT 1',
       ),
       older: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
-      dueKeys: db.prepare<[number, number], { key: string }>('SELECT DISTINCT key FROM files WHERE key IS NOT NULL AND draft = 0 AND date > ? AND date <= ?'),
-      nextDue: db.prepare<[number], { date: number | null }>('SELECT min(date) AS date FROM files WHERE key IS NOT NULL AND draft = 0 AND date > ?'),
+      dueKeys: db.prepare<[number], { key: string }>(
+        'SELECT DISTINCT f.key FROM scheduled s JOIN files f ON f.path = s.path WHERE s.date <= ? AND f.key IS NOT NULL',
+      ),
+      nextDue: db.prepare<[number], { date: number | null }>('SELECT min(date) AS date FROM scheduled WHERE date > ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
@@ -149,6 +157,25 @@ export class CatalogWriter {
    * readers and watched changes are not held up by a full pass over a large archive).
    */
   async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
+    this.bulk(true);
+    try {
+      return await this.pass(between, parser);
+    } finally {
+      this.bulk(false);
+    }
+  }
+
+  /**
+   * A full pass writes all over both files: their page caches are large meanwhile (a first start
+   * on a large archive is several times faster), and handed back after.
+   */
+  private bulk(on: boolean): void {
+    this.db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -IDLE_CACHE_MB * 1024}`);
+    if (!on) this.db.pragma('shrink_memory');
+    this.search.bulk(on);
+  }
+
+  private async pass(between: (batch: ChangeSet) => Promise<void> | void, parser?: BatchParser): Promise<{ files: number; read: number }> {
     let pending: string[] = [];
     let files = 0;
     let read = 0;
@@ -224,12 +251,11 @@ export class CatalogWriter {
   publishDue(): ChangeSet {
     if (this.options.preview) return emptyChangeSet();
     const now = this.now();
-    const since = Number(this.statements.getMeta.get('publishedUpTo')?.value ?? now);
     return this.inTransaction(() => {
       const changes: ArticleChange[] = [];
       const fresh = new Set<string>();
-      for (const { key } of this.statements.dueKeys.all(since, now)) this.resolveKey(key, fresh, new Map(), changes);
-      this.statements.setMeta.run('publishedUpTo', String(now));
+      for (const { key } of this.statements.dueKeys.all(now)) this.resolveKey(key, fresh, new Map(), changes);
+      this.statements.unscheduleUpTo.run(now);
       this.completeNeighbours(changes);
       return { files: [], changes, problems: [] };
     });
@@ -239,11 +265,6 @@ export class CatalogWriter {
   nextPublication(): number | undefined {
     if (this.options.preview) return undefined;
     return this.statements.nextDue.get(this.now())?.date ?? undefined;
-  }
-
-  /** Marks every article due up to now as handled (a new catalog publishes what is due as it loads). */
-  markPublishedUpToNow(): void {
-    this.statements.setMeta.run('publishedUpTo', String(this.now()));
   }
 
   /** Folders stand for every Markdown file known under them or now in them. */
@@ -293,6 +314,7 @@ export class CatalogWriter {
       if (!read.stats) {
         if (read.problems.length === 0) {
           this.statements.deleteFile.run(file);
+          this.statements.unschedule.run(file);
           continue;
         }
       }
@@ -309,6 +331,8 @@ export class CatalogWriter {
         problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
       });
       fresh.add(file);
+      if (article && !article.draft && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
+      else this.statements.unschedule.run(file);
       if (article) {
         keys.add(article.key);
         bodies.set(file, read);
@@ -362,11 +386,7 @@ export class CatalogWriter {
     let id = sortKey(meta.date, meta.file);
     while (this.statements.idTaken.get(id)) id++;
     this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
-    const lists: [ListKind, string, string][] = [['all', '', '']];
-    for (const name of meta.categories) lists.push(['categories', termSlug(name), name]);
-    for (const name of meta.tags) lists.push(['tags', termSlug(name), name]);
-    for (const name of meta.menu) lists.push(['menu', name, name]);
-    for (const [kind, slug, name] of lists) {
+    for (const [kind, slug, name] of this.listsOf(meta)) {
       const list = this.listId(meta.lang, kind, slug, name);
       // A term is named as its newest article writes it.
       if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
@@ -381,9 +401,18 @@ export class CatalogWriter {
     return { newer: this.statements.newer.get(list, id)?.key, older: this.statements.older.get(list, id)?.key };
   }
 
+  /** The lists an article belongs to: its language, each category and tag, each menu. */
+  private listsOf(meta: ArticleMeta): [ListKind, string, string][] {
+    const lists: [ListKind, string, string][] = [['all', '', '']];
+    for (const name of meta.categories) lists.push(['categories', termSlug(name), name]);
+    for (const name of meta.tags) lists.push(['tags', termSlug(name), name]);
+    for (const name of meta.menu) lists.push(['menu', name, name]);
+    return lists;
+  }
+
   private removeArticle(id: number, meta: ArticleMeta): ArticleState {
     const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
-    this.statements.removeItems.run(id);
+    for (const [kind, slug, name] of this.listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
     this.pendingSearch.deletes.push(id);
     this.statements.deleteArticle.run(id);
     return state;

@@ -8,8 +8,6 @@ export interface WorkerInput {
   options: Omit<WriterOptions, 'now'>;
   /** Follow the folder's changes after the first pass. */
   watch: boolean;
-  /** The catalog was created empty now: what is due is published as it loads. */
-  created: boolean;
 }
 
 /** Why the catalog changed. */

@@ -2,7 +2,8 @@
  * The catalog: what the site knows about its articles, in SQLite. A cache of the content folder,
  * never the truth: it can be deleted at any time and is rebuilt from the Markdown files.
  *
- * - `files`: every Markdown file as last read (time, size, problems, the URL key it claims).
+ * - `files`: every Markdown file as last read (time, size, problems, the URL key it claims);
+ *   `scheduled`: those dated in the future when read.
  * - `articles`: the published ones, one per URL, with their metadata as JSON. The id is a sort
  *   key (see sortKey.ts), so "newest first" is the order of the primary key.
  * - `lists` / `list_items`: a language's articles, each category and tag, each menu; a list's
@@ -14,7 +15,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,11 +33,14 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_dir ON files (dir);
 CREATE INDEX IF NOT EXISTS files_key ON files (key) WHERE key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS files_date ON files (date) WHERE key IS NOT NULL AND draft = 0;
+
+-- Files dated in the future when read: what the publication timer looks at (a few, not all).
+CREATE TABLE IF NOT EXISTS scheduled (path TEXT PRIMARY KEY, date INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS scheduled_date ON scheduled (date);
 
 CREATE TABLE IF NOT EXISTS articles (
   id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
   key TEXT NOT NULL UNIQUE,
   key_lower TEXT NOT NULL,
   lang TEXT NOT NULL,
@@ -61,7 +65,6 @@ CREATE TABLE IF NOT EXISTS list_items (
   article INTEGER NOT NULL,
   PRIMARY KEY (list, article)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS list_items_article ON list_items (article);
 
 CREATE TRIGGER IF NOT EXISTS list_items_added AFTER INSERT ON list_items
 BEGIN UPDATE lists SET count = count + 1 WHERE id = NEW.list; END;

@@ -11,6 +11,8 @@ export interface SearchBatch {
 /** Where the catalog writer sends its search changes, in order. */
 export interface SearchSink {
   write(batch: SearchBatch): void;
+  /** A full pass begins (true) or ends: the index's file gets a large page cache meanwhile. */
+  bulk(on: boolean): void;
   /** Settles once every batch written so far is in the index. */
   drain(): Promise<void>;
   close(): Promise<void>;
@@ -36,9 +38,19 @@ export class SearchWriter implements SearchSink {
     })();
   }
 
+  bulk(on: boolean): void {
+    setBulkCache(this.db, on);
+  }
+
   async drain(): Promise<void> {}
 
   async close(): Promise<void> {}
+}
+
+/** The page cache of a catalog file during a full pass, or after it (handed back to the system). */
+export function setBulkCache(db: Database, on: boolean): void {
+  db.pragma(`cache_size = ${on ? -256 * 1024 : -16 * 1024}`);
+  if (!on) db.pragma('shrink_memory');
 }
 
 /**
@@ -72,6 +84,11 @@ export class ThreadedSearchWriter implements SearchSink {
     if (batch.deletes.length === 0 && batch.inserts.length === 0) return;
     this.sent++;
     this.worker.postMessage(batch);
+  }
+
+  bulk(on: boolean): void {
+    this.sent++;
+    this.worker.postMessage({ bulk: on });
   }
 
   drain(): Promise<void> {

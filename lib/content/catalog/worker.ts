@@ -24,4 +24,4 @@ const driver = new CatalogDriver(new CatalogWriter(db, input.dir, input.options,
   pass: (progress) => post({ type: 'pass', ...progress }),
   error: (message) => post({ type: 'error', message }),
 }, () => new ParsePool(input.dir, input.options));
-void driver.start({ watch: input.watch, created: input.created });
+void driver.start({ watch: input.watch });
