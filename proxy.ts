@@ -15,8 +15,9 @@ const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt'
  * Everything else goes on untouched.
  */
 export async function proxy(request: NextRequest) {
+  const index = getIndex();
   const match = matchRoute(request.nextUrl.pathname, {
-    index: getIndex(),
+    index,
     languageCodes,
     defaultLanguage: siteConfig.defaultLanguage,
     passThrough,
@@ -27,6 +28,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(location, 308);
   }
   if (match.kind !== 'not-found') return NextResponse.next();
+  // A first start is still reading the archive: what it does not know yet may exist.
+  if (!index.complete) return stillReading();
   // Same origin as the request, so Next.js renders the 404 page in this process. Bound to a
   // loopback address, Next.js 16.4 took it for another host and proxied it to itself over HTTP
   // (30 s, then 500): patches/next+16.4.6.patch fixes that comparison (vercel/next.js#94745).
@@ -37,3 +40,10 @@ export const config = {
   // Framework assets never name a page.
   matcher: ['/((?!_next/).*)'],
 };
+
+function stillReading(): NextResponse {
+  return new NextResponse('The site is reading its archive for the first time; this page may exist. Try again in a few seconds.\n', {
+    status: 503,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' },
+  });
+}

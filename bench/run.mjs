@@ -1,136 +1,350 @@
 #!/usr/bin/env node
 /**
- * The archive-scale benchmark: build, start, first renders, cached load, page weight, memory.
+ * The benchmark: build, first start and restart, uncached renders, search, cached load, a living
+ * newsroom at the origin and through the nginx cache in front, the cache against static files,
+ * `npm run check`, memory and disk.
  *
- *   npm run bench -- [--content ../shared/corpus/content] [--scale 4] [--skip-build]
- *                    [--duration 20] [--connections 32] [--port 3500] [--json bench/results/run.json]
+ *   npm run bench -- [--content ../shared/corpus/content] [--scale 10 --archive /data/x10]
+ *                    [--phases build,start,renders,search,load,flow,proxy,check]
+ *                    [--flow-duration 60] [--flow-intervals 0,30,5] [--duration 20] [--json FILE]
  *
- * --scale N benchmarks an archive N times the content folder (copies with new ids and dates in a
- * temporary folder). Prints one table and writes every figure as JSON.
+ * --scale N benchmarks an archive N times the content folder (copies with new ids and dates),
+ * written to --archive (kept for the next run) or a temporary folder. Phases may be chosen;
+ * `start` always runs when a later phase needs a server. Prints one table, writes JSON.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timedBuild } from './lib/build.mjs';
 import { loadTest } from './lib/load.mjs';
+import { fileMb, newsFlowPhase, unpublish, warm } from './lib/newsFlow.mjs';
+import { hasNginx, startNginx } from './lib/nginx.mjs';
 import { report } from './lib/output.mjs';
 import { pageWeight } from './lib/pageWeight.mjs';
-import { scaledCopy } from './lib/scale.mjs';
+import { archiveCopy } from './lib/scale.mjs';
 import { startServer } from './lib/server.mjs';
 import { round, summary } from './lib/stats.mjs';
+import { hasWrk, wrk } from './lib/wrk.mjs';
 
 const { values } = parseArgs({
   options: {
     content: { type: 'string', default: '../shared/corpus/content' },
     scale: { type: 'string', default: '1' },
+    archive: { type: 'string' },
+    phases: { type: 'string', default: 'build,start,renders,search,load,flow,proxy,check' },
     'skip-build': { type: 'boolean', default: false },
-    'first-renders': { type: 'string', default: '500' },
+    'first-renders': { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
+    'flow-duration': { type: 'string', default: '60' },
+    'flow-intervals': { type: 'string', default: '0,30,5' },
+    'tail-size': { type: 'string', default: '3000' },
     connections: { type: 'string', default: '32' },
     port: { type: 'string', default: '3500' },
     json: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
+const phases = new Set(values.phases.split(','));
+if (values['skip-build']) phases.delete('build');
+const port = Number(values.port);
+const connections = Number(values.connections);
 const distDir = '.next-bench';
-const results = { date: new Date().toISOString(), node: process.version, scale };
+const cacheDir = path.resolve(distDir, 'cache', 'broadsheet');
+const secret = 'bench-secret';
+const timeZone = 'Asia/Shanghai';
+const results = { date: new Date().toISOString(), node: process.version, scale, phases: [...phases] };
+const rows = [['figure', 'value']];
+const row = (label, value) => rows.push([label, value]);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let contentDir = path.resolve(values.content);
-let temporary;
-if (scale > 1) {
-  const started = performance.now();
-  const copy = scaledCopy(contentDir, scale);
-  temporary = copy.dir;
-  contentDir = copy.dir;
-  console.log(`${copy.files} files written to ${copy.dir} in ${Math.round(performance.now() - started)} ms`);
-}
+// The benchmark's newsroom writes into the archive it serves: always a copy, never the source.
+const started = performance.now();
+const copy = archiveCopy(path.resolve(values.content), scale, values.archive);
+const contentDir = copy.dir;
+const temporary = values.archive ? undefined : copy.dir;
+console.log(`${copy.files} files in ${copy.dir} (${copy.reused ? 'reused' : `written in ${Math.round(performance.now() - started)} ms`})`);
 results.contentDir = contentDir;
+// Where the benchmark's newsroom files its articles, removed after each phase and at the end.
+const flowFolders = ['en/news/benchflow', 'zh-CN/news/benchflow', 'en/news/benchcheck'].map((folder) => path.join(contentDir, folder));
+const cleanFlowFolders = () => flowFolders.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+cleanFlowFolders();
+
+const serverEnv = { REVALIDATE_SECRET: secret, BROADSHEET_CACHE_DIR: cacheDir };
+const catalogFiles = () => {
+  try {
+    return readdirSync(cacheDir).filter((name) => /^catalog-.*\.sqlite(-wal)?$/.test(name));
+  } catch {
+    return [];
+  }
+};
+const catalogMb = () => Math.round(catalogFiles().reduce((sum, name) => sum + statSync(path.join(cacheDir, name)).size, 0) / 1024 / 1024);
+const pageCacheFile = path.join(cacheDir, 'pages.sqlite');
+
+/** Revalidates page-cache tags through the site's API, as an operator would. */
+async function revalidate(base, tags) {
+  const response = await fetch(`${base}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-revalidate-token': secret },
+    body: JSON.stringify({ tags }),
+  });
+  if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
+}
+
+async function timed(url) {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.text();
+  return { ms: performance.now() - started, status: response.status, body, serverMs: Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]) };
+}
+
+/** Article paths from a language's sitemaps, newest first, up to `limit`. */
+async function articlePaths(base, lang, limit) {
+  const paths = [];
+  for (let part = 1; paths.length < limit; part++) {
+    const response = await fetch(`${base}/sitemaps/${lang}-${part}.xml`);
+    if (!response.ok) break;
+    const xml = await response.text();
+    for (const match of xml.matchAll(/<loc>[^<]*?(\/[^<]+)<\/loc>/g)) {
+      const pathname = new URL(match[1].replace(/&amp;/g, '&'), 'http://x').pathname;
+      if (pathname.split('/').length > 3 && !/^\/[^/]+\/(categories|tags)\//.test(pathname)) paths.push(pathname);
+      if (paths.length >= limit) break;
+    }
+  }
+  return paths;
+}
 
 try {
-  if (!values['skip-build']) {
+  if (phases.has('build')) {
     console.log('next build …');
-    results.build = timedBuild({ contentDir, distDir });
+    const build = timedBuild({ contentDir, distDir });
+    results.build = build;
+    row('build: wall time (s) / peak memory (MB)', `${round(build.wallMs / 1000)} / ${build.peakMb}`);
   }
 
-  console.log('next start …');
-  // "Ready" here is the first article served: the server has loaded the content index.
-  const sample = await (async () => {
-    // A cold start: no content snapshot yet, every file is read. It writes the snapshot the
-    // measured start below uses, as a restarted or redeployed server with its cache would.
-    rmSync(path.join(distDir, 'cache', 'broadsheet'), { recursive: true, force: true });
-    const probe = await startServer({ port: Number(values.port), contentDir, distDir, readyPath: '/sitemap.xml' });
-    results.coldStart = { sitemapServedMs: round(probe.readyMs) };
-    const maps = [...(await (await fetch(`${probe.base}/sitemap.xml`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-    const urls = [];
-    for (const map of maps) {
-      const xml = await (await fetch(probe.base + map)).text();
-      for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-        const pathname = new URL(m[1].replace(/&amp;/g, '&')).pathname;
-        if (pathname.split('/').length > 3 && !/^\/[^/]+\/(categories|tags)\//.test(pathname)) urls.push(pathname);
+  const needServer = ['start', 'renders', 'search', 'load', 'flow', 'proxy'].some((phase) => phases.has(phase));
+  let server;
+  let sample = [];
+  if (needServer) {
+    // A first start on a folder the server has never seen: no catalog, no cached page.
+    rmSync(cacheDir, { recursive: true, force: true });
+    console.log('first start …');
+    const cold = await startServer({ port, contentDir, distDir, readyPath: '/en', env: serverEnv });
+    const rss = [];
+    const sampler = setInterval(() => rss.push(cold.rssMb()), 1000);
+    // The first article served: the first one the catalog lists, whichever language it reads first.
+    let firstArticleMs;
+    while (firstArticleMs === undefined) {
+      for (const lang of ['en', 'zh-CN', 'zh-HK']) {
+        const [first] = await articlePaths(cold.base, lang, 1);
+        if (first && (await fetch(cold.base + first)).status === 200) {
+          firstArticleMs = performance.now() - cold.startedAt;
+          break;
+        }
+      }
+      if (firstArticleMs === undefined) await sleep(200);
+    }
+    const pass = await cold.waitForLog(/\[content\] (\d+) articles from (\d+) files .*\(([\d.]+) s;/, 3_600_000);
+    clearInterval(sampler);
+    results.firstStart = { readyMs: round(cold.readyMs), firstArticleMs: round(firstArticleMs), indexedMs: Math.round(Number(pass[3]) * 1000), articles: Number(pass[1]), files: Number(pass[2]), rssMaxMb: Math.max(...rss), catalogMb: catalogMb() };
+    row('first start: first article served (ms)', results.firstStart.firstArticleMs);
+    row(`first start: all ${results.firstStart.articles} articles indexed, searchable (s)`, round(results.firstStart.indexedMs / 1000));
+    row('first start: server memory at most while indexing (MB)', results.firstStart.rssMaxMb);
+    row('catalog on disk (MB: catalog + search index)', results.firstStart.catalogMb);
+    sample = await articlePaths(cold.base, 'en', Number(values['tail-size']) + 500);
+    await cold.stop();
+
+    console.log('restart …');
+    // A restart: the catalog is there; only files changed since are read (none).
+    server = await startServer({ port, contentDir, distDir, readyPath: sample[0], env: serverEnv });
+    const restartPass = await server.waitForLog(/\[content\] (\d+) articles from (\d+) files .*\(([\d.]+) s;/, 600_000);
+    await sleep(3000);
+    results.restart = { firstArticleMs: round(server.readyMs), passMs: Math.round(Number(restartPass[3]) * 1000), rssAtRestMb: server.rssMb() };
+    row('restart: first article served (ms)', results.restart.firstArticleMs);
+    row('restart: files checked against the catalog (s)', round(results.restart.passMs / 1000));
+    row('server memory at rest after restart (MB)', results.restart.rssAtRestMb);
+  }
+
+  const base = server?.base;
+  const lang = 'en';
+
+  if (phases.has('renders')) {
+    console.log('uncached renders …');
+    const picks = sample.slice(Math.floor(sample.length / 3)).slice(0, Number(values['first-renders']));
+    const articleMs = [];
+    for (const url of picks) articleMs.push((await timed(base + url)).ms);
+    // Homes, list page 5,000 (or the last), the biggest tag: each rendered afresh 20 times.
+    const tagsHtml = (await timed(`${base}/${lang}/tags`)).body;
+    const tags = [...tagsHtml.matchAll(/href="(\/[^"]+\/tags\/[^"]+)">[^<]*<\/a>\s*<span class="count">\((\d+)\)/g)].map((m) => ({ href: m[1], count: Number(m[2]) }));
+    const biggest = tags.sort((a, b) => b.count - a.count)[0];
+    const homeHtml = (await timed(`${base}/${lang}`)).body;
+    const lastPage = Number(/(\d+)\s*\/\s*(\d+)/.exec(homeHtml.match(/class="pagination[\s\S]*?<\/nav>/)?.[0] ?? '')?.[2] ?? 1);
+    const listPage = Math.min(5000, lastPage);
+    const targets = { home: { url: `/${lang}`, tags: [`bs:list:${lang}`] }, [`list page ${listPage}`]: { url: `/${lang}/page/${listPage}`, tags: [`bs:list:${lang}`] } };
+    if (biggest) targets[`biggest tag (${biggest.count} articles)`] = { url: biggest.href, tags: ['bs:all'] };
+    results.renders = { article: summary(articleMs) };
+    row(`uncached render, ${articleMs.length} articles: p50 / p99 (ms)`, `${results.renders.article.p50} / ${results.renders.article.p99}`);
+    for (const [name, target] of Object.entries(targets)) {
+      const ms = [];
+      for (let i = 0; i < 20; i++) {
+        await revalidate(base, target.tags);
+        ms.push((await timed(base + target.url)).ms);
+      }
+      results.renders[name] = summary(ms);
+      row(`uncached render, ${name}: p50 / p99 (ms)`, `${results.renders[name].p50} / ${results.renders[name].p99}`);
+    }
+  }
+
+  if (phases.has('search')) {
+    console.log('search …');
+    const { QUERIES } = await import('./lib/queries.mjs');
+    const api = [];
+    const apiServer = [];
+    const pages = [];
+    for (let round_ = 0; round_ < 10; round_++) {
+      for (const [queryLang, query] of QUERIES) {
+        const answer = await timed(`${base}/api/search?lang=${encodeURIComponent(queryLang)}&q=${encodeURIComponent(query)}`);
+        if (answer.status !== 200) throw new Error(`search API answered ${answer.status} for ${query}`);
+        api.push(answer.ms);
+        apiServer.push(answer.serverMs);
+        if (round_ < 2) pages.push((await timed(`${base}/${queryLang}/search?q=${encodeURIComponent(query)}`)).ms);
       }
     }
-    await probe.stop();
-    return urls;
-  })();
-  console.log(`${sample.length} article URLs in the sitemaps`);
+    // A new article findable by a word of its own.
+    const word = `zqx${Date.now().toString(36)}`;
+    mkdirSync(flowFolders[2], { recursive: true });
+    const written = performance.now();
+    writeFileSync(path.join(flowFolders[2], `${word}.en.md`), `---\ntitle: "Search probe ${word}"\ndate: "2020-01-01 00:00:00"\n---\n\nThe word ${word}.\n`);
+    let findableMs;
+    while (performance.now() - written < 30_000) {
+      if ((await timed(`${base}/api/search?lang=en&q=${word}`)).body.includes(word)) {
+        findableMs = performance.now() - written;
+        break;
+      }
+      await sleep(100);
+    }
+    results.search = { api: summary(api), apiServer: summary(apiServer), resultsPage: summary(pages), newArticleFindableMs: findableMs && round(findableMs) };
+    row(`search API, ${QUERIES.length} queries x 10: p50 / p99 (ms)`, `${results.search.api.p50} / ${results.search.api.p99}`);
+    row('search API, time searching (Server-Timing): p50 / p99 (ms)', `${results.search.apiServer.p50} / ${results.search.apiServer.p99}`);
+    row('search results page: p50 / p99 (ms)', `${results.search.resultsPage.p50} / ${results.search.resultsPage.p99}`);
+    row('new article findable by search after (ms)', results.search.newArticleFindableMs ?? 'not within 30 s');
+  }
 
-  // A fresh server: every article is uncached.
-  const articleUrl = sample[Math.floor(sample.length / 3)];
-  const server = await startServer({ port: Number(values.port), contentDir, distDir, readyPath: articleUrl });
-  results.server = { firstArticleMs: round(server.readyMs), rssAfterFirstArticleMb: server.rssMb() };
-  const indexed = await server.waitForLog(/\[search\] (\d+) articles indexed in (\d+) ms/, 300_000);
-  results.server.searchIndexMs = Number(indexed[2]);
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  results.server.rssAtRestMb = server.rssMb();
+  if (phases.has('load')) {
+    const targets = { home: `/${lang}`, article: sample[0], tag: `/${lang}/tags/${encodeURIComponent('dow-jones-newswires')}` };
+    results.load = {};
+    for (const [name, url] of Object.entries(targets)) {
+      if (!url || (await fetch(base + url)).status !== 200) continue;
+      console.log(`load: ${name} ${url}`);
+      results.load[name] = await loadTest(base + url, { connections, durationSec: Number(values.duration) });
+      const l = results.load[name];
+      row(`cached ${name}, origin: req/s, p50 / p99 (ms), errors`, `${l.requestsPerSec}, ${l.p50Ms} / ${l.p99Ms}, ${l.errors}`);
+    }
+    results.weight = { home: await pageWeight(base, targets.home), article: await pageWeight(base, targets.article) };
+    for (const [name, w] of Object.entries(results.weight)) row(`${name}: HTML gzip / JS gzip / own JS gzip (KB)`, `${round(w.htmlGzip / 1024)} / ${round(w.jsGzip / 1024)} / ${round(w.ownJsGzip / 1024)}`);
+  }
 
-  // First renders: distinct articles nobody has requested, one at a time.
-  const count = Number(values['first-renders']);
-  const step = Math.max(1, Math.floor(sample.length / count));
-  const picks = sample.filter((_, i) => i % step === 1 % step).slice(0, count).filter((url) => url !== articleUrl);
-  const firstRenders = [];
-  let firstRenderErrors = 0;
-  for (const url of picks) {
+  let proxy;
+  if ((phases.has('flow') || phases.has('proxy')) && hasNginx()) proxy = await startNginx({ port: port + 1, upstreamPort: port, workers: 2 });
+
+  if (phases.has('flow')) {
+    // Readers: half to a few popular pages, half to a long tail, all warmed first.
+    const popularArticles = sample.slice(0, 20);
+    const popular = ['/en', '/zh-CN', '/zh-HK', `/en/tags/${encodeURIComponent('dow-jones-newswires')}`, `/en/categories/${encodeURIComponent('dow-jones-newswires')}`, ...popularArticles];
+    const tail = sample.slice(20, 20 + Number(values['tail-size']));
+    console.log(`news flow: warming ${popular.length + tail.length} pages …`);
+    await warm(base, [...popular, ...tail]);
+    if (proxy) await warm(proxy.origin, [...popular, ...tail], 8);
+    const intervals = values['flow-intervals'].split(',').map(Number);
+    results.flow = [];
+    for (const [where, readersBase] of [['origin', base], ...(proxy ? [['nginx cache', proxy.origin]] : [])]) {
+      for (const interval of intervals) {
+        const label = `${where}, ${interval ? `a new article every ${interval} s` : 'no new articles'}`;
+        console.log(`news flow: ${label} …`);
+        const phase = await newsFlowPhase({
+          base: readersBase,
+          watchBase: readersBase,
+          popular,
+          tail,
+          connections,
+          durationSec: Number(values['flow-duration']),
+          intervalSec: interval || undefined,
+          contentDir,
+          timeZone,
+          pid: server.pid,
+          pageCacheFile,
+          label: `${where === 'origin' ? 'o' : 'c'}${interval}`,
+        });
+        results.flow.push({ where, ...phase, files: undefined });
+        unpublish(phase.files);
+        row(
+          `${label}: req/s, p50 / p99 (ms), errors`,
+          `${phase.requestsPerSec}, ${phase.p50Ms} / ${phase.p99Ms}, ${phase.errors}` + (interval ? `; on home within 5 s: ${phase.onHomeWithin5s}/${phase.published}` : ''),
+        );
+        await sleep(2000);
+      }
+    }
+    const last = results.flow.at(-1);
+    row('server memory at the end of the news flow (MB) / at most (MB)', `${last.rssEndMb} / ${Math.max(...results.flow.map((p) => p.rssMaxMb))}`);
+    row('page cache on disk at the end (MB)', fileMb(pageCacheFile));
+  }
+
+  if (phases.has('proxy') && proxy && hasWrk()) {
+    // nginx serving the article's HTML as a static file, against the same article from the cache.
+    const article = sample[0];
+    const staticRoot = mkdtempSync(path.join(tmpdir(), 'broadsheet-static-'));
+    mkdirSync(path.join(staticRoot, path.dirname(article)), { recursive: true });
+    writeFileSync(path.join(staticRoot, `${article}.html`), await (await fetch(base + article)).text());
+    const staticConf = path.join(staticRoot, 'static.conf');
+    writeFileSync(staticConf, `server {\n  listen 80;\n  root ${staticRoot};\n  location / { try_files $uri.html =404; }\n}\n`);
+    const staticNginx = await startNginx({ port: port + 2, upstreamPort: port, config: staticConf, workers: 2, readyPath: article });
+    await fetch(proxy.origin + article).then((r) => r.arrayBuffer());
+    const staticLoad = wrk(staticNginx.origin + article, { connections, durationSec: 10 });
+    const cachedLoad = wrk(proxy.origin + article, { connections, durationSec: 10 });
+    // And while news flows: a new article every 5 s meanwhile.
+    const published = [];
+    const publisher = setInterval(() => {
+      const file = path.join(flowFolders[0], `wrk-${Date.now()}.en.md`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `---\ntitle: "Flow ${Date.now()}"\ndate: "2026-11-30 00:00:00"\n---\n\nText.\n`);
+      published.push(file);
+    }, 5000);
+    const flowingLoad = wrk(proxy.origin + article, { connections, durationSec: 10 });
+    clearInterval(publisher);
+    unpublish(published);
+    await staticNginx.stop();
+    rmSync(staticRoot, { recursive: true, force: true });
+    results.proxy = { static: staticLoad, cached: cachedLoad, cachedWhileNewsFlows: flowingLoad };
+    row('nginx, static file of the article: req/s, p50 / p99 (ms) (wrk)', `${staticLoad.requestsPerSec}, ${staticLoad.p50Ms} / ${staticLoad.p99Ms}`);
+    row('nginx cache, the cached article: req/s, p50 / p99 (ms), errors', `${cachedLoad.requestsPerSec} (${round(cachedLoad.requestsPerSec / staticLoad.requestsPerSec, 2)}x static), ${cachedLoad.p50Ms} / ${cachedLoad.p99Ms}, ${cachedLoad.errors}`);
+    row('nginx cache, same while news flows: req/s, errors', `${flowingLoad.requestsPerSec} (${round(flowingLoad.requestsPerSec / cachedLoad.requestsPerSec, 2)}x), ${flowingLoad.errors}`);
+  }
+  await proxy?.stop();
+
+  if (server) {
+    results.server = { rssAfterRunMb: server.rssMb() };
+    await sleep(30_000);
+    results.server.rssSettledMb = server.rssMb();
+    row('server memory after the run / 30 s later (MB)', `${results.server.rssAfterRunMb} / ${results.server.rssSettledMb}`);
+    await server.stop();
+  }
+
+  if (phases.has('check')) {
+    console.log('npm run check …');
     const started = performance.now();
-    const response = await fetch(server.base + url);
-    await response.arrayBuffer();
-    firstRenders.push(performance.now() - started);
-    if (response.status !== 200) firstRenderErrors++;
+    let output;
+    try {
+      output = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', contentDir], { encoding: 'utf8', env: { ...process.env, BROADSHEET_CACHE_DIR: cacheDir }, maxBuffer: 1 << 30 });
+    } catch (error) {
+      output = `${error.stdout ?? ''}`; // exit code 1: errors in content, still a finished check
+    }
+    results.check = { ms: Math.round(performance.now() - started), summary: output.split('\n').find((line) => /files checked/.test(line)) };
+    row('npm run check (s)', `${round(results.check.ms / 1000)}: ${results.check.summary ?? '?'}`);
   }
-  results.firstRender = { ...summary(firstRenders), errors: firstRenderErrors };
-
-  const lang = articleUrl.split('/')[1];
-  const tagUrl = (await (await fetch(`${server.base}/sitemaps/${lang}-1.xml`)).text()).match(new RegExp(`<loc>[^<]*(/${lang}/tags/[^<]+)</loc>`))?.[1];
-  const targets = { home: `/${lang}`, article: articleUrl, tag: tagUrl, search: `/${lang}/search?q=${encodeURIComponent(lang === 'en' ? 'market' : '市场')}` };
-  results.load = {};
-  for (const [name, url] of Object.entries(targets)) {
-    if (!url) continue;
-    console.log(`load: ${name} ${url}`);
-    results.load[name] = await loadTest(server.base + url, { connections: Number(values.connections), durationSec: Number(values.duration) });
-  }
-  results.weight = { home: await pageWeight(server.base, targets.home), article: await pageWeight(server.base, articleUrl) };
-  results.server.rssAfterRunMb = server.rssMb();
-  // And once the load has been over for a while: what the server holds between bursts.
-  await new Promise((resolve) => setTimeout(resolve, 30_000));
-  results.server.rssSettledMb = server.rssMb();
-  await server.stop();
 } finally {
+  cleanFlowFolders();
   if (temporary) rmSync(temporary, { recursive: true, force: true });
 }
 
-const b = results.build;
-const s = results.server;
-const rows = [
-  ['figure', 'value'],
-  ...(b ? [['build: wall time (s)', round(b.wallMs / 1000)], ['build: peak memory (MB)', b.peakMb], ['build: pages prerendered', b.prerenderedPages]] : []),
-  ['cold start (no snapshot) → sitemap served (ms)', results.coldStart.sitemapServedMs],
-  ['server start → first article served (ms)', s.firstArticleMs],
-  ['server memory after first article (MB)', s.rssAfterFirstArticleMb],
-  ['search index built (ms after start)', s.searchIndexMs],
-  ['server memory at rest after start (MB)', s.rssAtRestMb],
-  ['server memory after the run (MB)', s.rssAfterRunMb],
-  ['server memory 30 s after the run (MB)', s.rssSettledMb],
-  [`first render, ${results.firstRender.count} uncached articles: p50 / p99 (ms)`, `${results.firstRender.p50} / ${results.firstRender.p99}`],
-  ...Object.entries(results.load).map(([name, l]) => [`cached ${name}: req/s, p50 / p99 (ms), errors`, `${l.requestsPerSec}, ${l.p50Ms} / ${l.p99Ms}, ${l.errors}`]),
-  ...Object.entries(results.weight).map(([name, w]) => [`${name}: HTML gzip / JS gzip / own JS gzip (KB)`, `${round(w.htmlGzip / 1024)} / ${round(w.jsGzip / 1024)} / ${round(w.ownJsGzip / 1024)}`]),
-];
-report(`Broadsheet benchmark, ${scale}× ${values.content}`, rows, results, values.json ?? `bench/results/run-x${scale}.json`);
+report(`Broadsheet benchmark, ${scale}x ${values.content} (${results.firstStart?.articles ?? '?'} articles)`, rows, results, values.json ?? `bench/results/run-x${scale}.json`);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CatalogWriter } from '@/lib/content/catalog/catalogWriter';
 import { ContentIndex } from '@/lib/content/catalog/contentIndex';
-import { openCatalog, searchFileOf } from '@/lib/content/catalog/database';
+import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/content/catalog/database';
 import { SearchWriter } from '@/lib/content/catalog/searchWriter';
 import { sortKey } from '@/lib/content/catalog/sortKey';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
@@ -119,6 +119,19 @@ describe('the catalog writer', () => {
     expect(await c.writer.reconcile()).toEqual({ files: 2, read: 2 });
     expect(titles(c)).toEqual(['A, edited']);
     expect(problemsOf(c).map((row) => row.path)).toEqual(['en/broken.md']);
+  });
+
+  it('says it is complete only once a full pass has read the whole folder', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
+    const db = new Database(':memory:');
+    const searchDb = new Database(':memory:');
+    initializeCatalog(db, searchDb, 'test');
+    const index = new ContentIndex(db);
+    const writer = new CatalogWriter(db, content.dir, { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false }, new SearchWriter(searchDb));
+    writer.update(['en/a.md']);
+    expect(index.complete).toBe(false);
+    await writer.reconcile();
+    expect(index.complete).toBe(true);
   });
 
   it('takes in 10,000 new files in one update', async () => {

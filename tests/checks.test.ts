@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCheckReport } from '@/lib/content/checkReport';
-import { loadArticles, type LoadOptions } from '@/lib/content/loadArticles';
+import type { LoadOptions } from '@/lib/content/loadArticles';
+import { loadFolder } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
 const options: LoadOptions = {
@@ -17,7 +18,7 @@ afterEach(() => content?.remove());
 
 async function problemsFor(text: string) {
   content = new TempContent().write('en/a.md', text);
-  return (await loadArticles(content.dir, options)).problems;
+  return (await loadFolder(content.dir, options)).problems;
 }
 
 describe('content checks, one bad file each', () => {

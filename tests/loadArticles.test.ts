@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadArticles, type LoadOptions } from '@/lib/content/loadArticles';
+import type { LoadOptions } from '@/lib/content/loadArticles';
+import { loadFolder } from './helpers/catalog';
 import type { Problem } from '@/lib/content/problems';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -11,7 +12,7 @@ afterEach(() => content?.remove());
 async function load(files: Record<string, string>, modified?: Date) {
   content = new TempContent();
   for (const [file, text] of Object.entries(files)) content.write(file, text, modified);
-  return loadArticles(content.dir, options);
+  return loadFolder(content.dir, options);
 }
 
 function problemsOf(problems: Problem[], file: string): Problem[] {

@@ -1,8 +1,9 @@
 /**
  * An archive N times larger than a content folder: the originals plus N-1 copies of every
- * article, each with a new id (file name) and a date moved back, written to a temporary folder.
+ * article, each with a new id (file name) and a date moved back. Written to `target` and kept
+ * there for later runs (a marker file says what it holds), or to a temporary folder.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,8 +25,17 @@ function shift(date, days) {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-export function scaledCopy(sourceDir, factor) {
-  const target = mkdtempSync(path.join(tmpdir(), `broadsheet-x${factor}-`));
+const MARKER = '.broadsheet-archive.json';
+
+/** The scaled archive in `target` (reused when it already holds this one), or in a new temporary folder. */
+export function archiveCopy(sourceDir, factor, target) {
+  const wanted = { source: path.resolve(sourceDir), factor };
+  if (target && existsSync(path.join(target, MARKER))) {
+    const held = JSON.parse(readFileSync(path.join(target, MARKER), 'utf8'));
+    if (held.source === wanted.source && held.factor === factor) return { dir: target, files: held.files, reused: true };
+  }
+  const dir = target ?? mkdtempSync(path.join(tmpdir(), `broadsheet-x${factor}-`));
+  mkdirSync(dir, { recursive: true });
   let files = 0;
   for (const relative of markdownFiles(sourceDir)) {
     const text = readFileSync(path.join(sourceDir, relative), 'utf8');
@@ -33,10 +43,11 @@ export function scaledCopy(sourceDir, factor) {
       // "abc.zh-CN.md" → "abc-x2.zh-CN.md": a new id, the language suffix kept.
       const name = copy === 0 ? relative : relative.replace(/^(.*?)((?:\.[A-Za-z]{2}(?:-[A-Za-z]{2})?)?\.md)$/, `$1-x${copy}$2`);
       const body = copy === 0 ? text : text.replace(/^(date|lastmod):\s*"([^"]+)"/gm, (_, key, date) => `${key}: "${shift(date, copy * 400)}"`);
-      mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
-      writeFileSync(path.join(target, name), body);
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), body);
       files++;
     }
   }
-  return { dir: target, files };
+  writeFileSync(path.join(dir, MARKER), JSON.stringify({ ...wanted, files }));
+  return { dir, files, reused: false };
 }

@@ -32,14 +32,15 @@ export function rssMb(pid) {
  */
 export async function startServer({ port, contentDir, distDir = '.next', readyPath = '/en', env = {}, timeoutMs = 120_000 }) {
   const started = performance.now();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  // Bound to loopback, as a server behind a reverse proxy is.
+  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
-  const base = `http://localhost:${port}`;
+  const base = `http://127.0.0.1:${port}`;
   let readyMs = NaN;
   while (performance.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
@@ -56,6 +57,8 @@ export async function startServer({ port, contentDir, distDir = '.next', readyPa
   if (Number.isNaN(readyMs)) throw new Error(`server did not answer ${readyPath} within ${timeoutMs} ms:\n${log}`);
   return {
     base,
+    /** performance.now() when the server process was started. */
+    startedAt: started,
     readyMs,
     pid: child.pid,
     log: () => log,

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { get, waitFor } from './http';
 
@@ -14,8 +13,12 @@ export interface Started {
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
-/** Starts a process and waits until `origin + readyPath` answers 200. */
-export async function startProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; origin: string; readyPath?: string }): Promise<Started> {
+/** Starts a process and waits until `origin + readyPath` answers 200 (and, with `readyLog`, its log says so). */
+export async function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; origin: string; readyPath?: string; readyLog?: RegExp },
+): Promise<Started> {
   const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk) => (log += chunk));
@@ -31,7 +34,11 @@ export async function startProcess(command: string, args: string[], options: { c
   try {
     await Promise.race([
       exited,
-      waitFor(async () => (await get(options.origin + (options.readyPath ?? '/en'), {}, 2000)).status === 200, 60_000, `answering at ${options.origin}`),
+      waitFor(
+        async () => (await get(options.origin + (options.readyPath ?? '/en'), {}, 2000)).status === 200 && (!options.readyLog || options.readyLog.test(log)),
+        60_000,
+        `answering at ${options.origin}`,
+      ),
     ]);
   } catch (error) {
     await stop();
@@ -46,8 +53,12 @@ export function startNext(options: { distDir: string; contentDir: string; host?:
   return startProcess(process.execPath, args, {
     env: { NODE_ENV: 'production', NEXT_DIST_DIR: options.distDir, CONTENT_DIR: options.contentDir },
     origin: `http://${options.probeHost ?? '127.0.0.1'}:${options.port}`,
+    readyLog: catalogRead,
   });
 }
+
+/** The server's log line once it has read the content folder (a new one, the first time, from scratch). */
+const catalogRead = /\[content\] \d+ articles from/;
 
 /**
  * Builds the standalone server (BROADSHEET_OUTPUT=standalone) into its own build folder and
@@ -66,6 +77,7 @@ export function startStandalone(options: { folder: string; contentDir: string; h
     cwd: options.folder,
     env: { NODE_ENV: 'production', HOSTNAME: options.hostname, PORT: String(options.port), CONTENT_DIR: options.contentDir },
     origin: `http://${options.probeHost ?? '127.0.0.1'}:${options.port}`,
+    readyLog: catalogRead,
   });
 }
 
@@ -79,54 +91,4 @@ export function freshCopy(from: string, to: string): string {
   return to;
 }
 
-export const nginxPath = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
-export const hasNginx = () => existsSync(nginxPath);
-/** Debian's libnginx-mod-http-cache-purge. */
-const purgeModulePath = '/usr/lib/nginx/modules/ngx_http_cache_purge_module.so';
-
-/**
- * nginx from the system (Debian's nginx-light in CI), running the shipped
- * deploy/nginx/broadsheet.conf with only its addresses changed: it listens on `port` and passes
- * to the site at `upstreamPort`.
- */
-export async function startNginx(options: { port: number; upstreamPort: number; config?: string }): Promise<Started> {
-  const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-nginx-'));
-  const shipped = options.config ?? 'deploy/nginx/broadsheet.conf';
-  const site = readFileSync(shipped, 'utf8')
-    .replace(/listen 80;/g, `listen 127.0.0.1:${options.port};`)
-    .replace(/server 127\.0\.0\.1:3000;/g, `server 127.0.0.1:${options.upstreamPort};`)
-    .replace(/\/var\/cache\/nginx\/broadsheet/g, path.join(prefix, 'cache'));
-  writeFileSync(path.join(prefix, 'broadsheet.conf'), site);
-  // Debian's module snippets name paths relative to its own prefix; this nginx runs in another.
-  const modules = /purge/.test(site) ? `load_module ${purgeModulePath};` : '';
-  writeFileSync(
-    path.join(prefix, 'nginx.conf'),
-    `${modules}
-${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  include /etc/nginx/mime.types;
-  include ${prefix}/broadsheet.conf;
-}
-`,
-  );
-  const started = await startProcess(nginxPath, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
-    origin: `http://127.0.0.1:${options.port}`,
-  });
-  return {
-    ...started,
-    stop: async () => {
-      await started.stop();
-      rmSync(prefix, { recursive: true, force: true });
-    },
-  };
-}
+export { hasNginx, nginxPath, startNginx } from '../../bench/lib/nginx.mjs';

@@ -1,6 +1,5 @@
-import { closeSync, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readHead } from './readHead';
 import { plainExcerpt } from './excerpt';
 import { bodyOf, FrontMatterSyntaxError, lineOfKey, readFrontMatter, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
@@ -15,31 +14,6 @@ export interface LoadOptions {
   widgetNames?: readonly string[];
 }
 
-export interface LoadResult {
-  articles: ArticleMeta[];
-  problems: Problem[];
-  /** Markdown files found, loaded or not. */
-  fileCount: number;
-}
-
-/** Every `.md` file under a folder, as sorted paths relative to it with forward slashes. */
-export async function listMarkdownFiles(contentDir: string): Promise<string[]> {
-  const root = path.resolve(contentDir);
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !/\.md$/i.test(entry.name)) continue;
-    // Every parentPath starts with the root: slicing it is several times faster than
-    // path.relative, which took 0.4 s of a 72,000-file listing.
-    const folder = entry.parentPath.length > root.length ? entry.parentPath.slice(root.length + 1) : '';
-    const relative = (folder ? `${folder}${path.sep}${entry.name}` : entry.name).split(path.sep).join('/');
-    // Dot-folders hold editor and VCS files, not articles.
-    if (relative.split('/').some((segment) => segment.startsWith('.'))) continue;
-    files.push(relative);
-  }
-  return files.sort();
-}
-
 const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
 
 /**
@@ -52,8 +26,6 @@ export function articleFromText(
   modifiedAt: number,
   options: LoadOptions,
   problems: ProblemList,
-  /** False when `text` is only the head of a longer file (see readHead). */
-  complete = true,
 ): ArticleMeta | undefined {
   let split;
   try {
@@ -110,7 +82,7 @@ export function articleFromText(
       problems.warn('date', "missing; using the file's modification time");
     }
   }
-  if (complete && body.trim() === '') problems.warn('body', 'the article has no text');
+  if (body.trim() === '') problems.warn('body', 'the article has no text');
 
   // Every field spelled out, in one order: objects built by spreading `fields` each got a
   // hidden class of their own in V8 (18,000 of them, 13 MB at the corpus's size). `satisfies`
@@ -141,23 +113,6 @@ export function articleFromText(
     file,
     excerpt: fields.summary ? '' : plainExcerpt(body),
   } satisfies Record<keyof ArticleMeta, unknown>;
-}
-
-/** One file to index metadata, or the problems that keep it out. Never throws. */
-export function loadArticleFile(
-  contentDir: string,
-  file: string,
-  options: LoadOptions,
-): { article?: ArticleMeta; problems: Problem[]; stats?: { mtimeMs: number; size: number } } {
-  const problems = new ProblemList(file);
-  try {
-    const head = readHead(path.join(contentDir, file));
-    const article = articleFromText(file, head.text, head.modifiedAt, options, problems, head.complete);
-    return { article, problems: problems.items, stats: { mtimeMs: head.modifiedAt, size: head.size } };
-  } catch (error) {
-    problems.error('file', `could not be read: ${(error as Error).message}`);
-    return { problems: problems.items };
-  }
 }
 
 export interface ReadArticle {
@@ -195,36 +150,4 @@ export function readArticleFile(contentDir: string, file: string, options: LoadO
     problems.error('file', `could not be read: ${(error as Error).message}`);
     return { problems: problems.items, stats };
   }
-}
-
-/**
- * Two files that would be served at one URL: the first by path keeps it, the others are left out
- * with an error naming both. Input in any order; output sorted by file.
- */
-export function resolveDuplicateUrls(articles: readonly ArticleMeta[]): { kept: ArticleMeta[]; problems: Problem[] } {
-  const owners = new Map<string, string>();
-  const kept: ArticleMeta[] = [];
-  const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const owner = owners.get(article.key);
-    if (owner) {
-      problems.push({ file: article.file, field: 'path', message: `same URL /${article.key} as ${owner}; this file is left out`, severity: 'error' });
-      continue;
-    }
-    owners.set(article.key, article.file);
-    kept.push(article);
-  }
-  return { kept, problems };
-}
-
-/** Loads every article under a folder. Never throws for bad content: problems are returned. */
-export async function loadArticles(contentDir: string, options: LoadOptions): Promise<LoadResult> {
-  const files = await listMarkdownFiles(contentDir);
-  const loaded = files.map((file) => loadArticleFile(contentDir, file, options));
-  const duplicates = resolveDuplicateUrls(loaded.flatMap((result) => (result.article ? [result.article] : [])));
-  return {
-    articles: duplicates.kept,
-    problems: [...loaded.flatMap((result) => result.problems), ...duplicates.problems],
-    fileCount: files.length,
-  };
 }

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { CatalogWriter, type WriterOptions } from '@/lib/content/catalog/catalogWriter';
+import { problemsOf } from '@/lib/content/catalog/checkFolder';
 import { ContentIndex } from '@/lib/content/catalog/contentIndex';
 import { initializeCatalog } from '@/lib/content/catalog/database';
 import { SearchWriter } from '@/lib/content/catalog/searchWriter';
+import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
 
 export interface TestCatalog {
@@ -27,4 +29,18 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
   }, new SearchWriter(searchDb));
   await writer.reconcile();
   return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db, dir) };
+}
+
+/**
+ * What the catalog makes of a folder, as the loader's tests look at it: every article (drafts
+ * and future ones included: preview), in file order, each problem, and the files found.
+ */
+export async function loadFolder(dir: string, options: Partial<WriterOptions> = {}) {
+  const { db } = await loadCatalog(dir, { preview: true, ...options });
+  const articles = db
+    .prepare<[], { meta: string }>('SELECT meta FROM articles ORDER BY path')
+    .all()
+    .map((row) => JSON.parse(row.meta) as ArticleMeta);
+  const fileCount = (db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+  return { articles, problems: problemsOf(db), fileCount };
 }

@@ -244,6 +244,8 @@ export class CatalogWriter {
     }
     await flush();
     await inFlight;
+    // From now on a URL the catalog does not know is one that does not exist.
+    this.statements.setMeta.run('complete', '1');
     return { files, read };
   }
 
@@ -362,7 +364,7 @@ export class CatalogWriter {
     if (visible) {
       // The owner may have changed without being read in this update (the old one left): read it now.
       const loaded = bodies.get(winner.path) ?? parseFile(this.dir, winner.path, this.options);
-      if (loaded.article && loaded.search) change.after = { meta: this.insertArticle(loaded.article, loaded.search) };
+      if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search) };
     }
     if (change.before || change.after) changes.push(change);
   }
@@ -382,7 +384,7 @@ export class CatalogWriter {
     return this.listId(lang, 'all', '', '');
   }
 
-  private insertArticle(meta: ArticleMeta, search: NonNullable<ParsedFile['search']>): ArticleMeta {
+  private insertArticle(meta: ArticleMeta, search: ParsedFile['search']): ArticleMeta {
     let id = sortKey(meta.date, meta.file);
     while (this.statements.idTaken.get(id)) id++;
     this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
@@ -392,7 +394,7 @@ export class CatalogWriter {
       if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
       this.statements.addItem.run(list, id);
     }
-    this.pendingSearch.inserts.push([id, search.title, search.body, search.lang]);
+    if (search) this.pendingSearch.inserts.push([id, search.title, search.body, search.lang]);
     return meta;
   }
 

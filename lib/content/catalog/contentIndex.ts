@@ -44,6 +44,7 @@ export class ContentIndex {
       );
     return {
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
+      complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       byKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key = ?'),
       idOfKey: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE key = ?'),
       byLowerKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key_lower = ? ORDER BY id DESC LIMIT 1'),
@@ -65,6 +66,17 @@ export class ContentIndex {
          WHERE i.list = ? ORDER BY i.article DESC LIMIT ? OFFSET ?`,
       ),
     };
+  }
+
+  private wasComplete = false;
+
+  /**
+   * Whether the catalog has read the whole folder at least once. Until then (a first start on a
+   * large archive), a URL it does not know may be one it has not reached yet.
+   */
+  get complete(): boolean {
+    this.wasComplete ||= this.q.complete.get() !== undefined;
+    return this.wasComplete;
   }
 
   /** Every published article. */

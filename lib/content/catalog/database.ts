@@ -44,7 +44,7 @@ export function searchFileOf(file: string): string {
   return file.replace(/(\.sqlite)?$/, '-search.sqlite');
 }
 
-function removeDatabase(file: string): void {
+export function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
@@ -70,7 +70,7 @@ export interface OpenedCatalog {
 }
 
 /** Whether a database holds a catalog part written with this fingerprint. */
-function fits(db: Database.Database, fingerprint: string): boolean {
+export function fitsCatalog(db: Database.Database, fingerprint: string): boolean {
   try {
     if ((db.pragma('user_version', { simple: true }) as number) !== SCHEMA_VERSION) return false;
     return db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'fingerprint'").get()?.value === fingerprint;
@@ -85,7 +85,7 @@ function openAt(file: string, fingerprint: string): { db: Database.Database; sea
   let db = new Database(file);
   let searchDb = new Database(searchFile);
   // The two files are one catalog: if either is missing or was written otherwise, both start over.
-  const created = !fits(db, fingerprint) || !fits(searchDb, fingerprint);
+  const created = !fitsCatalog(db, fingerprint) || !fitsCatalog(searchDb, fingerprint);
   if (created) {
     db.close();
     searchDb.close();
@@ -100,16 +100,21 @@ function openAt(file: string, fingerprint: string): { db: Database.Database; sea
   return { db, searchDb, created };
 }
 
-/** Creates the catalog's tables in empty databases. */
+/** Creates the catalog's tables in empty databases: the catalog, and its full-text index. */
 export function initializeCatalog(db: Database.Database, searchDb: Database.Database, fingerprint: string): void {
-  for (const [database, sql] of [
-    [db, schemaSql],
-    [searchDb, searchSchemaSql],
-  ] as const) {
-    database.exec(sql);
-    database.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
-    database.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }
+  initializeCatalogSchema(db, fingerprint);
+  initializePart(searchDb, searchSchemaSql, fingerprint);
+}
+
+/** The catalog's own tables alone (a check builds no full-text index). */
+export function initializeCatalogSchema(db: Database.Database, fingerprint: string): void {
+  initializePart(db, schemaSql, fingerprint);
+}
+
+function initializePart(db: Database.Database, sql: string, fingerprint: string): void {
+  db.exec(sql);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
 /**

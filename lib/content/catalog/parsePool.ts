@@ -16,11 +16,12 @@ export class ParsePool {
   private sequence = 0;
   private readonly waiting = new Map<number, { resolve: (results: ParsedFile[]) => void; reject: (error: Error) => void }>();
 
-  constructor(dir: string, options: LoadOptions, size = Math.max(1, availableParallelism() - 1)) {
+  /** `search`: work out search tokens too (a check needs none). */
+  constructor(dir: string, options: LoadOptions, size = Math.max(1, availableParallelism() - 1), search = true) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = fromSources(import.meta.url)
-        ? spawnFromSources(import.meta.url, 'parseWorker.ts', { dir, options })
-        : new Worker(new URL('./parseWorker.ts', import.meta.url), { workerData: { dir, options } });
+      const worker = fromSources()
+        ? spawnFromSources(import.meta.url, 'parseWorker.ts', { dir, options, search })
+        : new Worker(new URL('./parseWorker.ts', import.meta.url), { workerData: { dir, options, search } });
       worker.on('message', ({ id, results }: { id: number; results: ParsedFile[] }) => {
         this.waiting.get(id)?.resolve(results);
         this.waiting.delete(id);

@@ -3,7 +3,7 @@ import type { LoadOptions } from '../loadArticles';
 import { parseFile } from './parsedFile';
 
 /* One of the catalog writer's helpers: reads, parses and tokenizes the files it is sent. */
-const { dir, options } = workerData as { dir: string; options: LoadOptions };
+const { dir, options, search } = workerData as { dir: string; options: LoadOptions; search: boolean };
 parentPort?.on('message', ({ id, files }: { id: number; files: string[] }) => {
-  parentPort?.postMessage({ id, results: files.map((file) => parseFile(dir, file, options)) });
+  parentPort?.postMessage({ id, results: files.map((file) => parseFile(dir, file, options, search)) });
 });

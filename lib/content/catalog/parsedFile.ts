@@ -9,13 +9,14 @@ export interface ParsedFile extends Omit<ReadArticle, 'body'> {
 }
 
 /**
- * Reads and parses one file, and works out its search tokens: everything about a file that
- * needs no database, so that it can run on other threads while the writer writes.
+ * Reads and parses one file, and works out its search tokens (unless `search` is false: a check
+ * builds no index): everything about a file that needs no database, so that it can run on other
+ * threads while the writer writes.
  */
-export function parseFile(dir: string, file: string, options: LoadOptions): ParsedFile {
+export function parseFile(dir: string, file: string, options: LoadOptions, search = true): ParsedFile {
   const { body, ...read } = readArticleFile(dir, file, options);
   const meta = read.article;
-  if (!meta) return read;
+  if (!meta || !search) return read;
   return {
     ...read,
     search: {

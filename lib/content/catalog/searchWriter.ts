@@ -65,7 +65,7 @@ export class ThreadedSearchWriter implements SearchSink {
   private readonly waiters: { upTo: number; resolve: () => void }[] = [];
 
   constructor(file: string, onError: (message: string) => void) {
-    this.worker = fromSources(import.meta.url)
+    this.worker = fromSources()
       ? spawnFromSources(import.meta.url, 'searchWorker.ts', { file })
       : new Worker(new URL('./searchWorker.ts', import.meta.url), { workerData: { file } });
     this.worker.on('message', (message: { applied: number } | { error: string }) => {
