@@ -175,11 +175,11 @@ try {
     const articleMs = [];
     for (const url of picks) articleMs.push((await timed(base + url)).ms);
     // Homes, list page 5,000 (or the last), the biggest tag: each rendered afresh 20 times.
-    const tagsHtml = (await timed(`${base}/${lang}/tags`)).body;
+    const tagsHtml = (await timed(`${base}/${lang}/tags`)).body.replaceAll('<!-- -->', '');
     const tags = [...tagsHtml.matchAll(/href="(\/[^"]+\/tags\/[^"]+)">[^<]*<\/a>\s*<span class="count">\((\d+)\)/g)].map((m) => ({ href: m[1], count: Number(m[2]) }));
     const biggest = tags.sort((a, b) => b.count - a.count)[0];
     const homeHtml = (await timed(`${base}/${lang}`)).body;
-    const lastPage = Number(/(\d+)\s*\/\s*(\d+)/.exec(homeHtml.match(/class="pagination[\s\S]*?<\/nav>/)?.[0] ?? '')?.[2] ?? 1);
+    const lastPage = Number(/class="pagination" aria-label="Page \d+ of (\d+)"/.exec(homeHtml)?.[1] ?? 1);
     const listPage = Math.min(5000, lastPage);
     const targets = { home: { url: `/${lang}`, tags: [`bs:list:${lang}`] }, [`list page ${listPage}`]: { url: `/${lang}/page/${listPage}`, tags: [`bs:list:${lang}`] } };
     if (biggest) targets[`biggest tag (${biggest.count} articles)`] = { url: biggest.href, tags: ['bs:all'] };
@@ -224,6 +224,7 @@ try {
       }
       await sleep(100);
     }
+    rmSync(flowFolders[2], { recursive: true, force: true });
     results.search = { api: summary(api), apiServer: summary(apiServer), resultsPage: summary(pages), newArticleFindableMs: findableMs && round(findableMs) };
     row(`search API, ${QUERIES.length} queries x 10: p50 / p99 (ms)`, `${results.search.api.p50} / ${results.search.api.p99}`);
     row('search API, time searching (Server-Timing): p50 / p99 (ms)', `${results.search.apiServer.p50} / ${results.search.apiServer.p99}`);

@@ -1,5 +1,5 @@
 /** Defaults of the configuration keys site.config.ts may leave out (read by next.config.ts too, so free of imports). */
 export const configDefaults = {
   sidebarRefresh: 300,
-  sharedCache: { lists: 2, pages: 60, staleWhileRevalidate: 86_400 },
+  sharedCache: { lists: 2, pages: 300, staleWhileRevalidate: 86_400 },
 };
