@@ -114,9 +114,12 @@ export class PageStore {
     return Math.min(64 * MB, Math.floor(this.options.diskBytes / 8));
   }
 
-  /** What pages may take on disk: the bound less the write-ahead log and room for the database's own pages. */
+  /**
+   * What pages may take on disk: the bound less the write-ahead log, the shared-memory index
+   * beside it and the database's own pages, and a fifth for pages freed but not yet returned.
+   */
   payloadLimit() {
-    return Math.floor((this.options.diskBytes - this.walLimit()) * 0.85);
+    return Math.max(0, Math.floor((this.options.diskBytes - this.walLimit() - 128 * 1024) * 0.8));
   }
 
   /** @param {string} key @returns {CacheEntry | null} */
@@ -325,7 +328,7 @@ export function pageStore(options = {}) {
       // `next dev` has no build id; its pages are never cached anyway.
     }
     holder[slot] = new PageStore({
-      dir: process.env.BROADSHEET_PAGE_CACHE_DIR ?? path.join(distDir, 'cache', 'broadsheet'),
+      dir: process.env.BROADSHEET_CACHE_DIR ?? path.join(distDir, 'cache', 'broadsheet'),
       buildId,
       diskBytes: megabytes('BROADSHEET_PAGE_CACHE_MB', 1024) * MB,
       memoryBytes: megabytes('BROADSHEET_PAGE_MEMORY_MB', 64) * MB,
