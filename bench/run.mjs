@@ -179,7 +179,7 @@ try {
     const tags = [...tagsHtml.matchAll(/href="(\/[^"]+\/tags\/[^"]+)">[^<]*<\/a>\s*<span class="count">\((\d+)\)/g)].map((m) => ({ href: m[1], count: Number(m[2]) }));
     const biggest = tags.sort((a, b) => b.count - a.count)[0];
     const homeHtml = (await timed(`${base}/${lang}`)).body;
-    const lastPage = Number(/class="pagination" aria-label="Page \d+ of (\d+)"/.exec(homeHtml)?.[1] ?? 1);
+    const lastPage = Number((/class="pagination" aria-label="Page [\d,]+ of ([\d,]+)"/.exec(homeHtml)?.[1] ?? '1').replace(/,/g, ''));
     const listPage = Math.min(5000, lastPage);
     const targets = { home: { url: `/${lang}`, tags: [`bs:list:${lang}`] }, [`list page ${listPage}`]: { url: `/${lang}/page/${listPage}`, tags: [`bs:list:${lang}`] } };
     if (biggest) targets[`biggest tag (${biggest.count} articles)`] = { url: biggest.href, tags: ['bs:all'] };

@@ -2,4 +2,5 @@
 export const configDefaults = {
   sidebarRefresh: 300,
   sharedCache: { lists: 2, pages: 300, staleWhileRevalidate: 86_400 },
+  importLanguages: { 'en-US': 'en', 'en-GB': 'en', 'zh-TW': 'zh-HK', 'zh-Hant': 'zh-HK', 'zh-Hans': 'zh-CN', zh: 'zh-CN' } as Record<string, string>,
 };

@@ -10,6 +10,10 @@ export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
     ...input,
     sidebarRefresh: input.sidebarRefresh ?? configDefaults.sidebarRefresh,
     sharedCache: { ...configDefaults.sharedCache, ...input.sharedCache },
+    // The default map names only this site's languages.
+    importLanguages:
+      input.importLanguages ??
+      Object.fromEntries(Object.entries(configDefaults.importLanguages).filter(([, to]) => input.languages.some((language) => language.code === to))),
   };
   const fail = (key: string, message: string): never => {
     throw new Error(`site.config.ts: ${key}: ${message}`);
@@ -34,6 +38,9 @@ export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
   if (!Number.isInteger(config.pageSize) || config.pageSize < 1) fail('pageSize', 'must be a whole number above 0');
   if (!/^https?:\/\/[^/]+/.test(config.baseUrl)) fail('baseUrl', 'must be an absolute http(s) URL');
   if (!Number.isFinite(config.sidebarRefresh) || config.sidebarRefresh < 0) fail('sidebarRefresh', 'must be a number of seconds, 0 or more');
+  for (const [from, to] of Object.entries(config.importLanguages)) {
+    if (!codes.has(to)) fail('importLanguages', `"${from}" maps to "${to}", which is not one of the languages`);
+  }
   for (const [key, value] of Object.entries(config.sharedCache)) {
     if (!Number.isInteger(value) || value < 0) fail(`sharedCache.${key}`, 'must be a whole number of seconds, 0 or more');
   }

@@ -109,10 +109,18 @@ export interface SiteConfig {
    * then how long it may keep serving one stale while it asks. Defaults 2, 60 and 86400.
    */
   sharedCache: { lists: number; pages: number; staleWhileRevalidate: number };
+  /**
+   * `npm run import`: upstream language codes and the site's language they are filed under
+   * ("en-US" → "en", "zh-TW" → "zh-HK"), besides the site's own codes. Items with no language or
+   * another one are skipped and counted.
+   */
+  importLanguages: Record<string, string>;
 }
 
+type Defaulted = 'sidebarRefresh' | 'sharedCache' | 'importLanguages';
+
 /** What site.config.ts writes: the keys with defaults may be left out. */
-export type SiteConfigInput = Omit<SiteConfig, 'sidebarRefresh' | 'sharedCache'> & Partial<Pick<SiteConfig, 'sidebarRefresh' | 'sharedCache'>>;
+export type SiteConfigInput = Omit<SiteConfig, Defaulted> & Partial<Pick<SiteConfig, Defaulted>>;
 
 /** Identity helper that gives site.config.ts its type checking and editor completion. */
 export function defineSiteConfig(config: SiteConfigInput): SiteConfigInput {

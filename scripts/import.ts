@@ -1,0 +1,80 @@
+/**
+ * npm run import -- SOURCE... [--source NAME] [--language CODE] [--update] [--every 10m] [--content DIR]
+ *
+ * Turns upstream news into articles in the content folder (CONTENT_DIR, or ./content): each
+ * SOURCE a folder of the aggregator's upstream JSON files (walked), one such file or its URL, or
+ * an RSS 2.0, Atom or JSON Feed file or URL (--source names the folder its articles go to;
+ * --language is the language of items that name none). A
+ * running server publishes what lands within seconds. Prints a report per source; exits 1 only
+ * if a source could not be read at all.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { languages, siteConfig } from '@/lib/config';
+import { contentDir } from '@/lib/content/contentDir';
+import { formatImportReport } from '@/lib/import/importReport';
+import { importItems } from '@/lib/import/importItems';
+import { loadSource, resolveSources } from '@/lib/import/sources';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    source: { type: 'string' },
+    language: { type: 'string' },
+    update: { type: 'boolean', default: false },
+    every: { type: 'string' },
+    content: { type: 'string' },
+  },
+});
+
+if (positionals.length === 0) {
+  console.error('npm run import -- SOURCE... [--source NAME] [--language CODE] [--update] [--every 10m] [--content DIR]');
+  process.exit(2);
+}
+
+/** "10m", "30s", "1h" (a plain number: seconds) in milliseconds. */
+function duration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
+  if (!match) throw new Error(`--every ${text}: write it like 30s, 10m or 1h`);
+  return Number(match[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+}
+
+const options = {
+  contentDir: values.content ? path.resolve(values.content) : contentDir(),
+  languages: languages.map((language) => language.code),
+  languageMap: siteConfig.importLanguages,
+  timeZone: siteConfig.timeZone,
+  update: values.update,
+  language: values.language,
+};
+
+/** One run over every source; true when each could be read. */
+async function importAll(): Promise<boolean> {
+  let readable = true;
+  for (const location of positionals) {
+    const refs = resolveSources(location, values.source);
+    if (refs.length === 0) console.log(`${location}: no JSON files`);
+    for (const ref of refs) {
+      try {
+        const report = importItems(await loadSource(ref), options);
+        console.log(formatImportReport(ref.label, report));
+      } catch (error) {
+        readable = false;
+        console.log(`${ref.label}: could not be read: ${(error as Error).message}`);
+      }
+    }
+  }
+  return readable;
+}
+
+const every = values.every ? duration(values.every) : undefined;
+if (every === undefined) {
+  process.exitCode = (await importAll()) ? 0 : 1;
+} else {
+  // Until stopped (Ctrl-C, or the service manager): one run, then the next after `every`.
+  for (;;) {
+    console.log(`[${new Date().toISOString()}] importing into ${options.contentDir}`);
+    await importAll();
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
