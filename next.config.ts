@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { configDefaults } from './lib/config/defaults';
+import { securityHeaders } from './lib/security/headers';
 import site from './site.config';
 
 const shared = { ...configDefaults.sharedCache, ...site.sharedCache };
@@ -49,6 +50,8 @@ const nextConfig: NextConfig = {
   async headers() {
     const header = (value: string) => [{ key: 'Cache-Control', value }];
     return [
+      // Every response: pages, feeds, sitemaps, the API, images, 404s (lib/security/headers.ts).
+      { source: '/:path*', headers: securityHeaders({ comments: site.comments !== undefined, dev: process.env.NODE_ENV === 'development' }) },
       { source: '/', headers: header(cacheFor(shared.lists)) },
       { source: `/${lang}/:path*`, headers: header(cacheFor(shared.pages)) },
       ...[`/${lang}`, `/${lang}/page/:n`, `/${lang}/:taxonomy(categories|tags)`, `/${lang}/:taxonomy(categories|tags)/:term`, `/${lang}/:taxonomy(categories|tags)/:term/page/:n`].map(

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/content';
 import { publicTopLevelNames } from '@/lib/publicPaths';
+import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { matchRoute } from '@/lib/routeMatch';
 import { notFoundUrl } from '@/lib/urls';
 
@@ -27,6 +28,7 @@ export async function proxy(request: NextRequest) {
     location.search = request.nextUrl.search;
     return NextResponse.redirect(location, 308);
   }
+  if (match.kind === 'search') return admitSearch(request);
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
   if (!index.complete) return stillReading();
@@ -46,4 +48,23 @@ function stillReading(): NextResponse {
     status: 503,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' },
   });
+}
+
+/**
+ * A results page runs only with a place among the searches the server runs at once: reserved
+ * here and carried to the page in a request header; without one, 503 at once, before anything
+ * is rendered, so a flood of searches costs the server little.
+ */
+function admitSearch(request: NextRequest): NextResponse {
+  if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next();
+  const ticket = getSearch().reserve();
+  if (!ticket) {
+    return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' },
+    });
+  }
+  const headers = new Headers(request.headers);
+  headers.set(SEARCH_TICKET_HEADER, ticket);
+  return NextResponse.next({ request: { headers } });
 }

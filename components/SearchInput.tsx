@@ -89,9 +89,12 @@ export function SearchInput({
 
   return (
     <div className="search-input">
+      {/* A text input, not type=search: HTML allows the combobox role on the one, not the other. */}
       <input
         id={id}
-        type="search"
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         name={name}
         value={query}
         placeholder={placeholder}

@@ -10,6 +10,8 @@ export type RouteMatch =
   /** Not a page path (`/`, public files): Next.js routes it as usual. */
   | { kind: 'pass' }
   | { kind: 'page'; lang: string }
+  /** A language's search page: admitted by the search pool's bound. */
+  | { kind: 'search'; lang: string }
   /** An old (Hugo) or slash-ended URL of a page that exists: a permanent redirect. */
   | { kind: 'redirect'; location: string }
   | { kind: 'not-found'; lang: string };
@@ -37,7 +39,7 @@ export function matchRoute(pathname: string, context: RouteContext): RouteMatch 
   const raw = pathname.split('/').filter(Boolean);
   if (raw[0] === undefined || context.passThrough.has(raw[0])) return { kind: 'pass' };
   const match = matchCurrentRoute(raw, context);
-  if (match.kind === 'page') {
+  if (match.kind === 'page' || match.kind === 'search') {
     // Hugo ended every path with a slash; this site does not.
     return pathname.endsWith('/') ? { kind: 'redirect', location: `/${raw.join('/')}` } : match;
   }
@@ -60,7 +62,8 @@ function matchCurrentRoute(raw: readonly string[], context: RouteContext): Route
   if (!rest) return notFound;
   const [first, second, third, fourth, ...more] = rest;
 
-  if (first === undefined || ((first === 'search' || isFeedFile(first)) && second === undefined)) return page;
+  if (first === 'search' && second === undefined) return { kind: 'search', lang };
+  if (first === undefined || (isFeedFile(first) && second === undefined)) return page;
   if (first === 'page') {
     return third === undefined && pageExists(index.count(lang), second ?? '') ? page : notFound;
   }

@@ -27,9 +27,10 @@ describe('matchRoute', () => {
 
   it('finds homes, list pages, articles, terms and indexes', () => {
     for (const path of ['/en', '/en/page/3', '/en/news/src/id4', '/zh-CN/news/qq/20250212A06YSW', '/en/categories', '/en/tags',
-      '/en/categories/dow-jones-newswires', '/en/tags/%E7%BE%8E%E8%82%A1', '/en/tags/美股/page/3', '/en/search']) {
+      '/en/categories/dow-jones-newswires', '/en/tags/%E7%BE%8E%E8%82%A1', '/en/tags/美股/page/3']) {
       expect(kind(path), path).toEqual({ kind: 'page', lang: path.split('/')[1] });
     }
+    expect(kind('/zh-CN/search')).toEqual({ kind: 'search', lang: 'zh-CN' });
   });
 
   it('answers 404 in the language of the path for what does not exist', () => {

@@ -7,6 +7,7 @@ import { get, waitFor } from './http';
 export interface Started {
   /** Where the tests reach it. */
   origin: string;
+  pid?: number;
   log: () => string;
   stop: () => Promise<void>;
 }
@@ -44,7 +45,7 @@ export async function startProcess(
     await stop();
     throw new Error(`${command} ${args.join(' ')}: ${(error as Error).message}\n${log}`);
   }
-  return { origin: options.origin, log: () => log, stop };
+  return { origin: options.origin, pid: child.pid, log: () => log, stop };
 }
 
 /** `next start` on a build folder (relative to the project, as Next.js requires), with the given `-H` (none: Next's default) and port. */

@@ -24,6 +24,8 @@ export interface Dictionary {
   searchResultsFor: string;
   searchNoResults: string;
   searchEmpty: string;
+  /** Search is at its bound: try again shortly. */
+  searchBusy: string;
   /** "{count} articles" above search results. */
   searchResultCount: string;
   searchSort: string;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /**
  * Who may call /api/revalidate: an operator or deploy hook with REVALIDATE_SECRET. The token of
@@ -13,7 +13,20 @@ export function processToken(): string {
   return holder[slot];
 }
 
+/**
+ * Compares in constant time: both sides are hashed to one length first, so neither the time nor
+ * an early length check tells how much of a guess was right.
+ */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 export function isAuthorised(token: string | null): boolean {
   if (!token) return false;
-  return token === processToken() || (!!process.env.REVALIDATE_SECRET && token === process.env.REVALIDATE_SECRET);
+  const secret = process.env.REVALIDATE_SECRET;
+  // Both compared every time, so the answer takes as long whichever it matches.
+  const byProcess = sameSecret(token, processToken());
+  const bySecret = !!secret && sameSecret(token, secret);
+  return byProcess || bySecret;
 }

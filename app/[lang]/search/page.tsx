@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { PageLayout } from '@/components/PageLayout';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
-import { getSearch } from '@/lib/search';
+import { getSearch, isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { searchRequestFrom } from '@/lib/search/request';
 import { sidebarFor } from '@/lib/sidebar';
 import { searchUrl } from '@/lib/urls';
@@ -18,8 +19,17 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const { lang } = await params;
   const request = searchRequestFrom(lang, await searchParams);
   const { query } = request;
-  const response = query ? await getSearch().search(request) : undefined;
   const dict = getDictionary(lang);
+  // The proxy reserved this search's place (or answered 503 itself); see lib/search/queryPool.ts.
+  const ticket = (await headers()).get(SEARCH_TICKET_HEADER);
+  const response = query
+    ? await getSearch()
+        .search(request, ticket)
+        .catch((error: unknown) => {
+          if (isSearchBusy(error)) return 'busy' as const;
+          throw error;
+        })
+    : undefined;
   const sidebar = sidebarFor('list');
   const options = { byDate: request.sort === 'date', allLanguages: request.allLanguages };
   return (
@@ -29,6 +39,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
       <SearchForm lang={lang} query={query} id="search-page-input" options={options} />
       {!response ? (
         <p className="empty">{dict.searchEmpty}</p>
+      ) : response === 'busy' ? (
+        <p className="empty">{dict.searchBusy}</p>
       ) : response.total === 0 ? (
         <p className="empty">{fill(dict.searchNoResults, { query })}</p>
       ) : (

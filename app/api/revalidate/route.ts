@@ -2,6 +2,36 @@ import { revalidatePath } from 'next/cache';
 import { pageStore } from '@/lib/pageCache/cacheHandler.mjs';
 import { isAuthorised } from '@/lib/revalidation/authorization';
 
+/** A request body larger than this is refused unread: a revalidation names a few paths or tags. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+function refused(request: Request, status: number, reason: string): Response {
+  // Who asked and why it was refused, never the token they sent.
+  const from = request.headers.get('x-forwarded-for') ?? 'a direct client';
+  console.warn(`[revalidate] refused (${status}, ${reason}) a request from ${from}`);
+  return new Response(`${reason}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/** The body as text, up to MAX_BODY_BYTES; undefined when it is longer. */
+async function boundedBody(request: Request): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Marks cached pages stale, for operators and deploy hooks (REVALIDATE_SECRET):
  * `{ "revalidations": [{ "path": "/en", "type": "layout" }, { "path": "/zh-CN/news/x" }] }`, or
@@ -9,8 +39,15 @@ import { isAuthorised } from '@/lib/revalidation/authorization';
  * follows its own content folder without this.
  */
 export async function POST(request: Request) {
-  if (!isAuthorised(request.headers.get('x-revalidate-token'))) return new Response('Forbidden', { status: 403 });
-  const body = (await request.json().catch(() => ({}))) as { revalidations?: unknown; tags?: unknown };
+  if (!isAuthorised(request.headers.get('x-revalidate-token'))) return refused(request, 403, 'Forbidden');
+  const text = await boundedBody(request);
+  if (text === undefined) return refused(request, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+  let body: { revalidations?: unknown; tags?: unknown } = {};
+  try {
+    body = JSON.parse(text || '{}') as typeof body;
+  } catch {
+    return refused(request, 400, 'Body is not JSON');
+  }
   const list = Array.isArray(body.revalidations) ? body.revalidations : [];
   let count = 0;
   for (const item of list as { path?: unknown; type?: unknown }[]) {

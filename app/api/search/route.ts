@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
-import { getSearch } from '@/lib/search';
+import { getSearch, isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
 import { MAX_QUERY_LENGTH } from '@/lib/search/request';
 import { articleUrl } from '@/lib/urls';
 
@@ -12,17 +12,22 @@ export async function GET(request: NextRequest) {
   const lang = params.get('lang') ?? '';
   const query = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim();
   if (!isLanguage(lang)) return NextResponse.json({ error: `unknown language "${lang}"` }, { status: 400 });
-  const started = performance.now();
-  const articles = query ? getSearch().suggest(query, lang, SUGGESTIONS) : [];
-  const ms = performance.now() - started;
+  let found;
+  try {
+    found = query ? await getSearch().suggest(query, lang, SUGGESTIONS) : { result: [], ms: 0 };
+  } catch (error) {
+    if (!isSearchBusy(error)) throw error;
+    // Searches are at their bound: refused at once rather than queued.
+    return NextResponse.json({ error: 'busy' }, { status: 503, headers: { 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' } });
+  }
   return NextResponse.json(
-    { query, results: articles.map((article) => ({ title: article.title, url: articleUrl(article), date: new Date(article.date).toISOString() })) },
+    { query, results: found.result.map((article) => ({ title: article.title, url: articleUrl(article), date: new Date(article.date).toISOString() })) },
     {
       headers: {
         // Results change only when content does; a short private cache spares repeated keystrokes.
         'Cache-Control': 'private, max-age=10',
         // Time spent searching, for the benchmark and for browser dev tools.
-        'Server-Timing': `search;dur=${ms.toFixed(2)}`,
+        'Server-Timing': `search;dur=${found.ms.toFixed(2)}`,
       },
     },
   );

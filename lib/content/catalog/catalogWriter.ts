@@ -46,8 +46,8 @@ type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
 /** Files read and written per transaction during a full pass: large enough to be fast, small enough that a watched change waits little. */
 export const BULK_BATCH = 500;
-/** Page cache of each catalog file during a full pass, and otherwise (MB). */
-export const BULK_CACHE_MB = 256;
+/** Page cache of each catalog file during a full pass (BROADSHEET_BULK_CACHE_MB), and otherwise (MB). */
+export const BULK_CACHE_MB = Number(process.env.BROADSHEET_BULK_CACHE_MB) || 256;
 export const IDLE_CACHE_MB = 32;
 
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+import { BULK_CACHE_MB } from './catalogWriter';
 import { fromSources, spawnFromSources } from './spawnThread';
 
 /** Changes to the full-text index from one catalog update: ids to drop, then rows to add. */
@@ -49,7 +50,7 @@ export class SearchWriter implements SearchSink {
 
 /** The page cache of a catalog file during a full pass, or after it (handed back to the system). */
 export function setBulkCache(db: Database, on: boolean): void {
-  db.pragma(`cache_size = ${on ? -256 * 1024 : -16 * 1024}`);
+  db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -16 * 1024}`);
   if (!on) db.pragma('shrink_memory');
 }
 

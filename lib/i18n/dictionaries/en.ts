@@ -23,6 +23,7 @@ const en: Dictionary = {
   searchResultsFor: 'Results for “{query}”',
   searchNoResults: 'Nothing matched “{query}”. Try fewer or different words.',
   searchEmpty: 'Type a word or two to search the articles.',
+  searchBusy: 'Search is busy right now. Please try again in a few seconds.',
   searchResultCount: '{count} articles',
   searchSort: 'Order',
   searchByRelevance: 'Most relevant',

@@ -23,6 +23,7 @@ const zhCN: Dictionary = {
   searchResultsFor: '“{query}”的搜索结果',
   searchNoResults: '没有与“{query}”匹配的文章，请换个词试试。',
   searchEmpty: '输入一两个词来搜索文章。',
+  searchBusy: '搜索繁忙，请几秒后再试。',
   searchResultCount: '共 {count} 篇文章',
   searchSort: '排序',
   searchByRelevance: '最相关',

@@ -23,6 +23,7 @@ const zhHK: Dictionary = {
   searchResultsFor: '「{query}」的搜尋結果',
   searchNoResults: '沒有與「{query}」相符的文章，請換個詞再試。',
   searchEmpty: '輸入一兩個詞來搜尋文章。',
+  searchBusy: '搜尋繁忙，請幾秒後再試。',
   searchResultCount: '共 {count} 篇文章',
   searchSort: '排序',
   searchByRelevance: '最相關',

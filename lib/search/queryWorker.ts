@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { ArticleSearch, type SearchRequest } from './articleSearch';
+
+/*
+ * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its
+ * full-text index, so a search, however long, never holds the server's thread.
+ */
+const { file, searchFile, dir } = workerData as { file: string; searchFile: string; dir: string };
+const open = (path: string) => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -16384');
+  return db;
+};
+const search = new ArticleSearch(open(searchFile), open(file), dir);
+
+type Task = { id: number; kind: 'search'; request: SearchRequest } | { id: number; kind: 'suggest'; query: string; lang: string; limit: number };
+
+parentPort?.on('message', async (task: Task) => {
+  const started = performance.now();
+  try {
+    const result = task.kind === 'search' ? await search.search(task.request) : search.suggest(task.query, task.lang, task.limit);
+    parentPort?.postMessage({ id: task.id, result, ms: performance.now() - started });
+  } catch (error) {
+    parentPort?.postMessage({ id: task.id, error: (error as Error).message });
+  }
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, securityHeaders } from '@/lib/security/headers';
+
+const directives = (policy: string) => Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+
+describe('the security headers', () => {
+  it('allow scripts from this origin and inline only, and nothing from another host, without comments', () => {
+    const csp = directives(contentSecurityPolicy({ comments: false, dev: false }));
+    expect(csp['script-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(csp['frame-src']).toEqual(["'none'"]);
+    expect(csp['object-src']).toEqual(["'none'"]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['base-uri']).toEqual(["'self'"]);
+    expect(csp['form-action']).toEqual(["'self'"]);
+  });
+
+  it("name the comment provider's origin only when comments are configured", () => {
+    const csp = directives(contentSecurityPolicy({ comments: true, dev: false }));
+    expect(csp['script-src']).toContain('https://giscus.app');
+    expect(csp['frame-src']).toEqual(['https://giscus.app']);
+  });
+
+  it('allow eval only to next dev', () => {
+    expect(contentSecurityPolicy({ comments: false, dev: true })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ comments: false, dev: false })).not.toContain("'unsafe-eval'");
+  });
+
+  it('send nosniff, a referrer policy, a permissions policy and frame protection', () => {
+    const headers = Object.fromEntries(securityHeaders({ comments: false, dev: false }).map((h) => [h.key, h.value]));
+    expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin', 'X-Frame-Options': 'DENY' });
+    expect(headers['Permissions-Policy']).toMatch(/camera=\(\)/);
+  });
+});
