@@ -1,10 +1,12 @@
 import type { MetadataRoute } from 'next';
-import { siteConfig } from '@/lib/config';
+import { languages, siteConfig } from '@/lib/config';
+import { newsSitemapPath } from '@/lib/sitemap/newsSitemap';
 import { absoluteUrl } from '@/lib/urls';
 
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/api/'] },
-    sitemap: absoluteUrl(siteConfig.baseUrl, '/sitemap.xml'),
+    // The index lists the news sitemaps too; naming them here lets crawlers find them first.
+    sitemap: ['/sitemap.xml', ...languages.map(({ code }) => newsSitemapPath(code))].map((path) => absoluteUrl(siteConfig.baseUrl, path)),
   };
 }

@@ -8,6 +8,7 @@ import { Comments } from './Comments';
 import { AuthorBox } from './AuthorBox';
 import { Pager } from './Pager';
 import { PostMeta } from './PostMeta';
+import { RelatedArticles } from './RelatedArticles';
 import { TableOfContents } from './TableOfContents';
 import { TermButtons } from './TermButtons';
 import { Thumbnail } from './Thumbnail';
@@ -20,6 +21,7 @@ export function ArticleView({
   translations,
   newer,
   older,
+  related,
 }: {
   article: ArticleMeta;
   html: string;
@@ -27,6 +29,7 @@ export function ArticleView({
   translations: readonly ArticleMeta[];
   newer?: ArticleMeta;
   older?: ArticleMeta;
+  related: readonly ArticleMeta[];
 }) {
   const dict = getDictionary(article.lang);
   const thumbnail = thumbnailFor(article, 'post');
@@ -49,6 +52,7 @@ export function ArticleView({
           <TermButtons lang={article.lang} taxonomy="tags" terms={tags} />
         </footer>
       ) : null}
+      <RelatedArticles lang={article.lang} articles={related} />
       {article.authorbox ? <AuthorBox lang={article.lang} /> : null}
       {article.comments && siteConfig.comments ? <Comments config={siteConfig.comments} lang={article.lang} /> : null}
       {article.pager ? <Pager lang={article.lang} newer={newer} older={older} /> : null}

@@ -22,7 +22,8 @@ test('the root is the default language home: 10 newest articles, newest first, w
   await expect(first.locator('time')).toHaveText('2026-11-27 08:30');
   await expect(first.locator('.meta-categories a')).toHaveText('City');
   await expect(first.locator('img.thumbnail-image')).toHaveAttribute('alt', 'Harbour bridge reopens after a year of repairs');
-  await expect(first.locator('.list-item-summary')).toContainText("The city's oldest crossing");
+  // Typographic punctuation, as Hugo's typographer gave it (site.config typographer).
+  await expect(first.locator('.list-item-summary')).toContainText('The city’s oldest crossing');
   // An article without a thumbnail has no image and no empty box.
   await expect(items.nth(1).locator('.thumbnail')).toHaveCount(0);
 });

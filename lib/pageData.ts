@@ -3,6 +3,7 @@ import { type ContentIndex, getContent, getIndex, type ArticleMeta, type Taxonom
 import { readArticleBody } from '@/lib/content/articleBody';
 import { renderMarkdown, type TocEntry } from '@/lib/markdown/render';
 import { paginate, type Paged } from '@/lib/pagination';
+import { relatedTo } from '@/lib/search';
 import { articleUrl, decodeParam, decodeSlug, homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
 
 /**
@@ -37,6 +38,8 @@ export interface ArticlePageData {
   alternates: Record<string, string>;
   newer?: ArticleMeta;
   older?: ArticleMeta;
+  /** Articles that share the most with it (site.config `relatedArticles`). */
+  related: ArticleMeta[];
 }
 
 /** The article with its body rendered to sanitized HTML. */
@@ -50,11 +53,11 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
     throw error;
   });
   if (body === undefined) return undefined;
-  const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax });
+  const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer });
   // The same path in each other language, looked up once for both the links and the widget.
   const others = otherLanguageVersions(index, article);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article) };
+  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article), related: relatedTo(article) };
 }
 
 function otherLanguageVersions(index: ContentIndex, article: ArticleMeta): ArticleMeta[] {

@@ -9,6 +9,8 @@ export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
   const config: SiteConfig = {
     ...input,
     sidebarRefresh: input.sidebarRefresh ?? configDefaults.sidebarRefresh,
+    typographer: input.typographer ?? configDefaults.typographer,
+    relatedArticles: input.relatedArticles ?? configDefaults.relatedArticles,
     sharedCache: { ...configDefaults.sharedCache, ...input.sharedCache },
     // The default map names only this site's languages.
     importLanguages:
@@ -38,6 +40,9 @@ export function validateSiteConfig(input: SiteConfigInput): SiteConfig {
   if (!Number.isInteger(config.pageSize) || config.pageSize < 1) fail('pageSize', 'must be a whole number above 0');
   if (!/^https?:\/\/[^/]+/.test(config.baseUrl)) fail('baseUrl', 'must be an absolute http(s) URL');
   if (!Number.isFinite(config.sidebarRefresh) || config.sidebarRefresh < 0) fail('sidebarRefresh', 'must be a number of seconds, 0 or more');
+  if (!Number.isInteger(config.relatedArticles) || config.relatedArticles < 0 || config.relatedArticles > 20) {
+    fail('relatedArticles', 'must be a whole number from 0 to 20');
+  }
   for (const [from, to] of Object.entries(config.importLanguages)) {
     if (!codes.has(to)) fail('importLanguages', `"${from}" maps to "${to}", which is not one of the languages`);
   }

@@ -115,9 +115,20 @@ export interface SiteConfig {
    * another one are skipped and counted.
    */
   importLanguages: Record<string, string>;
+  /**
+   * Typographic punctuation (Hugo's typographer): “quotes”, apostrophes’, -- as –, --- as —,
+   * ... as …, in bodies, titles, summaries and leads; never in code, math, addresses or raw HTML.
+   * Default true.
+   */
+  typographer: boolean;
+  /**
+   * How many related articles an article lists under it (same language, most terms of title and
+   * summary in common, newer first among equals). 0: none. Default 5.
+   */
+  relatedArticles: number;
 }
 
-type Defaulted = 'sidebarRefresh' | 'sharedCache' | 'importLanguages';
+type Defaulted = 'sidebarRefresh' | 'sharedCache' | 'importLanguages' | 'typographer' | 'relatedArticles';
 
 /** What site.config.ts writes: the keys with defaults may be left out. */
 export type SiteConfigInput = Omit<SiteConfig, Defaulted> & Partial<Pick<SiteConfig, Defaulted>>;

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { languages, siteConfig } from '@/lib/config';
+import { typesetArticle } from '@/lib/markdown/typography';
 import { widgetNames } from '@/lib/widgetNames';
 import { CatalogDriver, type DriverEvents } from './catalog/catalogDriver';
 import { CatalogWriter, type ChangeSet, type WriterOptions } from './catalog/catalogWriter';
@@ -69,7 +70,7 @@ function createContent(): LoadedContent {
   const identity: CatalogIdentity = { dir, ...options };
   const opened = openCatalog(identity);
   if (opened.degraded) console.warn(`[content] ${opened.degraded}`);
-  const index = new ContentIndex(opened.db);
+  const index = new ContentIndex(opened.db, siteConfig.typographer ? typesetArticle : undefined);
   const listeners = new Set<(change: CatalogChange) => void>();
   const started = performance.now();
   let lastProgressLog = started;

@@ -18,6 +18,8 @@ export interface Dictionary {
   /** "Page {page} of {total}" for screen readers; the visible form is "N/M". */
   pageOf: string;
   newerArticle: string;
+  /** Heading of the related articles under an article. */
+  relatedArticles: string;
   olderArticle: string;
   search: string;
   searchPlaceholder: string;

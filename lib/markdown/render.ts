@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { rehypeMediaPolicy } from './rehypeMediaPolicy';
 import { rehypeToc, type TocEntry } from './rehypeToc';
 import { sanitizeSchema } from './sanitizeSchema';
+import { remarkTypography } from './typography';
 
 export type { TocEntry } from './rehypeToc';
 
@@ -19,6 +20,8 @@ export interface RenderOptions {
   siteOrigin?: string;
   /** Render `$…$` and `$$…$$` as math (front matter `mathjax: true`), on the server with KaTeX. */
   math?: boolean;
+  /** Typographic quotes, dashes and ellipses in the text (site.config `typographer`). */
+  typographer?: boolean;
 }
 
 export interface RenderedBody {
@@ -27,8 +30,13 @@ export interface RenderedBody {
   toc: TocEntry[];
 }
 
-function createProcessor({ siteOrigin, math = false }: RenderOptions) {
-  const markdown = unified().use(remarkParse).use(remarkGfm).use(math ? [remarkMath] : []);
+function createProcessor({ siteOrigin, math = false, typographer = false }: RenderOptions) {
+  // Typography after math is parsed, so `$…$` is a math node it does not touch.
+  const markdown = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(math ? [remarkMath] : [])
+    .use(typographer ? [remarkTypography] : []);
   const html = markdown
     // Raw HTML in feed-converted bodies is parsed, then made safe by the sanitizer below.
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -47,7 +55,7 @@ const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 /** Markdown (GFM) to sanitized HTML and its headings. Never throws on odd input: it is text, at worst. */
 export async function renderMarkdown(markdown: string, options: RenderOptions = {}): Promise<RenderedBody> {
-  const key = `${options.siteOrigin ?? ''}|${options.math ? 'math' : ''}`;
+  const key = `${options.siteOrigin ?? ''}|${options.math ? 'math' : ''}|${options.typographer ? 'typographer' : ''}`;
   let processor = processors.get(key);
   if (!processor) {
     processor = createProcessor(options);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
+import type { Presenter } from '@/lib/content/catalog/contentIndex';
 import type { ArticleMeta } from '@/lib/content/types';
 import { matchExpression, titleExpression } from './ftsText';
 import { highlight, type Segment, snippet } from './highlight';
@@ -85,6 +86,7 @@ export class ArticleSearch {
     searchDb: Database,
     db: Database,
     private readonly dir: string,
+    private readonly present: Presenter = (article) => article,
   ) {
     this.countStatement = searchDb.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?');
     this.pageStatement = searchDb.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?');
@@ -102,7 +104,7 @@ export class ArticleSearch {
   private articles(ids: readonly number[]): ArticleMeta[] {
     return ids.flatMap((id) => {
       const row = this.metaStatement.get(id);
-      return row ? [JSON.parse(row.meta) as ArticleMeta] : [];
+      return row ? [this.present(JSON.parse(row.meta) as ArticleMeta)] : [];
     });
   }
 

@@ -1,6 +1,8 @@
-import { getContent } from '@/lib/content';
+import { siteConfig } from '@/lib/config';
+import { type ArticleMeta, getContent } from '@/lib/content';
 import { searchFileOf } from '@/lib/content/catalog/database';
 import { QueryPool } from './queryPool';
+import { RelatedArticles } from './relatedArticles';
 
 export type { SearchRequest, SearchResponse, SearchResult, SearchSort } from './articleSearch';
 export type { Segment } from './highlight';
@@ -22,7 +24,26 @@ export function getSearch(): QueryPool {
   const holder = globalThis as Slot;
   if (!holder[slot]) {
     const { file, dir } = getContent();
-    holder[slot] = new QueryPool({ file, searchFile: searchFileOf(file), dir });
+    holder[slot] = new QueryPool({ file, searchFile: searchFileOf(file), dir, typographer: siteConfig.typographer });
   }
   return holder[slot];
+}
+
+const relatedSlot = Symbol.for('broadsheet.related');
+type RelatedSlot = { [relatedSlot]?: RelatedArticles };
+
+/**
+ * Up to `siteConfig.relatedArticles` articles related to this one (relatedArticles.ts). Run on the
+ * server's thread, unlike searches: it is a few bounded index reads, part of rendering the
+ * article once, and then cached with the page.
+ */
+export function relatedTo(article: ArticleMeta): ArticleMeta[] {
+  const limit = siteConfig.relatedArticles;
+  if (limit <= 0) return [];
+  const { index, db, searchDb } = getContent();
+  const id = index.idOf(article);
+  if (id === undefined) return [];
+  const holder = globalThis as RelatedSlot;
+  holder[relatedSlot] ??= new RelatedArticles(searchDb, db);
+  return index.byIds(holder[relatedSlot].find({ id, lang: article.lang, title: article.title, summary: article.summary }, limit));
 }

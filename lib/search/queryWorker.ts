@@ -1,19 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { typesetArticle } from '@/lib/markdown/typography';
 import { ArticleSearch, type SearchRequest } from './articleSearch';
 
 /*
  * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its
  * full-text index, so a search, however long, never holds the server's thread.
  */
-const { file, searchFile, dir } = workerData as { file: string; searchFile: string; dir: string };
+const { file, searchFile, dir, typographer } = workerData as { file: string; searchFile: string; dir: string; typographer: boolean };
 const open = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -16384');
   return db;
 };
-const search = new ArticleSearch(open(searchFile), open(file), dir);
+// Titles and summaries as the rest of the site shows them, highlighted after typesetting.
+const search = new ArticleSearch(open(searchFile), open(file), dir, typographer ? typesetArticle : undefined);
 
 type Task = { id: number; kind: 'search'; request: SearchRequest } | { id: number; kind: 'suggest'; query: string; lang: string; limit: number };
 

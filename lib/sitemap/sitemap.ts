@@ -65,7 +65,12 @@ export function parseSitemapFileName(name: string): { lang: string; part: number
   return match ? { lang: match[1] as string, part: Number(match[2]) } : undefined;
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
+/** Text for XML: the five special characters escaped, characters XML cannot carry at all dropped. */
+export const escapeXml = (text: string) =>
+  text
+    // eslint-disable-next-line no-control-regex -- these are exactly what XML 1.0 forbids
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
 const isoDate = (ms: number | undefined) => (ms === undefined ? '' : `<lastmod>${new Date(ms).toISOString()}</lastmod>`);
 
 export function urlsetXml(baseUrl: string, entries: readonly SitemapEntry[]): string {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '../terms';
 import type { ArticleMeta } from '../types';
+import { firstKeyAt } from './sortKey';
 
 export interface Term {
   taxonomy: Taxonomy;
@@ -20,8 +21,16 @@ export interface ArticleStub {
   lastmod?: number;
 }
 
-const parse = (row: { meta: string } | undefined) => (row ? (JSON.parse(row.meta) as ArticleMeta) : undefined);
-const parseAll = (rows: { meta: string }[]) => rows.map((row) => JSON.parse(row.meta) as ArticleMeta);
+/** What a news sitemap lists of an article: its URL, date and title. */
+export interface NewsStub {
+  lang: string;
+  slug: string[];
+  date: number;
+  title: string;
+}
+
+/** How an article's stored metadata is shown to readers (typography); the catalog stores it as written. */
+export type Presenter = (article: ArticleMeta) => ArticleMeta;
 
 /**
  * What the pages ask of the catalog, each an indexed query: one article by URL, a page of a list
@@ -32,8 +41,19 @@ const parseAll = (rows: { meta: string }[]) => rows.map((row) => JSON.parse(row.
 export class ContentIndex {
   private readonly q: ReturnType<ContentIndex['prepare']>;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly present: Presenter = (article) => article,
+  ) {
     this.q = this.prepare();
+  }
+
+  private parse(row: { meta: string } | undefined): ArticleMeta | undefined {
+    return row ? this.present(JSON.parse(row.meta) as ArticleMeta) : undefined;
+  }
+
+  private parseAll(rows: { meta: string }[]): ArticleMeta[] {
+    return rows.map((row) => this.present(JSON.parse(row.meta) as ArticleMeta));
   }
 
   private prepare() {
@@ -46,6 +66,7 @@ export class ContentIndex {
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       byKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key = ?'),
+      byId: db.prepare<[number], { meta: string }>('SELECT meta FROM articles WHERE id = ?'),
       idOfKey: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE key = ?'),
       byLowerKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key_lower = ? ORDER BY id DESC LIMIT 1'),
       list: db.prepare<[string, string, string], { id: number; name: string; count: number }>('SELECT id, name, count FROM lists WHERE lang = ? AND kind = ? AND slug = ?'),
@@ -64,6 +85,10 @@ export class ContentIndex {
       stubs: db.prepare<[number, number, number], { key: string; date: number; lastmod: number | null }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM list_items i JOIN articles a ON a.id = i.article
          WHERE i.list = ? ORDER BY i.article DESC LIMIT ? OFFSET ?`,
+      ),
+      newsStubs: db.prepare<[number, number, number, number], { key: string; date: number; title: string }>(
+        `SELECT a.key, a.date, json_extract(a.meta, '$.title') AS title FROM list_items i JOIN articles a ON a.id = i.article
+         WHERE i.list = ? AND i.article >= ? AND a.date >= ? ORDER BY i.article DESC LIMIT ?`,
       ),
     };
   }
@@ -85,7 +110,7 @@ export class ContentIndex {
   }
 
   article(lang: string, slug: readonly string[]): ArticleMeta | undefined {
-    return parse(this.q.byKey.get(`${lang}/${slug.join('/')}`));
+    return this.parse(this.q.byKey.get(`${lang}/${slug.join('/')}`));
   }
 
   /**
@@ -93,7 +118,17 @@ export class ContentIndex {
    * `20250212A06YSW` read `20250212a06ysw`. The newest wins when two differ only in case.
    */
   articleIgnoringCase(lang: string, slug: readonly string[]): ArticleMeta | undefined {
-    return parse(this.q.byLowerKey.get(`${lang}/${slug.join('/')}`.toLowerCase()));
+    return this.parse(this.q.byLowerKey.get(`${lang}/${slug.join('/')}`.toLowerCase()));
+  }
+
+  /** The catalog's id of an article (its place in time, sortKey.ts). */
+  idOf(article: Pick<ArticleMeta, 'key'>): number | undefined {
+    return this.q.idOfKey.get(article.key)?.id;
+  }
+
+  /** Articles by id, in the order given; ids no longer published are left out. */
+  byIds(ids: readonly number[]): ArticleMeta[] {
+    return ids.flatMap((id) => this.parse(this.q.byId.get(id)) ?? []);
   }
 
   /** The same article in another language, found by the shared path after the language prefix. */
@@ -123,9 +158,9 @@ export class ContentIndex {
     if (!list || limit <= 0 || offset >= list.count) return [];
     if (offset > list.count / 2) {
       const end = Math.min(list.count, offset + limit);
-      return parseAll(this.q.pageAsc.all(list.id, end - offset, list.count - end)).reverse();
+      return this.parseAll(this.q.pageAsc.all(list.id, end - offset, list.count - end)).reverse();
     }
-    return parseAll(this.q.pageDesc.all(list.id, limit, offset));
+    return this.parseAll(this.q.pageDesc.all(list.id, limit, offset));
   }
 
   term(lang: string, taxonomy: Taxonomy, slug: string): Term | undefined {
@@ -155,7 +190,7 @@ export class ContentIndex {
   /** Articles whose front matter places them in a menu ("main", "side", "footer"), oldest first. */
   menuArticles(lang: string, menu: string): ArticleMeta[] {
     const list = this.listOf(lang, 'menu', menu);
-    return list && list.count > 0 ? parseAll(this.q.pageAsc.all(list.id, list.count, 0)) : [];
+    return list && list.count > 0 ? this.parseAll(this.q.pageAsc.all(list.id, list.count, 0)) : [];
   }
 
   /** Newer and older neighbours in the same language (Mainroad's pager). */
@@ -163,7 +198,20 @@ export class ContentIndex {
     const id = this.q.idOfKey.get(article.key)?.id;
     const list = this.listOf(article.lang, 'all', '');
     if (id === undefined || !list) return {};
-    return { newer: parse(this.q.newer.get(list.id, id)), older: parse(this.q.older.get(list.id, id)) };
+    return { newer: this.parse(this.q.newer.get(list.id, id)), older: this.parse(this.q.older.get(list.id, id)) };
+  }
+
+  /**
+   * A language's articles dated `since` (epoch ms) or later, newest first, at most `limit`: a
+   * news sitemap's entries. An id is its date (sortKey.ts), so this is a range of the list's index.
+   */
+  newsStubs(lang: string, since: number, limit: number): NewsStub[] {
+    const list = this.listOf(lang, 'all', '');
+    if (!list || limit <= 0) return [];
+    return this.q.newsStubs.all(list.id, firstKeyAt(since), since, limit).map((row) => {
+      const { title } = this.present({ title: row.title, summary: '', lead: '', excerpt: '' } as ArticleMeta);
+      return { lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, title };
+    });
   }
 
   /** A slice of a language's articles as a sitemap lists them, newest first. */

@@ -24,3 +24,8 @@ export function sortKey(date: number, path: string): number {
   const seconds = Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, Math.floor(date / 1000)));
   return seconds * TIE_SLOTS + pathHash(path);
 }
+
+/** The lowest id an article dated in the same second as `date` can have: where a range by date starts. */
+export function firstKeyAt(date: number): number {
+  return sortKey(date, '') - pathHash('');
+}

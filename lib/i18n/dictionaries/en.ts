@@ -17,6 +17,7 @@ const en: Dictionary = {
   pageTitle: 'Page {page}',
   pageOf: 'Page {page} of {total}',
   newerArticle: 'Newer article',
+  relatedArticles: 'Related articles',
   olderArticle: 'Older article',
   search: 'Search',
   searchPlaceholder: 'Search articles…',

@@ -17,6 +17,7 @@ const zhCN: Dictionary = {
   pageTitle: '第 {page} 页',
   pageOf: '第 {page} 页，共 {total} 页',
   newerArticle: '较新文章',
+  relatedArticles: '相关文章',
   olderArticle: '较早文章',
   search: '搜索',
   searchPlaceholder: '搜索文章…',

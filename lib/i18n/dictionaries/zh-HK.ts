@@ -17,6 +17,7 @@ const zhHK: Dictionary = {
   pageTitle: '第 {page} 頁',
   pageOf: '第 {page} 頁，共 {total} 頁',
   newerArticle: '較新文章',
+  relatedArticles: '相關文章',
   olderArticle: '較舊文章',
   search: '搜尋',
   searchPlaceholder: '搜尋文章…',

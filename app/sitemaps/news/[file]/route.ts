@@ -1,0 +1,22 @@
+import { isLanguage, siteConfig } from '@/lib/config';
+import { getIndex } from '@/lib/content';
+import { notFoundResponse } from '@/lib/responses';
+import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/sitemap/newsSitemap';
+
+/**
+ * A language's Google News sitemap: /sitemaps/news/en.xml. Read from the catalog per request (one
+ * indexed range), so an article is in it as soon as it is published; a CDN asks again as often
+ * as for lists.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const lang = /^(.+)\.xml$/.exec((await params).file)?.[1];
+  if (!lang || !isLanguage(lang)) return notFoundResponse();
+  const entries = getIndex().newsStubs(lang, Date.now() - NEWS_WINDOW_MS, NEWS_ENTRIES);
+  const { lists, staleWhileRevalidate } = siteConfig.sharedCache;
+  return new Response(newsSitemapXml(siteConfig.baseUrl, siteConfig.title, lang, entries), {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': `public, max-age=60, s-maxage=${lists}, stale-while-revalidate=${Math.min(600, staleWhileRevalidate)}`,
+    },
+  });
+}
