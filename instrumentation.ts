@@ -2,13 +2,13 @@
  * Runs once when the server starts (not during `next build`): opens the content catalog and
  * starts its writer at boot, so the first reader does not wait, and starts what follows content
  * changes. A production server also hands memory back when a burst of traffic is over
- * (lib/idleCollector.ts).
+ * (lib/server/idleCollector.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { getContent } = await import('./lib/content');
-    const { followContentChanges } = await import('./lib/revalidation');
-    if (process.env.NODE_ENV === 'production') (await import('./lib/idleCollector')).startIdleCollector();
+    const { getContent } = await import('./lib/catalog');
+    const { followContentChanges } = await import('./lib/server/revalidation');
+    if (process.env.NODE_ENV === 'production') (await import('./lib/server/idleCollector')).startIdleCollector();
     followContentChanges(getContent());
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { configDefaults } from './lib/config/defaults';
-import { securityHeaders } from './lib/security/headers';
+import { securityHeaders } from './lib/server/security/headers';
 import site from './site.config';
 
 const shared = { ...configDefaults.sharedCache, ...site.sharedCache };
@@ -22,9 +22,9 @@ const nextConfig: NextConfig = {
   skipTrailingSlashRedirect: true,
   // A second server on a copy of the build keeps its own page cache (the live-content tests).
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // Rendered pages are kept by lib/pageCache (bounded, tagged by what each page shows), not in
+  // Rendered pages are kept by lib/server/pageCache (bounded, tagged by what each page shows), not in
   // Next's own unbounded file cache; it keeps its own memory tier, so Next's is off.
-  cacheHandler: path.resolve('lib/pageCache/cacheHandler.mjs'),
+  cacheHandler: path.resolve('lib/server/pageCache/cacheHandler.mjs'),
   cacheMaxMemorySize: 0,
   // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
   // must ship the content folder with the server code.
@@ -50,13 +50,17 @@ const nextConfig: NextConfig = {
   async headers() {
     const header = (value: string) => [{ key: 'Cache-Control', value }];
     return [
-      // Every response: pages, feeds, sitemaps, the API, images, 404s (lib/security/headers.ts).
+      // Every response: pages, feeds, sitemaps, the API, images, 404s (lib/server/security/headers.ts).
       { source: '/:path*', headers: securityHeaders({ comments: site.comments !== undefined, dev: process.env.NODE_ENV === 'development' }) },
       { source: '/', headers: header(cacheFor(shared.lists)) },
       { source: `/${lang}/:path*`, headers: header(cacheFor(shared.pages)) },
-      ...[`/${lang}`, `/${lang}/page/:n`, `/${lang}/:taxonomy(categories|tags)`, `/${lang}/:taxonomy(categories|tags)/:term`, `/${lang}/:taxonomy(categories|tags)/:term/page/:n`].map(
-        (source) => ({ source, headers: header(cacheFor(shared.lists)) }),
-      ),
+      ...[
+        `/${lang}`,
+        `/${lang}/page/:n`,
+        `/${lang}/:taxonomy(categories|tags)`,
+        `/${lang}/:taxonomy(categories|tags)/:term`,
+        `/${lang}/:taxonomy(categories|tags)/:term/page/:n`,
+      ].map((source) => ({ source, headers: header(cacheFor(shared.lists)) })),
       { source: `/${lang}/search`, headers: header('private, no-store') },
       // Feeds: feed readers poll, a CDN asks again as often as for lists.
       ...[`/${lang}/:file(index.xml|atom.xml|feed.json)`, `/${lang}/:taxonomy(categories|tags)/:term/:file(index.xml|atom.xml|feed.json)`].map((source) => ({

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/content';
-import { publicTopLevelNames } from '@/lib/publicPaths';
+import { getIndex } from '@/lib/catalog';
+import { publicTopLevelNames } from '@/lib/routing/publicPaths';
 import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
-import { matchRoute } from '@/lib/routeMatch';
-import { notFoundUrl } from '@/lib/urls';
+import { matchRoute } from '@/lib/routing/routeMatch';
+import { notFoundUrl } from '@/lib/routing/urls';
 
 const languageCodes = languages.map((language) => language.code);
 // Files in public/, and the site's own routes outside the languages.

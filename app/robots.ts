@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { languages, siteConfig } from '@/lib/config';
-import { newsSitemapPath } from '@/lib/sitemap/newsSitemap';
-import { absoluteUrl } from '@/lib/urls';
+import { newsSitemapPath } from '@/lib/rendering/sitemap/newsSitemap';
+import { absoluteUrl } from '@/lib/routing/urls';
 
 export default function robots(): MetadataRoute.Robots {
   return {

@@ -29,7 +29,8 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const FILES = 10;
 const pad = (n) => String(n).padStart(2, '0');
-const sentence = (i, j) => `Item ${i} paragraph ${j}: the port handled ${(i * 37 + j) % 900} ships as the index moved ${(i % 7) - 3}.${j % 2 ? ' 港口吞吐量稳步上升，市场反应积极。' : ''}`;
+const sentence = (i, j) =>
+  `Item ${i} paragraph ${j}: the port handled ${(i * 37 + j) % 900} ships as the index moved ${(i % 7) - 3}.${j % 2 ? ' 港口吞吐量稳步上升，市场反应积极。' : ''}`;
 
 const upstream = mkdtempSync(path.join(tmpdir(), 'broadsheet-upstream-'));
 for (let file = 0; file < FILES; file++) {
@@ -53,13 +54,24 @@ for (let file = 0; file < FILES; file++) {
 }
 
 const copy = archiveCopy(path.resolve(values.content), 1);
-const server = await startServer({ port: Number(values.port), contentDir: copy.dir, distDir: values['dist-dir'], readyPath: '/en', env: { BROADSHEET_CACHE_DIR: path.join(copy.dir, '.cache') } });
+const server = await startServer({
+  port: Number(values.port),
+  contentDir: copy.dir,
+  distDir: values['dist-dir'],
+  readyPath: '/en',
+  env: { BROADSHEET_CACHE_DIR: path.join(copy.dir, '.cache') },
+});
 await server.waitForLog(/\[content\] \d+ articles from/, 600_000);
 const results = { count };
 const rows = [['figure', 'value']];
 try {
   // Readers all along: the home page and a tag page, 16 connections.
-  const readers = autocannon({ url: `${server.base}/en`, connections: 16, duration: 60, requests: [{ path: '/en' }, { path: '/en/tags/dow-jones-newswires' }] });
+  const readers = autocannon({
+    url: `${server.base}/en`,
+    connections: 16,
+    duration: 60,
+    requests: [{ path: '/en' }, { path: '/en/tags/dow-jones-newswires' }],
+  });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const started = performance.now();
   const output = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', upstream, '--content', copy.dir], { encoding: 'utf8' });
@@ -88,13 +100,21 @@ try {
     written,
     itemsPerSec: Math.round(written / (importMs / 1000)),
     allShownAfterImportMs: allShownMs && Math.round(allShownMs),
-    readers: { requestsPerSec: Math.round(load.requests.average), p50Ms: load.latency.p50, p99Ms: load.latency.p99, errors: load.errors + load.timeouts + load.non2xx },
+    readers: {
+      requestsPerSec: Math.round(load.requests.average),
+      p50Ms: load.latency.p50,
+      p99Ms: load.latency.p99,
+      errors: load.errors + load.timeouts + load.non2xx,
+    },
     rssMb: server.rssMb(),
   });
   rows.push(
     [`import of ${count} items: wall time (s), items written/s`, `${round(importMs / 1000)}, ${results.itemsPerSec} (${written} written)`],
     ['all of them shown by the server after the import ended (s)', allShownMs === undefined ? 'not within 120 s' : round(allShownMs / 1000)],
-    ['readers meanwhile (home and a tag, 16 connections): req/s, p50 / p99 (ms), errors', `${results.readers.requestsPerSec}, ${results.readers.p50Ms} / ${results.readers.p99Ms}, ${results.readers.errors}`],
+    [
+      'readers meanwhile (home and a tag, 16 connections): req/s, p50 / p99 (ms), errors',
+      `${results.readers.requestsPerSec}, ${results.readers.p50Ms} / ${results.readers.p99Ms}, ${results.readers.errors}`,
+    ],
     ['server memory after (MB)', results.rssMb],
   );
 } finally {

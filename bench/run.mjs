@@ -96,7 +96,12 @@ async function timed(url) {
   const started = performance.now();
   const response = await fetch(url);
   const body = await response.text();
-  return { ms: performance.now() - started, status: response.status, body, serverMs: Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]) };
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    body,
+    serverMs: Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]),
+  };
 }
 
 /** Article paths from a language's sitemaps, newest first, up to `limit`. */
@@ -147,7 +152,15 @@ try {
     }
     const pass = await cold.waitForLog(/\[content\] (\d+) articles from (\d+) files .*\(([\d.]+) s;/, 3_600_000);
     clearInterval(sampler);
-    results.firstStart = { readyMs: round(cold.readyMs), firstArticleMs: round(firstArticleMs), indexedMs: Math.round(Number(pass[3]) * 1000), articles: Number(pass[1]), files: Number(pass[2]), rssMaxMb: Math.max(...rss), catalogMb: catalogMb() };
+    results.firstStart = {
+      readyMs: round(cold.readyMs),
+      firstArticleMs: round(firstArticleMs),
+      indexedMs: Math.round(Number(pass[3]) * 1000),
+      articles: Number(pass[1]),
+      files: Number(pass[2]),
+      rssMaxMb: Math.max(...rss),
+      catalogMb: catalogMb(),
+    };
     row('first start: first article served (ms)', results.firstStart.firstArticleMs);
     row(`first start: all ${results.firstStart.articles} articles indexed, searchable (s)`, round(results.firstStart.indexedMs / 1000));
     row('first start: server memory at most while indexing (MB)', results.firstStart.rssMaxMb);
@@ -176,12 +189,18 @@ try {
     for (const url of picks) articleMs.push((await timed(base + url)).ms);
     // Homes, list page 5,000 (or the last), the biggest tag: each rendered afresh 20 times.
     const tagsHtml = (await timed(`${base}/${lang}/tags`)).body.replaceAll('<!-- -->', '');
-    const tags = [...tagsHtml.matchAll(/href="(\/[^"]+\/tags\/[^"]+)">[^<]*<\/a>\s*<span class="count">\((\d+)\)/g)].map((m) => ({ href: m[1], count: Number(m[2]) }));
+    const tags = [...tagsHtml.matchAll(/href="(\/[^"]+\/tags\/[^"]+)">[^<]*<\/a>\s*<span class="count">\((\d+)\)/g)].map((m) => ({
+      href: m[1],
+      count: Number(m[2]),
+    }));
     const biggest = tags.sort((a, b) => b.count - a.count)[0];
     const homeHtml = (await timed(`${base}/${lang}`)).body;
     const lastPage = Number((/class="pagination" aria-label="Page [\d,]+ of ([\d,]+)"/.exec(homeHtml)?.[1] ?? '1').replace(/,/g, ''));
     const listPage = Math.min(5000, lastPage);
-    const targets = { home: { url: `/${lang}`, tags: [`bs:list:${lang}`] }, [`list page ${listPage}`]: { url: `/${lang}/page/${listPage}`, tags: [`bs:list:${lang}`] } };
+    const targets = {
+      home: { url: `/${lang}`, tags: [`bs:list:${lang}`] },
+      [`list page ${listPage}`]: { url: `/${lang}/page/${listPage}`, tags: [`bs:list:${lang}`] },
+    };
     if (biggest) targets[`biggest tag (${biggest.count} articles)`] = { url: biggest.href, tags: ['bs:all'] };
     results.renders = { article: summary(articleMs) };
     row(`uncached render, ${articleMs.length} articles: p50 / p99 (ms)`, `${results.renders.article.p50} / ${results.renders.article.p99}`);
@@ -243,7 +262,8 @@ try {
       row(`cached ${name}, origin: req/s, p50 / p99 (ms), errors`, `${l.requestsPerSec}, ${l.p50Ms} / ${l.p99Ms}, ${l.errors}`);
     }
     results.weight = { home: await pageWeight(base, targets.home), article: await pageWeight(base, targets.article) };
-    for (const [name, w] of Object.entries(results.weight)) row(`${name}: HTML gzip / JS gzip / own JS gzip (KB)`, `${round(w.htmlGzip / 1024)} / ${round(w.jsGzip / 1024)} / ${round(w.ownJsGzip / 1024)}`);
+    for (const [name, w] of Object.entries(results.weight))
+      row(`${name}: HTML gzip / JS gzip / own JS gzip (KB)`, `${round(w.htmlGzip / 1024)} / ${round(w.jsGzip / 1024)} / ${round(w.ownJsGzip / 1024)}`);
   }
 
   let proxy;
@@ -252,7 +272,14 @@ try {
   if (phases.has('flow')) {
     // Readers: half to a few popular pages, half to a long tail, all warmed first.
     const popularArticles = sample.slice(0, 20);
-    const popular = ['/en', '/zh-CN', '/zh-HK', `/en/tags/${encodeURIComponent('dow-jones-newswires')}`, `/en/categories/${encodeURIComponent('dow-jones-newswires')}`, ...popularArticles];
+    const popular = [
+      '/en',
+      '/zh-CN',
+      '/zh-HK',
+      `/en/tags/${encodeURIComponent('dow-jones-newswires')}`,
+      `/en/categories/${encodeURIComponent('dow-jones-newswires')}`,
+      ...popularArticles,
+    ];
     const tail = sample.slice(20, 20 + Number(values['tail-size']));
     console.log(`news flow: warming ${popular.length + tail.length} pages …`);
     await warm(base, [...popular, ...tail]);
@@ -281,7 +308,8 @@ try {
         unpublish(phase.files);
         row(
           `${label}: req/s, p50 / p99 (ms), errors`,
-          `${phase.requestsPerSec}, ${phase.p50Ms} / ${phase.p99Ms}, ${phase.errors}` + (interval ? `; on home within 5 s: ${phase.onHomeWithin5s}/${phase.published}` : ''),
+          `${phase.requestsPerSec}, ${phase.p50Ms} / ${phase.p99Ms}, ${phase.errors}` +
+            (interval ? `; on home within 5 s: ${phase.onHomeWithin5s}/${phase.published}` : ''),
         );
         await sleep(2000);
       }
@@ -318,8 +346,14 @@ try {
     rmSync(staticRoot, { recursive: true, force: true });
     results.proxy = { static: staticLoad, cached: cachedLoad, cachedWhileNewsFlows: flowingLoad };
     row('nginx, static file of the article: req/s, p50 / p99 (ms) (wrk)', `${staticLoad.requestsPerSec}, ${staticLoad.p50Ms} / ${staticLoad.p99Ms}`);
-    row('nginx cache, the cached article: req/s, p50 / p99 (ms), errors', `${cachedLoad.requestsPerSec} (${round(cachedLoad.requestsPerSec / staticLoad.requestsPerSec, 2)}x static), ${cachedLoad.p50Ms} / ${cachedLoad.p99Ms}, ${cachedLoad.errors}`);
-    row('nginx cache, same while news flows: req/s, errors', `${flowingLoad.requestsPerSec} (${round(flowingLoad.requestsPerSec / cachedLoad.requestsPerSec, 2)}x), ${flowingLoad.errors}`);
+    row(
+      'nginx cache, the cached article: req/s, p50 / p99 (ms), errors',
+      `${cachedLoad.requestsPerSec} (${round(cachedLoad.requestsPerSec / staticLoad.requestsPerSec, 2)}x static), ${cachedLoad.p50Ms} / ${cachedLoad.p99Ms}, ${cachedLoad.errors}`,
+    );
+    row(
+      'nginx cache, same while news flows: req/s, errors',
+      `${flowingLoad.requestsPerSec} (${round(flowingLoad.requestsPerSec / cachedLoad.requestsPerSec, 2)}x), ${flowingLoad.errors}`,
+    );
   }
   await proxy?.stop();
 
@@ -336,7 +370,11 @@ try {
     const started = performance.now();
     let output;
     try {
-      output = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', contentDir], { encoding: 'utf8', env: { ...process.env, BROADSHEET_CACHE_DIR: cacheDir }, maxBuffer: 1 << 30 });
+      output = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check.ts', contentDir], {
+        encoding: 'utf8',
+        env: { ...process.env, BROADSHEET_CACHE_DIR: cacheDir },
+        maxBuffer: 1 << 30,
+      });
     } catch (error) {
       output = `${error.stdout ?? ''}`; // exit code 1: errors in content, still a finished check
     }
@@ -348,4 +386,9 @@ try {
   if (temporary) rmSync(temporary, { recursive: true, force: true });
 }
 
-report(`Broadsheet benchmark, ${scale}x ${values.content} (${results.firstStart?.articles ?? '?'} articles)`, rows, results, values.json ?? `bench/results/run-x${scale}.json`);
+report(
+  `Broadsheet benchmark, ${scale}x ${values.content} (${results.firstStart?.articles ?? '?'} articles)`,
+  rows,
+  results,
+  values.json ?? `bench/results/run-x${scale}.json`,
+);

@@ -90,7 +90,13 @@ try {
   const template = readFileSync(path.join(content, 'en/news/city/rail-strike-called-off.en.md'), 'utf8');
   const file = path.join(content, 'en/news/city/ferry-timetable.en.md');
   const title = 'Ferry timetable doubles on weekends';
-  writeFileSync(file, template.replace('Rail strike called off after overnight talks', title).replace('2026-11-25 06:45:00', '2026-11-28 12:00:00').replace(/\n---\n[\s\S]*$/, '\n---\n\nTwice as many sailings from Saturday.\n'));
+  writeFileSync(
+    file,
+    template
+      .replace('Rail strike called off after overnight talks', title)
+      .replace('2026-11-25 06:45:00', '2026-11-28 12:00:00')
+      .replace(/\n---\n[\s\S]*$/, '\n---\n\nTwice as many sailings from Saturday.\n'),
+  );
   await untilBoth('new article served', '/en/news/city/ferry-timetable', (status, html) => status === 200 && html.includes('Twice as many sailings'));
   await untilBoth('new article on the cached home page', '/en', (_, html) => html.includes(title));
 

@@ -1,7 +1,7 @@
 import { siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content';
-import { thumbnailUrl } from '@/lib/thumbnails';
-import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/urls';
+import { thumbnailUrl } from '@/lib/rendering/thumbnails';
+import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/routing/urls';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
 export function ArticleJsonLd({ article }: { article: ArticleMeta }) {
@@ -19,7 +19,12 @@ export function ArticleJsonLd({ article }: { article: ArticleMeta }) {
     articleSection: article.categories[0],
     keywords: article.tags.length > 0 ? article.tags.join(', ') : undefined,
     author: siteConfig.author ? { '@type': 'Person', name: siteConfig.author.name } : { '@type': 'Organization', name: siteConfig.title },
-    publisher: { '@type': 'Organization', name: siteConfig.title, url: site(homeUrl(article.lang)), logo: { '@type': 'ImageObject', url: site('/favicon.svg') } },
+    publisher: {
+      '@type': 'Organization',
+      name: siteConfig.title,
+      url: site(homeUrl(article.lang)),
+      logo: { '@type': 'ImageObject', url: site('/favicon.svg') },
+    },
   };
   // "<" is escaped so that text in a title can never close the script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');

@@ -1,19 +1,11 @@
 import type { ArticleMeta } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
-import type { Paged } from '@/lib/pagination';
+import type { Paged } from '@/lib/rendering/pagination';
 import { ArticleListItem } from './ArticleListItem';
 import { Pagination } from './Pagination';
 
 /** A paginated list of articles, as on the home and term pages. */
-export function ArticleList({
-  lang,
-  paged,
-  urlFor,
-}: {
-  lang: string;
-  paged: Paged<ArticleMeta>;
-  urlFor: (page: number) => string;
-}) {
+export function ArticleList({ lang, paged, urlFor }: { lang: string; paged: Paged<ArticleMeta>; urlFor: (page: number) => string }) {
   if (paged.items.length === 0) return <p className="empty">{getDictionary(lang).noArticles}</p>;
   return (
     <>

@@ -2,8 +2,8 @@ import { SiteLink as Link } from '@/components/SiteLink';
 import type { ArticleMeta } from '@/lib/content';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { thumbnailFor } from '@/lib/thumbnails';
-import { articleUrl } from '@/lib/urls';
+import { thumbnailFor } from '@/lib/rendering/thumbnails';
+import { articleUrl } from '@/lib/routing/urls';
 import { PostMeta } from './PostMeta';
 import { Thumbnail } from './Thumbnail';
 

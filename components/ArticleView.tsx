@@ -1,8 +1,8 @@
 import type { ArticleMeta } from '@/lib/content';
 import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
-import type { TocEntry } from '@/lib/markdown/render';
-import { thumbnailFor } from '@/lib/thumbnails';
+import type { TocEntry } from '@/lib/rendering/markdown/render';
+import { thumbnailFor } from '@/lib/rendering/thumbnails';
 import { siteConfig } from '@/lib/config';
 import { Comments } from './Comments';
 import { AuthorBox } from './AuthorBox';
@@ -13,7 +13,7 @@ import { TableOfContents } from './TableOfContents';
 import { TermButtons } from './TermButtons';
 import { Thumbnail } from './Thumbnail';
 
-/** The article page's content column. `html` is already sanitized by lib/markdown. */
+/** The article page's content column. `html` is already sanitized by lib/rendering/markdown. */
 export function ArticleView({
   article,
   html,
@@ -40,7 +40,8 @@ export function ArticleView({
         <h1 className="post-title">{article.title}</h1>
         <PostMeta article={article} translations={translations} />
       </header>
-      {/* KaTeX's stylesheet and fonts, served from this site, only where there is math. */}
+      {/* KaTeX's stylesheet and fonts, served from this site, only where there is math (React hoists it into <head>). */}
+      {/* eslint-disable-next-line @next/next/no-css-tags -- a stylesheet for one page type; next/head does not exist in the App Router */}
       {article.mathjax ? <link rel="stylesheet" href="/vendor/katex/katex.min.css" precedence="default" /> : null}
       {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} eager /> : null}
       {article.lead ? <p className="lead">{article.lead}</p> : null}

@@ -1,16 +1,12 @@
 import { localize, siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-
-let warned = false;
+import { warnOnce } from '@/lib/config/warnOnce';
 
 /** The site author's avatar, name and bio after the article (front matter `authorbox: true`). */
 export function AuthorBox({ lang }: { lang: string }) {
   const author = siteConfig.author;
   if (!author) {
-    if (!warned) {
-      warned = true;
-      console.warn('[config] an article asks for an author box, but site.config.ts has no author; box skipped');
-    }
+    warnOnce('[config] an article asks for an author box, but site.config.ts has no author; box skipped');
     return null;
   }
   const bio = localize(author.bio, lang);

@@ -1,5 +1,5 @@
 import { SiteLink as Link } from '@/components/SiteLink';
-import type { MenuLink } from '@/lib/menus';
+import type { MenuLink } from '@/lib/rendering/menus';
 
 /** The links of a menu (main, footer, side), as a list. */
 export function MenuList({ items, className }: { items: readonly MenuLink[]; className: string }) {

@@ -1,4 +1,4 @@
-import { sidebarFor } from '@/lib/sidebar';
+import { sidebarFor } from '@/lib/rendering/sidebar';
 import { NotFoundView } from './NotFoundView';
 import { PageLayout } from './PageLayout';
 

@@ -1,6 +1,6 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { getDictionary } from '@/lib/i18n';
-import { homeUrl } from '@/lib/urls';
+import { homeUrl } from '@/lib/routing/urls';
 
 export function NotFoundView({ lang }: { lang: string }) {
   const dict = getDictionary(lang);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SidebarChoice } from '@/lib/sidebar';
+import type { SidebarChoice } from '@/lib/rendering/sidebar';
 import { Sidebar } from './Sidebar';
 
 /** Content about two thirds, sidebar one third, on the side the page asks for. */

@@ -1,7 +1,7 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import type { ArticleMeta } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
-import { articleUrl } from '@/lib/urls';
+import { articleUrl } from '@/lib/routing/urls';
 
 /** Previous and next articles, with titles, in the same language. */
 export function Pager({ lang, newer, older }: { lang: string; newer?: ArticleMeta; older?: ArticleMeta }) {

@@ -2,17 +2,7 @@ import { SiteLink as Link } from '@/components/SiteLink';
 import { fill, getDictionary } from '@/lib/i18n';
 
 /** Mainroad's "N/M" pager for lists, with previous and next links. */
-export function Pagination({
-  lang,
-  page,
-  totalPages,
-  urlFor,
-}: {
-  lang: string;
-  page: number;
-  totalPages: number;
-  urlFor: (page: number) => string;
-}) {
+export function Pagination({ lang, page, totalPages, urlFor }: { lang: string; page: number; totalPages: number; urlFor: (page: number) => string }) {
   if (totalPages <= 1) return null;
   const dict = getDictionary(lang);
   return (
@@ -22,7 +12,9 @@ export function Pagination({
           ‹ {dict.previousPage}
         </Link>
       ) : (
-        <span className="pagination-prev disabled" aria-hidden="true">‹ {dict.previousPage}</span>
+        <span className="pagination-prev disabled" aria-hidden="true">
+          ‹ {dict.previousPage}
+        </span>
       )}
       <span className="pagination-current" aria-current="page">
         {page}/{totalPages}
@@ -32,7 +24,9 @@ export function Pagination({
           {dict.nextPage} ›
         </Link>
       ) : (
-        <span className="pagination-next disabled" aria-hidden="true">{dict.nextPage} ›</span>
+        <span className="pagination-next disabled" aria-hidden="true">
+          {dict.nextPage} ›
+        </span>
       )}
     </nav>
   );

@@ -5,7 +5,7 @@ import type { PostMetaItem } from '@/lib/config/types';
 import type { ArticleMeta } from '@/lib/content';
 import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
-import { articleUrl, termUrl } from '@/lib/urls';
+import { articleUrl, termUrl } from '@/lib/routing/urls';
 import { DateTime } from './DateTime';
 
 /** The line under a title, in lists and on the article: the items site.config.ts `postMeta` names, in its order. */
@@ -13,7 +13,11 @@ export function PostMeta({ article, translations = [] }: { article: ArticleMeta;
   const dict = getDictionary(article.lang);
   const items: Record<PostMetaItem, () => ReactNode> = {
     author: () =>
-      siteConfig.author ? <span key="author" className="meta-item meta-author">{siteConfig.author.name}</span> : null,
+      siteConfig.author ? (
+        <span key="author" className="meta-item meta-author">
+          {siteConfig.author.name}
+        </span>
+      ) : null,
     date: () => (
       <span key="date" className="meta-item meta-date">
         <span className="visually-hidden">{dict.published} </span>

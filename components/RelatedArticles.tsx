@@ -1,7 +1,7 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import type { ArticleMeta } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
-import { articleUrl } from '@/lib/urls';
+import { articleUrl } from '@/lib/routing/urls';
 import { DateTime } from './DateTime';
 
 /** Articles that share the most with this one (lib/search/relatedArticles.ts), under it. */

@@ -1,5 +1,5 @@
 import { getDictionary } from '@/lib/i18n';
-import { searchUrl, suggestUrl } from '@/lib/urls';
+import { searchUrl, suggestUrl } from '@/lib/routing/urls';
 import { SearchInput } from './SearchInput';
 
 /** How the results page is asked to order and scope results; absent in the sidebar widget. */

@@ -31,23 +31,29 @@ export function SearchInput({
 }) {
   const listId = useId();
   const [query, setQuery] = useState(defaultValue);
-  const [items, setItems] = useState<Suggestion[]>([]);
+  // The list and the selection in it change together: a new list keeps the selected article.
+  const [list, setList] = useState<{ items: Suggestion[]; active: number }>({ items: [], active: -1 });
+  const { items, active } = list;
+  const setActive = (update: (current: number) => number) => setList((current) => ({ ...current, active: update(current.active) }));
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const skipFetch = useRef(true);
-  /** The list on screen, for responses that arrive after the reader moved the selection. */
-  const shown = useRef(items);
-  shown.current = items;
+  /** The pending request of the last keystroke: a newer one cancels it. */
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; controller: AbortController } | undefined>(undefined);
 
-  useEffect(() => {
-    // The value the server rendered needs no suggestions; only typing does.
-    if (skipFetch.current) {
-      skipFetch.current = false;
-      return;
-    }
-    const trimmed = query.trim();
+  const cancel = () => {
+    if (!pending.current) return;
+    clearTimeout(pending.current.timer);
+    pending.current.controller.abort();
+    pending.current = undefined;
+  };
+  useEffect(() => cancel, []);
+
+  /** Suggestions are asked for as the reader types, never for the value the server rendered. */
+  const onChange = (value: string) => {
+    setQuery(value);
+    cancel();
+    const trimmed = value.trim();
     if (!trimmed) {
-      setItems([]);
+      setList({ items: [], active: -1 });
       return;
     }
     const controller = new AbortController();
@@ -56,17 +62,16 @@ export function SearchInput({
         .then((response) => (response.ok ? response.json() : { results: [] }))
         .then((data: { results: Suggestion[] }) => {
           // A selection the reader made stays on its article if the new list still has it.
-          setActive((current) => (current >= 0 ? data.results.findIndex((item) => item.url === shown.current[current]?.url) : -1));
-          setItems(data.results);
+          setList((current) => ({
+            items: data.results,
+            active: current.active >= 0 ? data.results.findIndex((item) => item.url === current.items[current.active]?.url) : -1,
+          }));
           setOpen(true);
         })
         .catch(() => undefined); // Aborted by newer typing, or offline: the form still works.
     }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, endpoint]);
+    pending.current = { timer, controller };
+  };
 
   const expanded = open && items.length > 0;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -105,7 +110,7 @@ export function SearchInput({
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 200)}
         onFocus={() => setOpen(true)}

@@ -1,21 +1,13 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { fill, getDictionary } from '@/lib/i18n';
 import type { SearchResponse } from '@/lib/search';
-import { articleUrl } from '@/lib/urls';
+import { articleUrl } from '@/lib/routing/urls';
 import { Highlighted } from './Highlighted';
 import { Pagination } from './Pagination';
 import { PostMeta } from './PostMeta';
 
 /** Search results: linked title, date and category, and a snippet, with the matches marked. */
-export function SearchResults({
-  lang,
-  response,
-  urlFor,
-}: {
-  lang: string;
-  response: SearchResponse;
-  urlFor: (page: number) => string;
-}) {
+export function SearchResults({ lang, response, urlFor }: { lang: string; response: SearchResponse; urlFor: (page: number) => string }) {
   const dict = getDictionary(lang);
   return (
     <>

@@ -1,6 +1,6 @@
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadMenu } from '@/lib/menus';
+import { loadMenu } from '@/lib/rendering/menus';
 import { MenuList } from './MenuList';
 
 export async function SiteFooter({ lang }: { lang: string }) {

@@ -1,8 +1,8 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { localize, siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadMenu } from '@/lib/menus';
-import { homeUrl } from '@/lib/urls';
+import { loadMenu } from '@/lib/rendering/menus';
+import { homeUrl } from '@/lib/routing/urls';
 import { MenuList } from './MenuList';
 import { ThemeToggle } from './ThemeToggle';
 

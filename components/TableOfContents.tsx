@@ -1,5 +1,5 @@
 import { getDictionary } from '@/lib/i18n';
-import type { TocEntry } from '@/lib/markdown/render';
+import type { TocEntry } from '@/lib/rendering/markdown/render';
 
 /** h2 and h3 headings of the body as anchor links; nothing when the body has none. */
 export function TableOfContents({ lang, entries }: { lang: string; entries: readonly TocEntry[] }) {

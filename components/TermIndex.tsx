@@ -1,7 +1,8 @@
 import { SiteLink as Link } from '@/components/SiteLink';
-import type { Taxonomy, Term } from '@/lib/content';
+import type { Term } from '@/lib/catalog';
+import type { Taxonomy } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
-import { termUrl } from '@/lib/urls';
+import { termUrl } from '@/lib/routing/urls';
 
 /** Every term of a taxonomy with its article count. */
 export function TermIndex({ lang, taxonomy, terms }: { lang: string; taxonomy: Taxonomy; terms: readonly Term[] }) {
@@ -15,8 +16,7 @@ export function TermIndex({ lang, taxonomy, terms }: { lang: string; taxonomy: T
         <ul className="term-index">
           {terms.map((term) => (
             <li key={term.slug}>
-              <Link href={termUrl(lang, taxonomy, term.slug)}>{term.name}</Link>{' '}
-              <span className="count">({term.count})</span>
+              <Link href={termUrl(lang, taxonomy, term.slug)}>{term.name}</Link> <span className="count">({term.count})</span>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { siteConfig } from '@/lib/config';
 import type { Thumbnail as ThumbnailData } from '@/lib/content';
-import { isOtherHost } from '@/lib/urls';
+import { isOtherHost } from '@/lib/routing/urls';
 
 /**
  * The article's image. Plain <img> rather than next/image: news images come from any host, and

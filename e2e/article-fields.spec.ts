@@ -59,7 +59,7 @@ test('translations link the same article in the languages where it exists', asyn
   await expect(page.locator('.meta-translations')).toHaveCount(0);
 });
 
-test('dates use each language\'s format, in the site time zone', async ({ page }) => {
+test("dates use each language's format, in the site time zone", async ({ page }) => {
   await page.goto('/zh-CN/news/city/harbour-bridge-reopens');
   const time = page.locator('.post-header time');
   await expect(time).toHaveText('2026年11月27日 08:30');
@@ -120,6 +120,9 @@ test('description feeds the meta description, and lastmod shows when it differs 
   await expect(lastmod.locator('time')).toHaveText('2026-11-23 18:45');
   // Without description, the summary is the meta description; without lastmod, nothing is added.
   await page.goto('/en/news/city/rail-strike-called-off');
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Services run normally today; the union will put the new offer to members next week.');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    'content',
+    'Services run normally today; the union will put the new offer to members next week.',
+  );
   await expect(page.locator('.meta-lastmod')).toHaveCount(0);
 });

@@ -1,9 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 
 async function widgetOrder(page: Page): Promise<string[]> {
-  return page.locator('aside.sidebar > section.widget').evaluateAll((nodes) =>
-    nodes.map((n) => [...n.classList].find((c) => c.startsWith('widget-'))!.replace('widget-', '')),
-  );
+  return page
+    .locator('aside.sidebar > section.widget')
+    .evaluateAll((nodes) => nodes.map((n) => [...n.classList].find((c) => c.startsWith('widget-'))!.replace('widget-', '')));
 }
 
 async function sidebarSide(page: Page): Promise<'left' | 'right' | 'below'> {

@@ -28,7 +28,7 @@ test('each language home has an RSS feed a feed parser reads, newest first, with
   expect(zh.items.map((item) => item.title)).toContain('气象台发布暴雨蓝色预警');
 });
 
-test('categories and tags have feeds at Hugo\'s paths, Chinese terms included; Atom and JSON Feed beside them', async ({ request }) => {
+test("categories and tags have feeds at Hugo's paths, Chinese terms included; Atom and JSON Feed beside them", async ({ request }) => {
   const tag = await rss.parseString(await (await request.get(`/zh-CN/tags/${encodeURIComponent('天气')}/index.xml`)).text());
   expect(tag.items.map((item) => item.title)).toEqual(['气象台发布暴雨蓝色预警']);
   const category = await rss.parseString(await (await request.get('/en/categories/science/index.xml')).text());
@@ -80,7 +80,9 @@ test('an article has canonical, hreflang, feed links, Open Graph, Twitter and Ne
   await page.goto('/zh-CN/news/tech/ai-summit');
   const head = page.locator('head');
   await expect(head.locator('link[rel="canonical"]')).toHaveAttribute('href', `${BASE}/zh-CN/news/tech/ai-summit`);
-  const hreflangs = await head.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
+  const hreflangs = await head
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
   expect(hreflangs.sort()).toEqual([`zh-CN ${BASE}/zh-CN/news/tech/ai-summit`, `zh-HK ${BASE}/zh-HK/news/tech/ai-summit`]);
   await expect(head.locator('link[type="application/rss+xml"]')).toHaveAttribute('href', `${BASE}/zh-CN/index.xml`);
   await expect(head.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');

@@ -31,7 +31,14 @@ test('imported upstream items are on their home pages within 5 s', async () => {
   await get(`${server.origin}/en`);
   await get(`${server.origin}/zh-HK`);
   const started = Date.now();
-  const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', 'tests/fixtures/import/upstream/harbourwire', 'tests/fixtures/import/upstream/marketdesk/live.json', '--content', content]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'node_modules/tsx/dist/cli.mjs',
+    'scripts/import.ts',
+    'tests/fixtures/import/upstream/harbourwire',
+    'tests/fixtures/import/upstream/marketdesk/live.json',
+    '--content',
+    content,
+  ]);
   expect(stdout).toMatch(/list\.json: 13 read, 5 written/);
   await waitFor(async () => (await get(`${server.origin}/en`)).body.includes('Harbour berth opens early'), 5000, 'the English item on /en');
   await waitFor(async () => (await get(`${server.origin}/zh-HK`)).body.includes('港務局：新泊位提前啟用'), 5000, 'the zh-TW item on /zh-HK');

@@ -41,7 +41,12 @@ test.beforeAll(async () => {
   // Typography, in English and Chinese.
   write(
     'en/news/essentials/quotes.en.md',
-    { title: `"Harbour" pilots' strike -- day two...`, date: iso(now - 5 * HOUR), summary: `Pilots say it's "not over" -- yet.`, lead: `The port's "busiest" week...` },
+    {
+      title: `"Harbour" pilots' strike -- day two...`,
+      date: iso(now - 5 * HOUR),
+      summary: `Pilots say it's "not over" -- yet.`,
+      lead: `The port's "busiest" week...`,
+    },
     [
       `The union said "we're ready to talk" -- but not today... See [the union's "statement"](https://example.org/a--b...?q="x").`,
       '',
@@ -56,12 +61,12 @@ test.beforeAll(async () => {
       '<span title="a -- \'b\'...">Raw "HTML" text</span>',
     ].join('\n'),
   );
-  write('zh-CN/news/essentials/quotes.zh-CN.md', { title: '港口"领航员"罢工...第二天', date: iso(now - 5 * HOUR) }, '工会表示："我们准备好谈判了"。美联储"鹰派"立场不变--市场平静。');
   write(
-    'en/news/essentials/math.en.md',
-    { title: 'Tide tables', date: iso(now - 60 * HOUR), mathjax: true },
-    `The "height" is $h'(t) = "a" -- b...$ at noon.`,
+    'zh-CN/news/essentials/quotes.zh-CN.md',
+    { title: '港口"领航员"罢工...第二天', date: iso(now - 5 * HOUR) },
+    '工会表示："我们准备好谈判了"。美联储"鹰派"立场不变--市场平静。',
   );
+  write('en/news/essentials/math.en.md', { title: 'Tide tables', date: iso(now - 60 * HOUR), mathjax: true }, `The "height" is $h'(t) = "a" -- b...$ at noon.`);
 
   // Related articles: a cluster about the lighthouse, one unrelated, one in another language.
   const related = (slug: string, title: string, hoursAgo: number, summary = '') =>
@@ -72,7 +77,11 @@ test.beforeAll(async () => {
   related('cottage-older', 'Lighthouse keeper cottage opens to visitors', 9);
   related('cottage-newer', 'Lighthouse keeper cottage welcomes schools', 8);
   related('ferry', 'Ferry timetable changes on Monday', 2);
-  write('zh-CN/news/lighthouse/keeper-retires.zh-CN.md', { title: 'Harbour lighthouse keeper retires after forty years', date: iso(now - 100 * HOUR) }, '灯塔。');
+  write(
+    'zh-CN/news/lighthouse/keeper-retires.zh-CN.md',
+    { title: 'Harbour lighthouse keeper retires after forty years', date: iso(now - 100 * HOUR) },
+    '灯塔。',
+  );
 
   // The news sitemap: 1,005 articles of the last two days (more than the protocol's 1,000),
   // and one of three days ago.

@@ -28,7 +28,14 @@ test.beforeAll(async () => {
   cacheDir = path.join(tmpdir(), `broadsheet-pagecache-${process.pid}`);
   rmSync(cacheDir, { recursive: true, force: true });
   server = await startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: { NODE_ENV: 'production', NEXT_DIST_DIR: freshCopy('.next', '.next-pagecache'), CONTENT_DIR: content, BROADSHEET_CACHE_DIR: cacheDir, BROADSHEET_PAGE_CACHE_MB: '1', BROADSHEET_PAGE_MEMORY_MB: '0' },
+    env: {
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: freshCopy('.next', '.next-pagecache'),
+      CONTENT_DIR: content,
+      BROADSHEET_CACHE_DIR: cacheDir,
+      BROADSHEET_PAGE_CACHE_MB: '1',
+      BROADSHEET_PAGE_MEMORY_MB: '0',
+    },
     origin: `http://127.0.0.1:${PORT}`,
     readyLog: /\[content\] \d+ articles from/,
   });

@@ -60,7 +60,18 @@ async function reader(origin: string, count: number, round: string): Promise<{ p
  * what the flood's requests do to the site, not what a load generator does to a 2-core machine.
  */
 async function flood(origin: string): Promise<{ codes: Record<string, number>; errors: number }> {
-  const { stdout } = await promisify(execFile)('taskset', ['-c', FLOOD_CORE, 'nice', '-n', '19', process.execPath, 'e2e/support/flood.mjs', origin, '12', ...FLOOD]);
+  const { stdout } = await promisify(execFile)('taskset', [
+    '-c',
+    FLOOD_CORE,
+    'nice',
+    '-n',
+    '19',
+    process.execPath,
+    'e2e/support/flood.mjs',
+    origin,
+    '12',
+    ...FLOOD,
+  ]);
   return JSON.parse(stdout) as { codes: Record<string, number>; errors: number };
 }
 
@@ -75,7 +86,7 @@ async function readDuringFlood(readerOrigin: string, floodOrigin: string) {
   const { codes, errors } = await flooding;
   const memoryRightAfter = rssMb(server.pid!);
   // Nothing of the flood is kept: once it is over the server's memory comes back (V8 grows its
-  // heap under load and hands it back when the server is quiet: lib/idleCollector.ts).
+  // heap under load and hands it back when the server is quiet: lib/server/idleCollector.ts).
   let memoryAfter = memoryRightAfter;
   for (let waited = 0; waited < 40 && memoryAfter - memoryBefore >= 50; waited++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -14,14 +14,33 @@ import { freshCopy, type Started, startProcess } from './support/servers';
 const headersOf = async (url: string) => (await get(url)).headers;
 
 test('every kind of response carries the security headers', async ({ baseURL }) => {
-  for (const url of ['/en', '/en/news/city/harbour-bridge-reopens', '/en/index.xml', '/sitemap.xml', '/sitemaps/en-1.xml', '/robots.txt', '/api/search?lang=en&q=bridge', '/og/en/news/city/harbour-bridge-reopens', '/en/news/city/no-such-story', '/news/city/harbour-bridge-reopens/', '/favicon.svg']) {
+  for (const url of [
+    '/en',
+    '/en/news/city/harbour-bridge-reopens',
+    '/en/index.xml',
+    '/sitemap.xml',
+    '/sitemaps/en-1.xml',
+    '/robots.txt',
+    '/api/search?lang=en&q=bridge',
+    '/og/en/news/city/harbour-bridge-reopens',
+    '/en/news/city/no-such-story',
+    '/news/city/harbour-bridge-reopens/',
+    '/favicon.svg',
+  ]) {
     const headers = await headersOf(baseURL + url);
     expect(headers['x-content-type-options'], url).toBe('nosniff');
     expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
     expect(headers['x-frame-options'], url).toBe('DENY');
     expect(headers['permissions-policy'], url).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
     const csp = String(headers['content-security-policy'] ?? '');
-    for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "script-src 'self' 'unsafe-inline'", "frame-src 'none'"]) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "script-src 'self' 'unsafe-inline'",
+      "frame-src 'none'",
+    ]) {
       expect(csp, `${url}: ${directive}`).toContain(directive);
     }
     // No other host may serve scripts (comments are not configured in the demo).
@@ -48,7 +67,19 @@ async function violations(page: Page, url: string, act?: (page: Page) => Promise
   return [...reported, ...consoleErrors];
 }
 
-const pages = ['/en', '/zh-CN', '/en/page/2', '/en/news/city/harbour-bridge-reopens', '/zh-HK/news/weather/typhoon-signal', '/en/news/science/heatwave-study', '/en/tags/transport', '/zh-CN/categories', '/en/search?q=bridge', '/en/news/city/no-such-story', '/fr/nothing'];
+const pages = [
+  '/en',
+  '/zh-CN',
+  '/en/page/2',
+  '/en/news/city/harbour-bridge-reopens',
+  '/zh-HK/news/weather/typhoon-signal',
+  '/en/news/science/heatwave-study',
+  '/en/tags/transport',
+  '/zh-CN/categories',
+  '/en/search?q=bridge',
+  '/en/news/city/no-such-story',
+  '/fr/nothing',
+];
 
 for (const url of pages) {
   test(`${url} breaks no rule of its Content-Security-Policy`, async ({ page }) => {

@@ -111,7 +111,8 @@ test.describe('the standalone server', () => {
   for (const hostname of ['127.0.0.1', '0.0.0.0', 'localhost']) {
     test(`HOSTNAME=${hostname} node server.js`, async () => {
       await withServer(
-        () => startStandalone({ folder: standalone, contentDir: content, hostname, port: PORT, probeHost: hostname === 'localhost' ? 'localhost' : '127.0.0.1' }),
+        () =>
+          startStandalone({ folder: standalone, contentDir: content, hostname, port: PORT, probeHost: hostname === 'localhost' ? 'localhost' : '127.0.0.1' }),
         (server) => checkServer(server.origin),
       );
     });

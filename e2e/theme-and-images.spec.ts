@@ -1,7 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.site')!).backgroundColor);
-const isDark = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).every((c) => c < 60);
+const isDark = (rgb: string) =>
+  rgb
+    .match(/\d+/g)!
+    .slice(0, 3)
+    .map(Number)
+    .every((c) => c < 60);
 
 test('dark mode follows the system setting', async ({ browser }) => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -9,7 +9,10 @@ const files = readdirSync(contentDir, { recursive: true }).filter((f) => f.endsW
 const urls = files.map((file) => {
   const parts = file.split('/');
   const lang = parts.shift();
-  const name = parts.pop().replace(/\.md$/, '').replace(new RegExp(`\\.(${languages.join('|')})$`, 'i'), '');
+  const name = parts
+    .pop()
+    .replace(/\.md$/, '')
+    .replace(new RegExp(`\\.(${languages.join('|')})$`, 'i'), '');
   return `/${lang}/${[...parts, name].map(encodeURIComponent).join('/')}`;
 });
 
@@ -32,6 +35,8 @@ async function worker() {
 await Promise.all(Array.from({ length: Number(concurrency) }, worker));
 times.sort((a, b) => a - b);
 const pct = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(1);
-console.log(`${urls.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; latency p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms`);
+console.log(
+  `${urls.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; latency p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms`,
+);
 for (const failure of failures.slice(0, 20)) console.log(failure);
 process.exit(failures.length ? 1 : 0);

@@ -33,6 +33,9 @@ if (existsSync(file)) fail(`${path.relative(process.cwd(), file)} already exists
 
 const archetype = readFileSync(path.join(process.cwd(), 'archetypes', 'default.md'), 'utf8');
 mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(file, fillArchetype(archetype, { title, lang, source, now, timeZone: siteConfig.timeZone, sidebar: siteConfig.sidebar.single, widgets: siteConfig.widgets }));
+writeFileSync(
+  file,
+  fillArchetype(archetype, { title, lang, source, now, timeZone: siteConfig.timeZone, sidebar: siteConfig.sidebar.single, widgets: siteConfig.widgets }),
+);
 console.log(`Created ${path.relative(process.cwd(), file)}`);
 console.log(`It is a draft: \`npm run dev\` shows it at /${relative.replace(/\.[^.]+\.md$/, '')}; set draft: false to publish.`);

@@ -2,11 +2,11 @@ import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { CatalogWriter } from '@/lib/content/catalog/catalogWriter';
-import { ContentIndex } from '@/lib/content/catalog/contentIndex';
-import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/content/catalog/database';
-import { SearchWriter } from '@/lib/content/catalog/searchWriter';
-import { sortKey } from '@/lib/content/catalog/sortKey';
+import { CatalogWriter } from '@/lib/catalog/catalogWriter';
+import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/catalog/database';
+import { SearchWriter } from '@/lib/catalog/searchWriter';
+import { sortKey } from '@/lib/catalog/sortKey';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -16,7 +16,11 @@ afterEach(() => content?.remove());
 const now = Date.parse('2026-01-01T00:00:00Z');
 const titles = (c: TestCatalog, lang = 'en') => c.index.articles(lang, 0, 1000).map((a) => a.title);
 const problemsOf = (c: TestCatalog) =>
-  c.db.prepare<[], { path: string; problems: string | null; dup_of: string | null }>('SELECT path, problems, dup_of FROM files WHERE problems IS NOT NULL OR dup_of IS NOT NULL').all();
+  c.db
+    .prepare<[], { path: string; problems: string | null; dup_of: string | null }>(
+      'SELECT path, problems, dup_of FROM files WHERE problems IS NOT NULL OR dup_of IS NOT NULL',
+    )
+    .all();
 const dated = (title: string, date: string, extra: Record<string, string> = {}) => corpusShaped({ title: `"${title}"`, date: `"${date}"`, ...extra });
 
 describe('the catalog writer', () => {
@@ -34,7 +38,10 @@ describe('the catalog writer', () => {
     content.write('en/b.md', dated('B2', '2025-04-01'));
     change = c.writer.update(['en/b.md']);
     expect(titles(c)).toEqual(['B2', 'C', 'A']);
-    expect(change.changes[0]).toMatchObject({ before: { meta: { title: 'B' }, newer: 'en/c', older: 'en/a' }, after: { meta: { title: 'B2' }, older: 'en/c' } });
+    expect(change.changes[0]).toMatchObject({
+      before: { meta: { title: 'B' }, newer: 'en/c', older: 'en/a' },
+      after: { meta: { title: 'B2' }, older: 'en/c' },
+    });
 
     rmSync(path.join(content.dir, 'en/b.md'));
     change = c.writer.update(['en/b.md']);
@@ -127,7 +134,12 @@ describe('the catalog writer', () => {
     const searchDb = new Database(':memory:');
     initializeCatalog(db, searchDb, 'test');
     const index = new ContentIndex(db);
-    const writer = new CatalogWriter(db, content.dir, { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false }, new SearchWriter(searchDb));
+    const writer = new CatalogWriter(
+      db,
+      content.dir,
+      { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false },
+      new SearchWriter(searchDb),
+    );
     writer.update(['en/a.md']);
     expect(index.complete).toBe(false);
     await writer.reconcile();
@@ -182,7 +194,10 @@ describe('the catalog as pages read it', () => {
     expect(c.index.term('zh-CN', 'tags', '美股')?.count).toBe(1);
     expect(c.index.term('en', 'tags', '美股')).toBeUndefined();
     // "b" and "B" on one article count it once.
-    expect(c.index.termsOf('en', 'tags').map((t) => [t.name, t.count])).toEqual([['a', 2], ['b', 2]]);
+    expect(c.index.termsOf('en', 'tags').map((t) => [t.name, t.count])).toEqual([
+      ['a', 2],
+      ['b', 2],
+    ]);
     expect(c.index.topTerms('en', 'tags', 1).map((t) => t.slug)).toEqual(['a']);
   });
 
@@ -259,4 +274,3 @@ describe('the catalog file', () => {
     reader.db.close();
   });
 });
-

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCheckReport } from '@/lib/content/checkReport';
-import type { LoadOptions } from '@/lib/content/loadArticles';
+import type { LoadOptions } from '@/lib/content/readArticle';
 import { loadFolder } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 

@@ -41,7 +41,18 @@ describe('parseDate', () => {
   });
 
   it('rejects what is not a date', () => {
-    for (const value of ['', 'yesterday', '2025-02-30', '2025-13-01 00:00:00', '2', '2025-02-08 25:00:00', 'Sun, 30 Feb 2025 10:00:00', '14 Feb 2025 24:00:00', 42, null]) {
+    for (const value of [
+      '',
+      'yesterday',
+      '2025-02-30',
+      '2025-13-01 00:00:00',
+      '2',
+      '2025-02-08 25:00:00',
+      'Sun, 30 Feb 2025 10:00:00',
+      '14 Feb 2025 24:00:00',
+      42,
+      null,
+    ]) {
       expect(parseDate(value, SHANGHAI), String(value)).toBeUndefined();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleCollector } from '@/lib/idleCollector';
+import { idleCollector } from '@/lib/server/idleCollector';
 
 const MB = 1024 * 1024;
 

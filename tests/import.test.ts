@@ -7,12 +7,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkFolder } from '@/lib/content/catalog/checkFolder';
+import { checkFolder } from '@/lib/catalog/checkFolder';
 import { safeName } from '@/lib/import/articleFile';
 import { importItems, type ImportOptions } from '@/lib/import/importItems';
 import { loadSource, resolveSources } from '@/lib/import/sources';
 import { summarize } from '@/lib/import/summary';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderMarkdown } from '@/lib/rendering/markdown/render';
 
 const fixtures = path.resolve('tests/fixtures/import');
 const languages = ['en', 'zh-CN', 'zh-HK'];
@@ -48,7 +48,13 @@ async function importPath(location: string, extra: Partial<ImportOptions> = {}, 
   return reports;
 }
 
-const frontMatterOf = (file: string) => yaml.load(readFileSync(path.join(content, file), 'utf8').split('\n---\n')[0]!.replace(/^---\n/, ''), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
+const frontMatterOf = (file: string) =>
+  yaml.load(
+    readFileSync(path.join(content, file), 'utf8')
+      .split('\n---\n')[0]!
+      .replace(/^---\n/, ''),
+    { schema: yaml.CORE_SCHEMA },
+  ) as Record<string, unknown>;
 const bodyOf = (file: string) => readFileSync(path.join(content, file), 'utf8').split('\n---\n')[1]!;
 
 describe('importing the upstream JSON', () => {
@@ -81,7 +87,25 @@ describe('importing the upstream JSON', () => {
     expect(files.filter((file) => /\.tmp$/.test(file))).toEqual([]);
 
     const meta = frontMatterOf('en/news/harbourwire/1001.en.md');
-    expect(Object.keys(meta)).toEqual(['title', 'date', 'summary', 'categories', 'lang', 'translations', 'tags', 'menu', 'thumbnail', 'lead', 'comments', 'authorbox', 'pager', 'toc', 'mathjax', 'sidebar', 'widgets']);
+    expect(Object.keys(meta)).toEqual([
+      'title',
+      'date',
+      'summary',
+      'categories',
+      'lang',
+      'translations',
+      'tags',
+      'menu',
+      'thumbnail',
+      'lead',
+      'comments',
+      'authorbox',
+      'pager',
+      'toc',
+      'mathjax',
+      'sidebar',
+      'widgets',
+    ]);
     expect(meta).toMatchObject({
       title: 'Harbour berth opens early',
       date: '2026-11-28 08:15:00',
@@ -144,7 +168,9 @@ describe('importing the upstream JSON', () => {
     content = mkdtempSync(path.join(tmpdir(), 'broadsheet-import-'));
     await importPath(path.join(fixtures, 'upstream/marketdesk/live.json'));
     expect(frontMatterOf('zh-HK/news/marketdesk/20261128A02.zh-HK.md')).toMatchObject({ lang: ['zh-HK'], summary: '新泊位將於三月啟用。' });
-    expect(String(frontMatterOf('zh-CN/news/marketdesk/20261128A01.zh-CN.md').summary)).toBe('港务局周一表示，新的集装箱泊位将于三月启用，比原计划提前两个月。...');
+    expect(String(frontMatterOf('zh-CN/news/marketdesk/20261128A01.zh-CN.md').summary)).toBe(
+      '港务局周一表示，新的集装箱泊位将于三月启用，比原计划提前两个月。...',
+    );
     expect(summarize('A short one.')).toBe('A short one.');
     const long = `${'First sentence here. '}${'More words follow in a long text. '.repeat(10)}`;
     expect(summarize(long)).toBe('First sentence here....');
@@ -152,7 +178,13 @@ describe('importing the upstream JSON', () => {
 
   it('writes nothing the second time, and with --update rewrites only what changed upstream', async () => {
     content = mkdtempSync(path.join(tmpdir(), 'broadsheet-import-'));
-    const source = { folder: 'desk', items: [{ id: '1', title: 'One', description: '<p>First text.</p>', link: 'https://x.example/1', published: '2026-11-28 08:00:00', language: 'en' }, { id: '2', title: 'Two', description: '<p>Text.</p>', link: 'https://x.example/2', published: '2026-11-28 08:00:00', language: 'en' }] };
+    const source = {
+      folder: 'desk',
+      items: [
+        { id: '1', title: 'One', description: '<p>First text.</p>', link: 'https://x.example/1', published: '2026-11-28 08:00:00', language: 'en' },
+        { id: '2', title: 'Two', description: '<p>Text.</p>', link: 'https://x.example/2', published: '2026-11-28 08:00:00', language: 'en' },
+      ],
+    };
     expect(importItems(source, options())).toMatchObject({ written: 2 });
     expect(importItems(source, options())).toMatchObject({ written: 0, updated: 0, skipped: { exists: 2 } });
     source.items[0]!.description = '<p>Corrected text.</p>';
@@ -167,12 +199,16 @@ describe('importing feeds over HTTP', () => {
   let base: string;
   beforeAll(async () => {
     server = http.createServer((request, response) => {
-      const file = { '/rss.xml': 'rss.xml', '/atom.xml': 'atom.xml', '/feed.json': 'feed.json', '/upstream/list.json': '../upstream/harbourwire/list.json' }[request.url ?? ''];
+      const file = { '/rss.xml': 'rss.xml', '/atom.xml': 'atom.xml', '/feed.json': 'feed.json', '/upstream/list.json': '../upstream/harbourwire/list.json' }[
+        request.url ?? ''
+      ];
       if (!file) {
         response.writeHead(500).end('upstream is down');
         return;
       }
-      response.writeHead(200, { 'content-type': file.endsWith('json') ? 'application/json' : 'application/xml' }).end(readFileSync(path.join(fixtures, 'feeds', file)));
+      response
+        .writeHead(200, { 'content-type': file.endsWith('json') ? 'application/json' : 'application/xml' })
+        .end(readFileSync(path.join(fixtures, 'feeds', file)));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -197,7 +233,11 @@ describe('importing feeds over HTTP', () => {
     expect(atom).toMatchObject({ read: 1, written: 1 });
     const [json] = await importPath(`${base}/feed.json`, {}, 'valley');
     expect(json).toMatchObject({ read: 2, written: 2 });
-    expect(written().filter((file) => file.includes('/valley/')).map((file) => file.split('/')[0])).toEqual(['en', 'zh-HK']);
+    expect(
+      written()
+        .filter((file) => file.includes('/valley/'))
+        .map((file) => file.split('/')[0]),
+    ).toEqual(['en', 'zh-HK']);
     // Plain text stays text: the site renders what the feed wrote.
     const { html } = await renderMarkdown(bodyOf(written().find((file) => file.startsWith('en/news/valley/'))!));
     expect(html).toContain('Text with &#x3C;angle> brackets &#x26; an ampersand.');
@@ -209,7 +249,16 @@ describe('importing feeds over HTTP', () => {
     let code = 0;
     let stdout = '';
     try {
-      stdout = (await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', `${base}/down.json`, `${base}/upstream/list.json`, '--content', content])).stdout;
+      stdout = (
+        await run(process.execPath, [
+          'node_modules/tsx/dist/cli.mjs',
+          'scripts/import.ts',
+          `${base}/down.json`,
+          `${base}/upstream/list.json`,
+          '--content',
+          content,
+        ])
+      ).stdout;
     } catch (error) {
       code = (error as { code: number }).code;
       stdout = (error as { stdout: string }).stdout;

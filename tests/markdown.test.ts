@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderMarkdown } from '@/lib/rendering/markdown/render';
 
 const site = { siteOrigin: 'https://news.example.com' };
 const render = async (markdown: string) => (await renderMarkdown(markdown, site)).html;
@@ -36,7 +36,9 @@ describe('renderMarkdown: hostile input', () => {
 
 describe('renderMarkdown: images', () => {
   it('drops empty and junk images', async () => {
-    const html = await render('a ![]() b ![](None) c ![x](chrome-extension://abc/i.png) d ![y](javascript:alert(1)) e ![z](data:text/html;base64,PHNjcmlwdD4=)');
+    const html = await render(
+      'a ![]() b ![](None) c ![x](chrome-extension://abc/i.png) d ![y](javascript:alert(1)) e ![z](data:text/html;base64,PHNjcmlwdD4=)',
+    );
     expect(html).not.toContain('<img');
     expect(html).toContain('a');
     expect(html).toContain('e');
@@ -67,14 +69,9 @@ describe('renderMarkdown: images', () => {
 
 describe('renderMarkdown: messy real-world text', () => {
   it('renders without throwing and keeps the text', async () => {
-    const messy = [
-      '{{< shortcode >}} text',
-      '---',
-      '[unclosed link](https://example.org/a',
-      'line\u2028separator',
-      '<div><p>unclosed',
-      '```\ncode',
-    ].join('\n\n');
+    const messy = ['{{< shortcode >}} text', '---', '[unclosed link](https://example.org/a', 'line\u2028separator', '<div><p>unclosed', '```\ncode'].join(
+      '\n\n',
+    );
     const html = await render(messy);
     expect(html).toContain('{{&#x3C; shortcode >}}');
     expect(html).toContain('unclosed link');

@@ -16,18 +16,47 @@ describe('npm run new', () => {
 
   it('fills the archetype into front matter that loads cleanly with every field', () => {
     const text = fillArchetype(readFileSync('archetypes/default.md', 'utf8'), {
-      title: 'He said "yes" \\ no', lang: 'zh-CN', source: 'demo', now, timeZone: 'Asia/Shanghai', sidebar: 'left', widgets: ['search', 'recent'],
+      title: 'He said "yes" \\ no',
+      lang: 'zh-CN',
+      source: 'demo',
+      now,
+      timeZone: 'Asia/Shanghai',
+      sidebar: 'left',
+      widgets: ['search', 'recent'],
     });
     const split = splitFile(text);
     const problems = new ProblemList('new.md');
     const { fields } = readFrontMatter(split.data!, split.frontMatterLines, 'Asia/Shanghai', problems);
     expect(problems.items).toEqual([]);
     expect(Object.keys(split.data!)).toEqual([
-      'title', 'date', 'summary', 'categories', 'lang', 'translations', 'tags', 'menu', 'thumbnail', 'lead', 'comments',
-      'authorbox', 'pager', 'toc', 'mathjax', 'sidebar', 'widgets', 'draft',
+      'title',
+      'date',
+      'summary',
+      'categories',
+      'lang',
+      'translations',
+      'tags',
+      'menu',
+      'thumbnail',
+      'lead',
+      'comments',
+      'authorbox',
+      'pager',
+      'toc',
+      'mathjax',
+      'sidebar',
+      'widgets',
+      'draft',
     ]);
     expect(fields).toMatchObject({
-      title: 'He said "yes" \\ no', date: now, lang: 'zh-CN', categories: ['demo'], tags: ['demo'], sidebar: 'left', widgets: ['search', 'recent'], draft: true,
+      title: 'He said "yes" \\ no',
+      date: now,
+      lang: 'zh-CN',
+      categories: ['demo'],
+      tags: ['demo'],
+      sidebar: 'left',
+      widgets: ['search', 'recent'],
+      draft: true,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { newsLanguage, newsSitemapXml } from '@/lib/sitemap/newsSitemap';
+import { newsLanguage, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 import { RelatedArticles, relatingTerms } from '@/lib/search/relatedArticles';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -39,7 +39,7 @@ describe('related articles', () => {
 });
 
 describe('the Google News sitemap', () => {
-  it('lists a language\'s articles since a time, newest first, at most as many as asked, from an indexed range', async () => {
+  it("lists a language's articles since a time, newest first, at most as many as asked, from an indexed range", async () => {
     content = new TempContent();
     for (let day = 1; day <= 9; day++) content.write(`en/news/a/d${day}.en.md`, article(`Day ${day} "news"`, `2025-03-0${day} 10:00:00`));
     const catalog = await loadCatalog(content.dir);
@@ -51,9 +51,19 @@ describe('the Google News sitemap', () => {
     expect(catalog.index.newsStubs('en', since, 1)[0]).toMatchObject({ lang: 'en', title: 'Day 9 "news"', date: Date.parse('2025-03-09T10:00:00Z') });
   });
 
-  it('writes the protocol\'s entries, with Google\'s codes for Chinese and XML-safe titles', () => {
-    expect(['en', 'en-GB', 'zh-CN', 'zh-Hans', 'zh-HK', 'zh-TW', 'zh-Hant-HK'].map(newsLanguage)).toEqual(['en', 'en', 'zh-cn', 'zh-cn', 'zh-tw', 'zh-tw', 'zh-tw']);
-    const text = newsSitemapXml('https://news.example', 'A & B', 'zh-HK', [{ lang: 'zh-HK', slug: ['news', '天氣'], date: Date.parse('2025-03-09T10:00:00.250Z'), title: 'Rain <heavy> \u0001"now"' }]);
+  it("writes the protocol's entries, with Google's codes for Chinese and XML-safe titles", () => {
+    expect(['en', 'en-GB', 'zh-CN', 'zh-Hans', 'zh-HK', 'zh-TW', 'zh-Hant-HK'].map(newsLanguage)).toEqual([
+      'en',
+      'en',
+      'zh-cn',
+      'zh-cn',
+      'zh-tw',
+      'zh-tw',
+      'zh-tw',
+    ]);
+    const text = newsSitemapXml('https://news.example', 'A & B', 'zh-HK', [
+      { lang: 'zh-HK', slug: ['news', '天氣'], date: Date.parse('2025-03-09T10:00:00.250Z'), title: 'Rain <heavy> \u0001"now"' },
+    ]);
     const url = new XMLParser().parse(text).urlset.url;
     expect(url.loc).toBe('https://news.example/zh-HK/news/%E5%A4%A9%E6%B0%A3');
     expect(url['news:news']).toEqual({

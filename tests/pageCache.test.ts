@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageStore } from '@/lib/pageCache/cacheHandler.mjs';
-import { allPagesTag, languageTag, listTag, pageTags, pathTag, taxonomyTag, termTag } from '@/lib/pageCache/pageTags.mjs';
-import { changeRefresh } from '@/lib/revalidation/changeTags';
+import { PageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { allPagesTag, languageTag, listTag, pageTags, pathTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';
 
 const MB = 1024 * 1024;
@@ -44,7 +44,10 @@ describe('page tags', () => {
 
 describe('what a change refreshes', () => {
   const meta = articleMeta('en', ['news', 'city', 'ferry'], { categories: ['City'], tags: ['Night life'] });
-  const refresh = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }, ['en', 'zh-CN']);
+  const refresh = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }, [
+    'en',
+    'zh-CN',
+  ]);
 
   it('is the article, its lists, its terms, its neighbours and its other languages', () => {
     expect(refresh.tags.sort()).toEqual(

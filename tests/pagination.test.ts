@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '@/lib/pagination';
+import { paginate } from '@/lib/rendering/pagination';
 
 describe('paginate', () => {
   const list = Array.from({ length: 23 }, (_, i) => i);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Comments } from '@/components/Comments';
 import { widgetFor } from '@/components/widgets/registry';
 import { siteConfig } from '@/lib/config';
-import { thumbnailFor } from '@/lib/thumbnails';
+import { thumbnailFor } from '@/lib/rendering/thumbnails';
 
 afterEach(() => vi.restoreAllMocks());
 

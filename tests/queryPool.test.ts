@@ -1,9 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogWriter } from '@/lib/content/catalog/catalogWriter';
-import { openCatalog, searchFileOf } from '@/lib/content/catalog/database';
-import { SearchWriter } from '@/lib/content/catalog/searchWriter';
+import { CatalogWriter } from '@/lib/catalog/catalogWriter';
+import { openCatalog, searchFileOf } from '@/lib/catalog/database';
+import { SearchWriter } from '@/lib/catalog/searchWriter';
 import { isSearchBusy, QueryPool, SearchBusy } from '@/lib/search/queryPool';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -14,7 +14,11 @@ describe('the search pool', () => {
   let pool: QueryPool;
   beforeAll(async () => {
     content = new TempContent();
-    for (let i = 0; i < 40; i++) content.write(`en/news/item-${i}.md`, corpusShaped({ title: `"Harbour report ${i}"`, date: `"2025-01-${String(1 + (i % 28)).padStart(2, '0')}"` }, `Cranes and tides, part ${i}.\n`));
+    for (let i = 0; i < 40; i++)
+      content.write(
+        `en/news/item-${i}.md`,
+        corpusShaped({ title: `"Harbour report ${i}"`, date: `"2025-01-${String(1 + (i % 28)).padStart(2, '0')}"` }, `Cranes and tides, part ${i}.\n`),
+      );
     const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
     const file = path.join(content.dir, '.cache', 'catalog.sqlite');
     const opened = openCatalog(identity, file);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchRoute, type RouteContext } from '@/lib/routeMatch';
+import { matchRoute, type RouteContext } from '@/lib/routing/routeMatch';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -26,16 +26,36 @@ describe('matchRoute', () => {
   });
 
   it('finds homes, list pages, articles, terms and indexes', () => {
-    for (const path of ['/en', '/en/page/3', '/en/news/src/id4', '/zh-CN/news/qq/20250212A06YSW', '/en/categories', '/en/tags',
-      '/en/categories/dow-jones-newswires', '/en/tags/%E7%BE%8E%E8%82%A1', '/en/tags/美股/page/3']) {
+    for (const path of [
+      '/en',
+      '/en/page/3',
+      '/en/news/src/id4',
+      '/zh-CN/news/qq/20250212A06YSW',
+      '/en/categories',
+      '/en/tags',
+      '/en/categories/dow-jones-newswires',
+      '/en/tags/%E7%BE%8E%E8%82%A1',
+      '/en/tags/美股/page/3',
+    ]) {
       expect(kind(path), path).toEqual({ kind: 'page', lang: path.split('/')[1] });
     }
     expect(kind('/zh-CN/search')).toEqual({ kind: 'search', lang: 'zh-CN' });
   });
 
   it('answers 404 in the language of the path for what does not exist', () => {
-    for (const path of ['/en/page/4', '/en/page/0', '/en/page/x', '/en/page/2/more', '/en/news/src/nope',
-      '/en/tags/nope', '/en/tags/美股/page/4', '/en/tags/美股/extra', '/en/categories/a/b/c/d', '/en/404', '/en/search/x']) {
+    for (const path of [
+      '/en/page/4',
+      '/en/page/0',
+      '/en/page/x',
+      '/en/page/2/more',
+      '/en/news/src/nope',
+      '/en/tags/nope',
+      '/en/tags/美股/page/4',
+      '/en/tags/美股/extra',
+      '/en/categories/a/b/c/d',
+      '/en/404',
+      '/en/search/x',
+    ]) {
       expect(kind(path), path).toEqual({ kind: 'not-found', lang: path.split('/')[1] });
     }
   });
@@ -46,7 +66,7 @@ describe('matchRoute', () => {
     }
   });
 
-  it('redirects every URL of the Hugo site, and slash-ended ones, to today\'s', () => {
+  it("redirects every URL of the Hugo site, and slash-ended ones, to today's", () => {
     const table: [string, string][] = [
       ['/news/src/id4/', '/en/news/src/id4'],
       ['/news/src/ID4/', '/en/news/src/id4'],

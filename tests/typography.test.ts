@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/markdown/render';
-import { smartPunctuation, typesetArticle } from '@/lib/markdown/typography';
+import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { smartPunctuation, typesetArticle } from '@/lib/rendering/markdown/typography';
 
 const body = async (markdown: string, options: { math?: boolean; typographer?: boolean } = {}) =>
   (await renderMarkdown(markdown, { typographer: true, ...options })).html;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleUrl, decodeSlug, listPageUrl, localPathUrl, parsePageNumber, searchUrl, termUrl } from '@/lib/urls';
+import { articleUrl, decodeSlug, listPageUrl, localPathUrl, parsePageNumber, searchUrl, termUrl } from '@/lib/routing/urls';
 
 describe('URL building', () => {
   it('builds article URLs with each segment encoded', () => {

@@ -15,10 +15,14 @@ afterEach(() => {
 function watchBatches(dir: string) {
   const batches: (string[] | undefined)[] = [];
   let wake: (() => void) | undefined;
-  const watcher = watchContent(dir, (paths) => {
-    batches.push(paths);
-    wake?.();
-  }, { quietMs: 100, maxWaitMs: 500 });
+  const watcher = watchContent(
+    dir,
+    (paths) => {
+      batches.push(paths);
+      wake?.();
+    },
+    { quietMs: 100, maxWaitMs: 500 },
+  );
   close = () => watcher.close();
   return async (timeoutMs = 3000): Promise<string[] | undefined> => {
     if (batches.length === 0) {

@@ -6,12 +6,12 @@ import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
 import { isLanguage, localize, siteConfig } from '@/lib/config';
-import { titleTemplate } from '@/lib/metadata';
+import { titleTemplate } from '@/lib/rendering/metadata';
 import '../globals.css';
 
 /*
- * Pages are rendered once and kept in the server's page cache (lib/pageCache) until content they
- * show changes: never on a timer (lib/revalidation says what each change refreshes). What shared
+ * Pages are rendered once and kept in the server's page cache (lib/server/pageCache) until content they
+ * show changes: never on a timer (lib/server/revalidation says what each change refreshes). What shared
  * caches in front may do is set in next.config.ts (`headers`, from `sharedCache` in
  * site.config.ts). The value must be a literal for Next.js to read it.
  */

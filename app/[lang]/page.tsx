@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
-import { languageFeed, pageMetadata } from '@/lib/metadata';
-import { homeAlternates, loadListPage } from '@/lib/pageData';
-import { sidebarFor } from '@/lib/sidebar';
-import { homeUrl, listPageUrl } from '@/lib/urls';
+import { languageFeed, pageMetadata } from '@/lib/rendering/metadata';
+import { homeAlternates, loadListPage } from '@/lib/rendering/pageData';
+import { sidebarFor } from '@/lib/rendering/sidebar';
+import { homeUrl, listPageUrl } from '@/lib/routing/urls';
 
-export { listParams as generateStaticParams } from '@/lib/pageData';
+export { listParams as generateStaticParams } from '@/lib/rendering/pageData';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]'>): Promise<Metadata> {
   const { lang } = await params;

@@ -1,11 +1,12 @@
 import { isLanguage, siteConfig } from '@/lib/config';
-import { getIndex, type Taxonomy } from '@/lib/content';
-import { buildFeed, FEED_ITEMS, type FeedSource } from '@/lib/feeds/buildFeed';
-import { type FeedFile, feedFormats } from '@/lib/feeds/formats';
-import { termTitle, withSiteName } from '@/lib/metadata';
-import { loadTerm } from '@/lib/pageData';
-import { notFoundResponse } from '@/lib/responses';
-import { homeUrl, termUrl } from '@/lib/urls';
+import { getIndex } from '@/lib/catalog';
+import { type Taxonomy } from '@/lib/content';
+import { buildFeed, FEED_ITEMS, type FeedSource } from '@/lib/rendering/feeds/buildFeed';
+import { type FeedFile, feedFormats } from '@/lib/rendering/feeds/formats';
+import { termTitle, withSiteName } from '@/lib/rendering/metadata';
+import { loadTerm } from '@/lib/rendering/pageData';
+import { notFoundResponse } from '@/lib/rendering/responses';
+import { homeUrl, termUrl } from '@/lib/routing/urls';
 
 /*
  * Feed routes: a language's newest articles at /{lang}/index.xml (atom.xml, feed.json), and a

@@ -5,10 +5,10 @@ import { PageLayout } from '@/components/PageLayout';
 import { TermIndex } from '@/components/TermIndex';
 import type { Taxonomy } from '@/lib/content';
 import { fill, getDictionary } from '@/lib/i18n';
-import { listParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/pageData';
-import { sidebarFor } from '@/lib/sidebar';
-import { languageFeed, pageMetadata, taxonomyTitle, termTitle, withSiteName } from '@/lib/metadata';
-import { parsePageNumber, taxonomyUrl, termUrl } from '@/lib/urls';
+import { listParams, loadTerm, loadTermPage, loadTerms, prerenderedTerms, termAlternates } from '@/lib/rendering/pageData';
+import { sidebarFor } from '@/lib/rendering/sidebar';
+import { languageFeed, pageMetadata, taxonomyTitle, termTitle, withSiteName } from '@/lib/rendering/metadata';
+import { parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 
 /**
  * Categories and tags share their pages; each route file under app/[lang]/{categories,tags}

@@ -1,8 +1,8 @@
 import { languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/content';
-import { sitemapResponse } from '@/lib/responses';
-import { NEWS_WINDOW_MS, newsSitemapPath } from '@/lib/sitemap/newsSitemap';
-import { sitemapFileName, sitemapIndexXml, sitemapParts } from '@/lib/sitemap/sitemap';
+import { getIndex } from '@/lib/catalog';
+import { sitemapResponse } from '@/lib/rendering/responses';
+import { NEWS_WINDOW_MS, newsSitemapPath } from '@/lib/rendering/sitemap/newsSitemap';
+import { sitemapFileName, sitemapIndexXml, sitemapParts } from '@/lib/rendering/sitemap/sitemap';
 
 // Built per request from the live catalog: at build time it would read the whole archive and then
 // go stale as articles are published.

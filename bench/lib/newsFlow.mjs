@@ -11,12 +11,20 @@ import autocannon from 'autocannon';
 import { rssMb } from './server.mjs';
 
 const ON_HOME_BOUND_MS = 5000;
-const pad = (n) => String(n).padStart(2, '0');
 
 /** The wall-clock time in `timeZone` as front matter writes it. */
 function wallClock(date, timeZone) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
@@ -65,7 +73,20 @@ export async function warm(base, urls, concurrency = 4) {
  * One phase: readers for `durationSec` at `base`; with `intervalSec`, a new article every that
  * many seconds, watched for on its home page at `watchBase` (the readers' side of the cache).
  */
-export async function newsFlowPhase({ base, watchBase = base, popular, tail, connections = 32, durationSec, intervalSec, contentDir, timeZone, pid, pageCacheFile, label }) {
+export async function newsFlowPhase({
+  base,
+  watchBase = base,
+  popular,
+  tail,
+  connections = 32,
+  durationSec,
+  intervalSec,
+  contentDir,
+  timeZone,
+  pid,
+  pageCacheFile,
+  label,
+}) {
   let sequence = 0;
   const pick = () => (sequence++ % 2 === 0 ? popular[Math.floor(Math.random() * popular.length)] : tail[Math.floor(Math.random() * tail.length)]);
   const folder = path.join(contentDir, 'en', 'news', 'benchflow');
@@ -94,7 +115,10 @@ export async function newsFlowPhase({ base, watchBase = base, popular, tail, con
       watches.push(
         (async () => {
           while (performance.now() - written < ON_HOME_BOUND_MS) {
-            const html = await fetch(`${watchBase}/${lang}`).then((response) => response.text(), () => '');
+            const html = await fetch(`${watchBase}/${lang}`).then(
+              (response) => response.text(),
+              () => '',
+            );
             if (html.includes(title)) {
               entry.ms = Math.round(performance.now() - written);
               return;

@@ -9,7 +9,12 @@ export async function pageWeight(base, path) {
   const html = await (await fetch(base + path)).text();
   const tags = [...html.matchAll(/<script([^>]+)>/g)].map((m) => m[1]);
   // `noModule` scripts (legacy polyfills) are skipped by every browser that runs modules.
-  const loaded = new Set(tags.filter((attrs) => !/\bnoModule\b/i.test(attrs)).map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]).filter(Boolean));
+  const loaded = new Set(
+    tags
+      .filter((attrs) => !/\bnoModule\b/i.test(attrs))
+      .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
+      .filter(Boolean),
+  );
   let jsGzip = 0;
   let ownGzip = 0;
   for (const src of loaded) {

@@ -25,6 +25,13 @@ export function wrk(url, { connections = 32, durationSec = 10, threads = 2, head
     requestsPerSec: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN)),
     p50Ms: latency(50),
     p99Ms: latency(99),
-    errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0),
+    errors:
+      Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) +
+      Number(
+        /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/
+          .exec(out)
+          ?.slice(1)
+          .reduce((a, b) => a + Number(b), 0) ?? 0,
+      ),
   };
 }

@@ -1,8 +1,8 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadTerms } from '@/lib/pageData';
-import { termUrl } from '@/lib/urls';
+import { loadTerms } from '@/lib/rendering/pageData';
+import { termUrl } from '@/lib/routing/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 

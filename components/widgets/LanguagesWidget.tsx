@@ -1,7 +1,7 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { languages } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { homeUrl } from '@/lib/urls';
+import { homeUrl } from '@/lib/routing/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 
@@ -12,7 +12,12 @@ export function LanguagesWidget({ lang, alternates }: WidgetProps) {
       <ul className="widget-list languages">
         {languages.map((language) => (
           <li key={language.code}>
-            <Link href={alternates?.[language.code] ?? homeUrl(language.code)} hrefLang={language.code} lang={language.code} aria-current={language.code === lang ? 'true' : undefined}>
+            <Link
+              href={alternates?.[language.code] ?? homeUrl(language.code)}
+              hrefLang={language.code}
+              lang={language.code}
+              aria-current={language.code === lang ? 'true' : undefined}
+            >
               <span className="language-code">{language.code}</span> {language.name}
             </Link>
           </li>

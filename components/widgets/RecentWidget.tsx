@@ -1,8 +1,8 @@
 import { SiteLink as Link } from '@/components/SiteLink';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadRecent } from '@/lib/pageData';
-import { articleUrl } from '@/lib/urls';
+import { loadRecent } from '@/lib/rendering/pageData';
+import { articleUrl } from '@/lib/routing/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 

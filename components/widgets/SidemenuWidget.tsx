@@ -1,6 +1,6 @@
 import { MenuList } from '@/components/MenuList';
 import { getDictionary } from '@/lib/i18n';
-import { loadMenu } from '@/lib/menus';
+import { loadMenu } from '@/lib/rendering/menus';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 

@@ -2,8 +2,8 @@ import { SiteLink as Link } from '@/components/SiteLink';
 import { TermButtons } from '@/components/TermButtons';
 import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
-import { loadTerms, loadTopTerms } from '@/lib/pageData';
-import { taxonomyUrl } from '@/lib/urls';
+import { loadTerms, loadTopTerms } from '@/lib/rendering/pageData';
+import { taxonomyUrl } from '@/lib/routing/urls';
 import type { WidgetProps } from './types';
 import { WidgetFrame } from './WidgetFrame';
 

@@ -6,12 +6,12 @@ import { SearchWidget } from './SearchWidget';
 import { SidemenuWidget } from './SidemenuWidget';
 import { SocialWidget } from './SocialWidget';
 import { TaglistWidget } from './TaglistWidget';
-import { isWidgetName, widgetNames, type WidgetName } from '@/lib/widgetNames';
+import { isWidgetName, widgetNames, type WidgetName } from '@/lib/config/widgetNames';
 import type { WidgetProps } from './types';
 
 /**
  * Widget names as editors write them in `widgets:`. A new widget is one file, its name in
- * lib/widgetNames.ts and one line here.
+ * lib/config/widgetNames.ts and one line here.
  */
 export const widgetRegistry: Record<WidgetName, ComponentType<WidgetProps>> = {
   search: SearchWidget,

@@ -4,7 +4,10 @@
 import { cpSync, rmSync } from 'node:fs';
 
 const [contentTarget, buildTarget] = process.argv.slice(2);
-for (const [from, to] of [['content', contentTarget], ['.next', buildTarget]]) {
+for (const [from, to] of [
+  ['content', contentTarget],
+  ['.next', buildTarget],
+]) {
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
 }

@@ -27,7 +27,9 @@ export function safeName(raw: string): string {
 
 /** Plain text of HTML as a title or summary shows it: tags dropped, entities decoded, spaces collapsed. */
 export function plainText(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "2025-02-08 03:17:28" in the site's zone, from whatever the source wrote; undefined if it is no date. */
@@ -93,7 +95,9 @@ export function articleFile(item: FeedItem, options: { folder: string; language:
     sidebar: 'right',
     widgets: ['search', 'recent', 'taglist'],
   };
-  const id = item.id?.trim() ? safeName(item.id.trim()) : md5(`${title}${item.published instanceof Date ? item.published.toISOString() : (item.published ?? '')}`);
+  const id = item.id?.trim()
+    ? safeName(item.id.trim())
+    : md5(`${title}${item.published instanceof Date ? item.published.toISOString() : (item.published ?? '')}`);
   const yamlText = yaml.dump(frontMatter, { forceQuotes: true, quotingType: '"', lineWidth: -1, noRefs: true });
   return {
     path: `${options.language}/news/${safeName(options.folder)}/${id}.${options.language}.md`,

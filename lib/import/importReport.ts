@@ -5,7 +5,9 @@ export function formatImportReport(label: string, report: ImportReport): string 
   const skipped = Object.entries(report.skipped).filter(([, count]) => (count ?? 0) > 0);
   const skippedTotal = skipped.reduce((sum, [, count]) => sum + (count ?? 0), 0);
   const reasons = skipped.length > 0 ? ` (${skipped.map(([reason, count]) => `${count} ${reason}`).join(', ')})` : '';
-  const lines = [`${label}: ${report.read} read, ${report.written} written, ${report.updated} updated, ${skippedTotal} skipped${reasons}, ${report.failed} failed`];
+  const lines = [
+    `${label}: ${report.read} read, ${report.written} written, ${report.updated} updated, ${skippedTotal} skipped${reasons}, ${report.failed} failed`,
+  ];
   for (const error of report.errors) lines.push(`  ${error}`);
   return lines.join('\n');
 }

@@ -47,7 +47,8 @@ function fromJsonFeed(raw: unknown, language: string | undefined): FeedItem {
   return {
     id: text(item.id) ?? text(item.url),
     title: text(item.title) ?? '',
-    description: text(item.content_html) ?? (plain ? plain.replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`) : (text(item.summary) ?? '')),
+    description:
+      text(item.content_html) ?? (plain ? plain.replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`) : (text(item.summary) ?? '')),
     image: text(item.image) ?? text(item.banner_image),
     link: text(item.url) ?? text(item.external_url),
     published: text(item.date_published),

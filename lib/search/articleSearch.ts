@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
-import type { Presenter } from '@/lib/content/catalog/contentIndex';
+import type { Presenter } from '@/lib/catalog/contentIndex';
 import type { ArticleMeta } from '@/lib/content/types';
 import { matchExpression, titleExpression } from './ftsText';
 import { highlight, type Segment, snippet } from './highlight';
@@ -174,4 +174,3 @@ export class ArticleSearch {
     return this.articles(this.firstIds(rankingTiers(terms, base, true), limit));
   }
 }
-

@@ -66,7 +66,10 @@ export function termExpression(term: QueryTerm, prefix = false): string {
   if (term.han) {
     const chars = [...term.text];
     if (chars.length === 1) return quote(chars[0] as string);
-    return `(${chars.slice(1).map((char, i) => quote(`${chars[i]}${char}`)).join(' AND ')})`;
+    return `(${chars
+      .slice(1)
+      .map((char, i) => quote(`${chars[i]}${char}`))
+      .join(' AND ')})`;
   }
   return prefix && term.text.length >= MIN_PREFIX ? `(${quote(term.stem)} OR ${quote(term.text)}*)` : quote(term.stem);
 }

@@ -1,6 +1,7 @@
 import { siteConfig } from '@/lib/config';
-import { type ArticleMeta, getContent } from '@/lib/content';
-import { searchFileOf } from '@/lib/content/catalog/database';
+import { getContent } from '@/lib/catalog';
+import { type ArticleMeta } from '@/lib/content';
+import { searchFileOf } from '@/lib/catalog/database';
 import { QueryPool } from './queryPool';
 import { RelatedArticles } from './relatedArticles';
 

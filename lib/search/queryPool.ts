@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '@/lib/content/types';
-import { fromSources, spawnFromSources } from '@/lib/content/catalog/spawnThread';
+import { fromSources, spawnFromSources } from '@/lib/catalog/spawnThread';
 import type { SearchRequest, SearchResponse } from './articleSearch';
 
 /** Thrown when searches are already at their bound: the route answers 503 with Retry-After. */

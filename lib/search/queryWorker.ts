@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { typesetArticle } from '@/lib/markdown/typography';
+import { typesetArticle } from '@/lib/rendering/markdown/typography';
 import { ArticleSearch, type SearchRequest } from './articleSearch';
 
 /*

@@ -1,5 +1,5 @@
 import { siteConfig } from '@/lib/config';
-import { parsePageNumber } from '@/lib/urls';
+import { parsePageNumber } from '@/lib/routing/urls';
 import type { SearchRequest } from './articleSearch';
 
 /** Longer queries are cut: nobody types more, and a 10 KB query must cost no more than a short one. */

@@ -177,7 +177,11 @@ const PREFIX_KEYS = 64;
 export function termKeyGroups(term: QueryTerm, vocabulary: Vocabulary, prefix = false): number[][] | undefined {
   if (!term.han) {
     const exact = vocabulary.key(term.text, false);
-    const keys = prefix ? [...new Set([...(exact === undefined ? [] : [exact]), ...vocabulary.keysWithPrefix(term.text, PREFIX_KEYS)])] : exact === undefined ? [] : [exact];
+    const keys = prefix
+      ? [...new Set([...(exact === undefined ? [] : [exact]), ...vocabulary.keysWithPrefix(term.text, PREFIX_KEYS)])]
+      : exact === undefined
+        ? []
+        : [exact];
     return keys.length > 0 ? [keys] : undefined;
   }
   const h = Array.from(term.text, (char) => hanIndex(char.charCodeAt(0)));

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticleBody } from '@/lib/content/articleBody';
 import type { ArticleMeta } from '@/lib/content/types';
-import { renderMarkdown } from '@/lib/markdown/render';
-import { matchRoute } from '@/lib/routeMatch';
-import { articleUrl } from '@/lib/urls';
+import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { matchRoute } from '@/lib/routing/routeMatch';
+import { articleUrl } from '@/lib/routing/urls';
 import { loadCatalog, type TestCatalog } from '../helpers/catalog';
 
 /**
@@ -25,19 +25,25 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     const started = performance.now();
     catalog = await loadCatalog(corpusDir, { languages, timeZone: 'Asia/Shanghai' });
     loadMs = performance.now() - started;
-    articles = catalog.db.prepare<[], { meta: string }>('SELECT meta FROM articles').all().map((row) => JSON.parse(row.meta) as ArticleMeta);
+    articles = catalog.db
+      .prepare<[], { meta: string }>('SELECT meta FROM articles')
+      .all()
+      .map((row) => JSON.parse(row.meta) as ArticleMeta);
   }, 600_000);
 
   it('publishes every file or reports why not, renders every body, and resolves every URL', async () => {
     const { db, index } = catalog;
-    const files = db.prepare<[], { path: string; key: string | null; draft: number; date: number | null; problems: string | null; dup_of: string | null }>(
-      'SELECT path, key, draft, date, problems, dup_of FROM files',
-    ).all();
+    const files = db
+      .prepare<[], { path: string; key: string | null; draft: number; date: number | null; problems: string | null; dup_of: string | null }>(
+        'SELECT path, key, draft, date, problems, dup_of FROM files',
+      )
+      .all();
     const published = new Set(articles.map((a) => a.file));
     const problems = files.flatMap((file) => (file.problems ? (JSON.parse(file.problems) as { severity: string; field: string }[]) : []));
     // A file not published is a draft, dated ahead, a duplicate, or has an error saying why.
     const unexplained = files.filter(
-      (file) => !published.has(file.path) && !file.dup_of && !file.draft && !(file.date !== null && file.date > Date.now()) && !file.problems?.includes('"error"'),
+      (file) =>
+        !published.has(file.path) && !file.dup_of && !file.draft && !(file.date !== null && file.date > Date.now()) && !file.problems?.includes('"error"'),
     );
     expect(unexplained.map((file) => file.path)).toEqual([]);
 

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { CatalogWriter, type WriterOptions } from '@/lib/content/catalog/catalogWriter';
-import { problemsOf } from '@/lib/content/catalog/checkFolder';
-import { ContentIndex } from '@/lib/content/catalog/contentIndex';
-import { initializeCatalog } from '@/lib/content/catalog/database';
-import { SearchWriter } from '@/lib/content/catalog/searchWriter';
+import { CatalogWriter, type WriterOptions } from '@/lib/catalog/catalogWriter';
+import { problemsOf } from '@/lib/catalog/checkFolder';
+import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { initializeCatalog } from '@/lib/catalog/database';
+import { SearchWriter } from '@/lib/catalog/searchWriter';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
 
@@ -20,13 +20,18 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
   const db = new Database(':memory:');
   const searchDb = new Database(':memory:');
   initializeCatalog(db, searchDb, 'test');
-  const writer = new CatalogWriter(db, dir, {
-    languages: ['en', 'zh-CN', 'zh-HK'],
-    defaultLanguage: 'en',
-    timeZone: 'UTC',
-    preview: false,
-    ...options,
-  }, new SearchWriter(searchDb));
+  const writer = new CatalogWriter(
+    db,
+    dir,
+    {
+      languages: ['en', 'zh-CN', 'zh-HK'],
+      defaultLanguage: 'en',
+      timeZone: 'UTC',
+      preview: false,
+      ...options,
+    },
+    new SearchWriter(searchDb),
+  );
   await writer.reconcile();
   return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db, dir) };
 }

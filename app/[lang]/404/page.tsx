@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NotFoundPage } from '@/components/NotFoundPage';
 import { getDictionary } from '@/lib/i18n';
 
-export { listParams as generateStaticParams } from '@/lib/pageData';
+export { listParams as generateStaticParams } from '@/lib/rendering/pageData';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/404'>): Promise<Metadata> {
   return { title: getDictionary((await params).lang).notFoundTitle, robots: { index: false } };

@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/ArticleView';
 import { PageLayout } from '@/components/PageLayout';
 import { ArticleJsonLd } from '@/components/ArticleJsonLd';
-import { languageFeed, pageMetadata } from '@/lib/metadata';
-import { articleAlternates, loadArticle, loadArticlePage, prerenderedArticles } from '@/lib/pageData';
-import { sidebarFor } from '@/lib/sidebar';
-import { articleUrl } from '@/lib/urls';
+import { languageFeed, pageMetadata } from '@/lib/rendering/metadata';
+import { articleAlternates, loadArticle, loadArticlePage, prerenderedArticles } from '@/lib/rendering/pageData';
+import { sidebarFor } from '@/lib/rendering/sidebar';
+import { articleUrl } from '@/lib/routing/urls';
 
 // Only the newest articles are built ahead; the rest render on first request and are cached.
 export const generateStaticParams = prerenderedArticles;

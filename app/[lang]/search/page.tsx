@@ -4,11 +4,11 @@ import { PageLayout } from '@/components/PageLayout';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/rendering/metadata';
 import { getSearch, isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { searchRequestFrom } from '@/lib/search/request';
-import { sidebarFor } from '@/lib/sidebar';
-import { searchUrl } from '@/lib/urls';
+import { sidebarFor } from '@/lib/rendering/sidebar';
+import { searchUrl } from '@/lib/routing/urls';
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/search'>): Promise<Metadata> {
   const { lang } = await params;

@@ -1,6 +1,6 @@
 import { revalidatePath } from 'next/cache';
-import { pageStore } from '@/lib/pageCache/cacheHandler.mjs';
-import { isAuthorised } from '@/lib/revalidation/authorization';
+import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { isAuthorised } from '@/lib/server/revalidation/authorization';
 
 /** A request body larger than this is refused unread: a revalidation names a few paths or tags. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -35,7 +35,7 @@ async function boundedBody(request: Request): Promise<string | undefined> {
 /**
  * Marks cached pages stale, for operators and deploy hooks (REVALIDATE_SECRET):
  * `{ "revalidations": [{ "path": "/en", "type": "layout" }, { "path": "/zh-CN/news/x" }] }`, or
- * `{ "tags": ["bs:all"] }` with the page-cache tags of lib/pageCache/pageTags.mjs. The server
+ * `{ "tags": ["bs:all"] }` with the page-cache tags of lib/server/pageCache/pageTags.mjs. The server
  * follows its own content folder without this.
  */
 export async function POST(request: Request) {

@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
 import { getSearch, isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
 import { MAX_QUERY_LENGTH } from '@/lib/search/request';
-import { articleUrl } from '@/lib/urls';
+import { articleUrl } from '@/lib/routing/urls';
 
 const SUGGESTIONS = 8;
 

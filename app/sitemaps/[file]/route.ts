@@ -1,7 +1,7 @@
 import { isLanguage, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/content';
-import { notFoundResponse, sitemapResponse } from '@/lib/responses';
-import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/sitemap/sitemap';
+import { getIndex } from '@/lib/catalog';
+import { notFoundResponse, sitemapResponse } from '@/lib/rendering/responses';
+import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
 
 /** One language's sitemap, part N: /sitemaps/en-1.xml. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {

@@ -3,10 +3,10 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/ArticleList';
 import { PageLayout } from '@/components/PageLayout';
 import { fill, getDictionary } from '@/lib/i18n';
-import { languageFeed, pageMetadata } from '@/lib/metadata';
-import { loadListPage } from '@/lib/pageData';
-import { sidebarFor } from '@/lib/sidebar';
-import { listPageUrl, parsePageNumber } from '@/lib/urls';
+import { languageFeed, pageMetadata } from '@/lib/rendering/metadata';
+import { loadListPage } from '@/lib/rendering/pageData';
+import { sidebarFor } from '@/lib/rendering/sidebar';
+import { listPageUrl, parsePageNumber } from '@/lib/routing/urls';
 
 // Later pages render on first request, then stay cached.
 export function generateStaticParams() {

@@ -1,7 +1,7 @@
 import { isLanguage, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/content';
-import { notFoundResponse } from '@/lib/responses';
-import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/sitemap/newsSitemap';
+import { getIndex } from '@/lib/catalog';
+import { notFoundResponse } from '@/lib/rendering/responses';
+import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 
 /**
  * A language's Google News sitemap: /sitemaps/news/en.xml. Read from the catalog per request (one

@@ -1,0 +1,431 @@
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { LoadOptions } from '@/lib/content/readArticle';
+import type { Problem } from '@/lib/content/problems';
+import { termSlug } from '@/lib/content/terms';
+import type { ArticleMeta } from '@/lib/content/types';
+import { type ParsedFile, parseFile } from './parsedFile';
+import type { SearchBatch, SearchSink } from './searchWriter';
+import { sortKey } from './sortKey';
+
+export interface WriterOptions extends LoadOptions {
+  /** Show drafts and future-dated articles (next dev: editors preview them). */
+  preview: boolean;
+  now?: () => number;
+}
+
+/** Reads a batch of files, possibly on other threads (see parsePool.ts); by default, here. */
+export type BatchParser = (files: readonly string[]) => Promise<ParsedFile[]>;
+
+/** An article as it was before a change or is after it, with its pager neighbours' keys. */
+export interface ArticleState {
+  meta: ArticleMeta;
+  newer?: string;
+  older?: string;
+}
+
+/** What a change did to one URL. */
+export interface ArticleChange {
+  key: string;
+  before?: ArticleState;
+  after?: ArticleState;
+}
+
+/** What one update changed. */
+export interface ChangeSet {
+  /** Files read again (relative paths). */
+  files: string[];
+  changes: ArticleChange[];
+  /** Problems of the files read, after the update. */
+  problems: Problem[];
+}
+
+/** Lists an article belongs to: its language, each category and tag, each menu it is in. */
+type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+
+/** Files read and written per transaction during a full pass: large enough to be fast, small enough that a watched change waits little. */
+export const BULK_BATCH = 500;
+/** Page cache of each catalog file during a full pass (BROADSHEET_BULK_CACHE_MB), and otherwise (MB). */
+export const BULK_CACHE_MB = Number(process.env.BROADSHEET_BULK_CACHE_MB) || 256;
+export const IDLE_CACHE_MB = 32;
+
+const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
+const parentOf = (file: string) => {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+};
+const isHidden = (name: string) => name.startsWith('.');
+
+/**
+ * Keeps the catalog in step with the content folder, file by file. Only files that changed are
+ * read; each change touches the rows of the URLs it concerns and nothing else, in one
+ * transaction, so readers (other connections) see either all of it or none of it.
+ */
+export class CatalogWriter {
+  private readonly statements: ReturnType<CatalogWriter['prepare']>;
+  private readonly listIds = new Map<string, number>();
+  /** Search changes of the current update, sent to the search writer once it is committed. */
+  private pendingSearch: SearchBatch = { deletes: [], inserts: [] };
+
+  constructor(
+    private readonly db: Database,
+    readonly dir: string,
+    private readonly options: WriterOptions,
+    private readonly search: SearchSink,
+  ) {
+    this.statements = this.prepare();
+  }
+
+  /**
+   * Runs one update in a transaction, then hands its search changes to the search writer: they
+   * reach the index only once the catalog holds the articles they are about.
+   */
+  private inTransaction<T>(work: () => T): T {
+    this.pendingSearch = { deletes: [], inserts: [] };
+    const result = this.db.transaction(work)();
+    this.search.write(this.pendingSearch);
+    this.pendingSearch = { deletes: [], inserts: [] };
+    return result;
+  }
+
+  /** Settles once the full-text index holds every change made so far. */
+  searchSettled(): Promise<void> {
+    return this.search.drain();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      fileByPath: db.prepare<[string], { key: string | null; mtime: number; size: number }>('SELECT key, mtime, size FROM files WHERE path = ?'),
+      filesInDir: db.prepare<[string], { path: string; mtime: number; size: number }>('SELECT path, mtime, size FROM files WHERE dir = ?'),
+      filesUnder: db.prepare<[string, string], { path: string }>('SELECT path FROM files WHERE path >= ? AND path < ?'),
+      allDirs: db.prepare<[], { dir: string }>('SELECT DISTINCT dir FROM files'),
+      upsertFile: db.prepare(
+        `INSERT INTO files (path, dir, mtime, size, key, date, draft, problems) VALUES (@path, @dir, @mtime, @size, @key, @date, @draft, @problems)
+         ON CONFLICT (path) DO UPDATE SET mtime = @mtime, size = @size, key = @key, date = @date, draft = @draft, problems = @problems, dup_of = NULL`,
+      ),
+      deleteFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
+      candidates: db.prepare<[string], { path: string; date: number; draft: number }>('SELECT path, date, draft FROM files WHERE key = ? ORDER BY path'),
+      setDuplicate: db.prepare<[string | null, string]>('UPDATE files SET dup_of = ? WHERE path = ?'),
+      current: db.prepare<[string], { id: number; path: string; meta: string }>('SELECT id, path, meta FROM articles WHERE key = ?'),
+      idTaken: db.prepare<[number], { id: number }>('SELECT id FROM articles WHERE id = ?'),
+      insertArticle: db.prepare('INSERT INTO articles (id, path, key, key_lower, lang, date, meta) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteArticle: db.prepare<[number]>('DELETE FROM articles WHERE id = ?'),
+      listId: db.prepare<[string, string, string], { id: number }>('SELECT id FROM lists WHERE lang = ? AND kind = ? AND slug = ?'),
+      insertList: db.prepare<[string, string, string, string]>('INSERT INTO lists (lang, kind, slug, name) VALUES (?, ?, ?, ?)'),
+      newestInList: db.prepare<[number], { article: number }>('SELECT article FROM list_items WHERE list = ? ORDER BY article DESC LIMIT 1'),
+      renameList: db.prepare<[string, number]>('UPDATE lists SET name = ? WHERE id = ?'),
+      addItem: db.prepare<[number, number]>('INSERT OR IGNORE INTO list_items (list, article) VALUES (?, ?)'),
+      removeItem: db.prepare<[number, number]>('DELETE FROM list_items WHERE list = ? AND article = ?'),
+      schedule: db.prepare<[string, number]>('INSERT INTO scheduled (path, date) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET date = excluded.date'),
+      unschedule: db.prepare<[string]>('DELETE FROM scheduled WHERE path = ?'),
+      unscheduleUpTo: db.prepare<[number]>('DELETE FROM scheduled WHERE date <= ?'),
+      newer: db.prepare<[number, number], { key: string }>(
+        'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article > ? ORDER BY i.article ASC LIMIT 1',
+      ),
+      older: db.prepare<[number, number], { key: string }>(
+        'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
+      ),
+      dueKeys: db.prepare<[number], { key: string }>(
+        'SELECT DISTINCT f.key FROM scheduled s JOIN files f ON f.path = s.path WHERE s.date <= ? AND f.key IS NOT NULL',
+      ),
+      nextDue: db.prepare<[number], { date: number | null }>('SELECT min(date) AS date FROM scheduled WHERE date > ?'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /**
+   * Reads the given paths again (relative; files, or folders standing for every file known under
+   * them or now in them) and applies what changed, in one transaction. A file that no longer
+   * exists leaves the site.
+   */
+  update(paths: Iterable<string>): ChangeSet {
+    const files = this.expand(paths);
+    return this.inTransaction(() => this.applyFiles(files));
+  }
+
+  /**
+   * Brings the whole catalog in step with the folder: every file whose time or size differs from
+   * what the catalog holds is read, every file gone is removed. Works folder by folder, a batch of
+   * files per transaction, and calls `between` after each one (a server yields there, so that
+   * readers and watched changes are not held up by a full pass over a large archive).
+   */
+  async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
+    this.bulk(true);
+    try {
+      return await this.pass(between, parser);
+    } finally {
+      this.bulk(false);
+    }
+  }
+
+  /**
+   * A full pass writes all over both files: their page caches are large meanwhile (a first start
+   * on a large archive is several times faster), and handed back after.
+   */
+  private bulk(on: boolean): void {
+    this.db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -IDLE_CACHE_MB * 1024}`);
+    if (!on) this.db.pragma('shrink_memory');
+    this.search.bulk(on);
+  }
+
+  private async pass(between: (batch: ChangeSet) => Promise<void> | void, parser?: BatchParser): Promise<{ files: number; read: number }> {
+    let pending: string[] = [];
+    let files = 0;
+    let read = 0;
+    // One batch is read (on the parser's threads) while the one before it is written.
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      read += batch.length;
+      const parsed = parser ? parser(batch) : undefined;
+      parsed?.catch(() => undefined);
+      await inFlight;
+      inFlight = (async () => {
+        const results = parsed ? new Map((await parsed).map((result, i) => [batch[i] as string, result])) : undefined;
+        await between(this.inTransaction(() => this.applyFiles(batch, results)));
+      })();
+      if (!parser) await inFlight;
+    };
+    const visited = new Set<string>();
+    const folders = [''];
+    while (folders.length > 0) {
+      const folder = folders.pop() as string;
+      visited.add(folder);
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path.join(this.dir, folder), { withFileTypes: true });
+      } catch {
+        continue; // Gone meanwhile: its rows are removed below, as for any folder not visited.
+      }
+      const known = new Map(this.statements.filesInDir.all(folder).map((row) => [row.path, row]));
+      for (const entry of entries) {
+        if (isHidden(entry.name)) continue;
+        const relative = folder ? `${folder}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          folders.push(relative);
+          continue;
+        }
+        if (!entry.isFile() || !/\.md$/i.test(entry.name)) continue;
+        files++;
+        const row = known.get(relative);
+        known.delete(relative);
+        if (row) {
+          let stats;
+          try {
+            stats = statSync(path.join(this.dir, relative));
+          } catch {
+            stats = undefined;
+          }
+          if (stats && stats.mtimeMs === row.mtime && stats.size === row.size) continue;
+        }
+        pending.push(relative);
+        if (pending.length >= BULK_BATCH) await flush();
+      }
+      for (const gone of known.keys()) {
+        pending.push(gone);
+        if (pending.length >= BULK_BATCH) await flush();
+      }
+    }
+    for (const { dir } of this.statements.allDirs.all()) {
+      if (visited.has(dir)) continue;
+      for (const { path: gone } of this.statements.filesInDir.all(dir)) {
+        pending.push(gone);
+        if (pending.length >= BULK_BATCH) await flush();
+      }
+    }
+    await flush();
+    await inFlight;
+    // From now on a URL the catalog does not know is one that does not exist.
+    this.statements.setMeta.run('complete', '1');
+    return { files, read };
+  }
+
+  /** Publishes articles whose date has come since the last call (or the last run). */
+  publishDue(): ChangeSet {
+    if (this.options.preview) return emptyChangeSet();
+    const now = this.now();
+    return this.inTransaction(() => {
+      const changes: ArticleChange[] = [];
+      const fresh = new Set<string>();
+      for (const { key } of this.statements.dueKeys.all(now)) this.resolveKey(key, fresh, new Map(), changes);
+      this.statements.unscheduleUpTo.run(now);
+      this.completeNeighbours(changes);
+      return { files: [], changes, problems: [] };
+    });
+  }
+
+  /** When the next article dated in the future is due, if any. */
+  nextPublication(): number | undefined {
+    if (this.options.preview) return undefined;
+    return this.statements.nextDue.get(this.now())?.date ?? undefined;
+  }
+
+  /** Folders stand for every Markdown file known under them or now in them. */
+  private expand(paths: Iterable<string>): string[] {
+    const files = new Set<string>();
+    for (const entry of paths) {
+      if (/\.md$/i.test(entry)) {
+        files.add(entry);
+        continue;
+      }
+      const folder = entry.replace(/\/+$/, '');
+      const prefix = `${folder}/`;
+      for (const { path: known } of this.statements.filesUnder.all(prefix, `${folder}0`)) files.add(known);
+      const stack = [folder];
+      while (stack.length > 0) {
+        const current = stack.pop() as string;
+        let entries: Dirent[];
+        try {
+          entries = readdirSync(path.join(this.dir, current), { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        for (const item of entries) {
+          if (isHidden(item.name)) continue;
+          const relative = `${current}/${item.name}`;
+          if (item.isDirectory()) stack.push(relative);
+          else if (item.isFile() && /\.md$/i.test(item.name)) files.add(relative);
+        }
+      }
+    }
+    return [...files].sort();
+  }
+
+  /**
+   * Reads each file (or takes it as already read) and settles every URL it claimed before or
+   * claims now. Runs inside a transaction.
+   */
+  private applyFiles(files: readonly string[], parsed?: ReadonlyMap<string, ParsedFile>): ChangeSet {
+    const keys = new Set<string>();
+    const fresh = new Set<string>();
+    const bodies = new Map<string, ParsedFile>();
+    const problems: Problem[] = [];
+    for (const file of files) {
+      const before = this.statements.fileByPath.get(file);
+      if (before?.key) keys.add(before.key);
+      const read = parsed?.get(file) ?? parseFile(this.dir, file, this.options);
+      if (!read.stats) {
+        if (read.problems.length === 0) {
+          this.statements.deleteFile.run(file);
+          this.statements.unschedule.run(file);
+          continue;
+        }
+      }
+      problems.push(...read.problems);
+      const article = read.article;
+      this.statements.upsertFile.run({
+        path: file,
+        dir: parentOf(file),
+        mtime: read.stats?.mtimeMs ?? 0,
+        size: read.stats?.size ?? -1,
+        key: article?.key ?? null,
+        date: article?.date ?? null,
+        draft: article?.draft ? 1 : 0,
+        problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
+      });
+      fresh.add(file);
+      if (article && !article.draft && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
+      else this.statements.unschedule.run(file);
+      if (article) {
+        keys.add(article.key);
+        bodies.set(file, read);
+      }
+    }
+    const changes: ArticleChange[] = [];
+    for (const key of keys) this.resolveKey(key, fresh, bodies, changes);
+    this.completeNeighbours(changes);
+    return { files: [...files], changes, problems };
+  }
+
+  /**
+   * Decides which file owns a URL (the first by path; the others are duplicates) and whether it
+   * is published, and brings the article row, its lists and its search entry in line.
+   */
+  private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
+    const candidates = this.statements.candidates.all(key);
+    const winner = candidates[0];
+    for (const [i, candidate] of candidates.entries()) this.statements.setDuplicate.run(i === 0 ? null : (winner as { path: string }).path, candidate.path);
+    const now = this.now();
+    const visible = winner !== undefined && (this.options.preview || (winner.draft === 0 && winner.date <= now));
+    const current = this.statements.current.get(key);
+    const unchanged = current !== undefined && visible && current.path === winner.path && !fresh.has(current.path);
+    if (unchanged) return;
+    const change: ArticleChange = { key };
+    if (current) change.before = this.removeArticle(current.id, JSON.parse(current.meta) as ArticleMeta);
+    if (visible) {
+      // The owner may have changed without being read in this update (the old one left): read it now.
+      const loaded = bodies.get(winner.path) ?? parseFile(this.dir, winner.path, this.options);
+      if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search) };
+    }
+    if (change.before || change.after) changes.push(change);
+  }
+
+  private listId(lang: string, kind: ListKind, slug: string, name: string): number {
+    const cacheKey = `${lang}\u0000${kind}\u0000${slug}`;
+    let id = this.listIds.get(cacheKey);
+    if (id === undefined) {
+      id = this.statements.listId.get(lang, kind, slug)?.id;
+      if (id === undefined) id = Number(this.statements.insertList.run(lang, kind, slug, name).lastInsertRowid);
+      this.listIds.set(cacheKey, id);
+    }
+    return id;
+  }
+
+  private languageList(lang: string): number {
+    return this.listId(lang, 'all', '', '');
+  }
+
+  private insertArticle(meta: ArticleMeta, search: ParsedFile['search']): ArticleMeta {
+    let id = sortKey(meta.date, meta.file);
+    while (this.statements.idTaken.get(id)) id++;
+    this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
+    for (const [kind, slug, name] of this.listsOf(meta)) {
+      const list = this.listId(meta.lang, kind, slug, name);
+      // A term is named as its newest article writes it.
+      if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
+      this.statements.addItem.run(list, id);
+    }
+    if (search) this.pendingSearch.inserts.push([id, search.title, search.body, search.lang]);
+    return meta;
+  }
+
+  private neighboursOf(id: number, lang: string): { newer?: string; older?: string } {
+    const list = this.languageList(lang);
+    return { newer: this.statements.newer.get(list, id)?.key, older: this.statements.older.get(list, id)?.key };
+  }
+
+  /** The lists an article belongs to: its language, each category and tag, each menu. */
+  private listsOf(meta: ArticleMeta): [ListKind, string, string][] {
+    const lists: [ListKind, string, string][] = [['all', '', '']];
+    for (const name of meta.categories) lists.push(['categories', termSlug(name), name]);
+    for (const name of meta.tags) lists.push(['tags', termSlug(name), name]);
+    for (const name of meta.menu) lists.push(['menu', name, name]);
+    return lists;
+  }
+
+  private removeArticle(id: number, meta: ArticleMeta): ArticleState {
+    const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
+    for (const [kind, slug, name] of this.listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
+    this.pendingSearch.deletes.push(id);
+    this.statements.deleteArticle.run(id);
+    return state;
+  }
+
+  /** Neighbours of the articles as they stand once the whole update is applied. */
+  private completeNeighbours(changes: ArticleChange[]): void {
+    for (const change of changes) {
+      if (!change.after) continue;
+      const row = this.statements.current.get(change.key);
+      if (row) Object.assign(change.after, this.neighboursOf(row.id, change.after.meta.lang));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LoadOptions } from '@/lib/content/readArticle';
+import type { BatchParser } from './catalogWriter';
+import type { ParsedFile } from './parsedFile';
+import { fromSources, spawnFromSources } from './spawnThread';
+
+/**
+ * Threads that read and parse files for the catalog writer during a full pass, so that reading
+ * a large archive for the first time uses every core: the writer's thread only writes. One
+ * thread per core beyond the writer's own, at least one. Ended once the pass is done.
+ */
+export class ParsePool {
+  private readonly workers: Worker[];
+  private next = 0;
+  private sequence = 0;
+  private readonly waiting = new Map<number, { resolve: (results: ParsedFile[]) => void; reject: (error: Error) => void }>();
+
+  /** `search`: work out search tokens too (a check needs none). */
+  constructor(dir: string, options: LoadOptions, size = Math.max(1, availableParallelism() - 1), search = true) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = fromSources()
+        ? spawnFromSources(import.meta.url, 'parseWorker.ts', { dir, options, search })
+        : new Worker(new URL('./parseWorker.ts', import.meta.url), { workerData: { dir, options, search } });
+      worker.on('message', ({ id, results }: { id: number; results: ParsedFile[] }) => {
+        this.waiting.get(id)?.resolve(results);
+        this.waiting.delete(id);
+      });
+      worker.on('error', (error) => {
+        for (const pending of this.waiting.values()) pending.reject(error);
+        this.waiting.clear();
+      });
+      return worker;
+    });
+  }
+
+  /** Parses a batch on the next thread in turn. */
+  readonly parse: BatchParser = (files) => {
+    const id = ++this.sequence;
+    const worker = this.workers[this.next++ % this.workers.length] as Worker;
+    return new Promise<ParsedFile[]>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, files });
+    });
+  };
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

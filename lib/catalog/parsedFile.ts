@@ -1,0 +1,28 @@
+import { indexText, languageToken } from '@/lib/search/ftsText';
+import { markdownToPlainText } from '@/lib/content/excerpt';
+import { type LoadOptions, type ReadArticle, readArticleFile } from '@/lib/content/readArticle';
+
+/** One file read and made ready for the catalog: its metadata, problems, and search text. */
+export interface ParsedFile extends Omit<ReadArticle, 'body'> {
+  /** Search tokens (lib/search/ftsText.ts) of the title, of everything, and of the language. */
+  search?: { title: string; body: string; lang: string };
+}
+
+/**
+ * Reads and parses one file, and works out its search tokens (unless `search` is false: a check
+ * builds no index): everything about a file that needs no database, so that it can run on other
+ * threads while the writer writes.
+ */
+export function parseFile(dir: string, file: string, options: LoadOptions, search = true): ParsedFile {
+  const { body, ...read } = readArticleFile(dir, file, options);
+  const meta = read.article;
+  if (!meta || !search) return read;
+  return {
+    ...read,
+    search: {
+      title: indexText(meta.title),
+      body: indexText(meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), markdownToPlainText(body ?? '')),
+      lang: languageToken(meta.lang),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { NewsStub } from '@/lib/catalog/contentIndex';
+import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
+import { escapeXml } from './sitemap';
+
+/*
+ * Google News sitemaps (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
+ * one per language, the articles of the last two days, at most 1,000, each with the publication's
+ * name and language, the article's publication date and title.
+ */
+
+/** Google News lists articles published in the last two days only. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+/** The protocol's limit of entries per news sitemap. */
+export const NEWS_ENTRIES = 1000;
+
+/** Where a language's news sitemap is served. */
+export const newsSitemapPath = (lang: string) => `/sitemaps/news/${lang}.xml`;
+
+/**
+ * The protocol's language code: ISO 639, except zh-cn for Simplified and zh-tw for Traditional
+ * Chinese (so zh-HK, written in Traditional characters, is zh-tw).
+ */
+export function newsLanguage(code: string): string {
+  const [primary = code, ...rest] = code.toLowerCase().split('-');
+  if (primary !== 'zh') return primary;
+  return rest.some((subtag) => ['hant', 'tw', 'hk', 'mo'].includes(subtag)) ? 'zh-tw' : 'zh-cn';
+}
+
+/** W3C Datetime, to the second, in UTC. */
+const w3cDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function newsSitemapXml(baseUrl: string, publication: string, lang: string, entries: readonly NewsStub[]): string {
+  const name = escapeXml(publication);
+  const language = newsLanguage(lang);
+  const urls = entries.map(
+    (entry) =>
+      `<url><loc>${escapeXml(absoluteUrl(baseUrl, articleUrl(entry)))}</loc><news:news><news:publication><news:name>${name}</news:name>` +
+      `<news:language>${language}</news:language></news:publication><news:publication_date>${w3cDate(entry.date)}</news:publication_date>` +
+      `<news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' +
+    `${urls.join('\n')}\n</urlset>\n`
+  );
+}

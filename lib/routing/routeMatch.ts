@@ -1,0 +1,78 @@
+import { siteConfig } from '@/lib/config';
+import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import { isTaxonomy } from '@/lib/content/terms';
+import { isFeedFile } from '@/lib/rendering/feeds/formats';
+import { legacyTarget } from '@/lib/routing/legacyUrls';
+import { decodeSlug, parsePageNumber } from '@/lib/routing/urls';
+
+/** What a request path names. */
+export type RouteMatch =
+  /** Not a page path (`/`, public files): Next.js routes it as usual. */
+  | { kind: 'pass' }
+  | { kind: 'page'; lang: string }
+  /** A language's search page: admitted by the search pool's bound. */
+  | { kind: 'search'; lang: string }
+  /** An old (Hugo) or slash-ended URL of a page that exists: a permanent redirect. */
+  | { kind: 'redirect'; location: string }
+  | { kind: 'not-found'; lang: string };
+
+function pageExists(count: number, pageParam: string | undefined): boolean {
+  if (pageParam === undefined) return true;
+  const page = parsePageNumber(pageParam);
+  return page !== undefined && page <= Math.max(1, Math.ceil(count / siteConfig.pageSize));
+}
+
+/**
+ * Turns a raw URL path into the page it names, or a 404, without rendering anything. The proxy
+ * uses it to answer 404 before rendering: a `notFound()` thrown while rendering leaves the
+ * server HTML empty (vercel/next.js#62228), and a 404 must read without JavaScript.
+ */
+export interface RouteContext {
+  index: ContentIndex;
+  languageCodes: readonly string[];
+  defaultLanguage: string;
+  /** First path segments that belong to files in public/ or to root routes. */
+  passThrough: ReadonlySet<string>;
+}
+
+export function matchRoute(pathname: string, context: RouteContext): RouteMatch {
+  const raw = pathname.split('/').filter(Boolean);
+  if (raw[0] === undefined || context.passThrough.has(raw[0])) return { kind: 'pass' };
+  const match = matchCurrentRoute(raw, context);
+  if (match.kind === 'page' || match.kind === 'search') {
+    // Hugo ended every path with a slash; this site does not.
+    return pathname.endsWith('/') ? { kind: 'redirect', location: `/${raw.join('/')}` } : match;
+  }
+  const segments = decodeSlug(raw);
+  const target = segments && legacyTarget(segments, context);
+  // Only to a page that exists, and never to the same path: a redirect must end somewhere.
+  const lands = target !== undefined && target !== pathname && matchCurrentRoute(target.split('/').filter(Boolean), context).kind === 'page';
+  return lands ? { kind: 'redirect', location: target } : match;
+}
+
+/** What a path names among today's URLs. */
+function matchCurrentRoute(raw: readonly string[], context: RouteContext): RouteMatch {
+  const { index, languageCodes } = context;
+  const lang = raw[0] as string;
+  // `/fr/…`, `/wp-admin`: no such language; the 404 is in the default one.
+  if (!languageCodes.includes(lang)) return { kind: 'not-found', lang: context.defaultLanguage };
+  const rest = decodeSlug(raw.slice(1));
+  const page: RouteMatch = { kind: 'page', lang };
+  const notFound: RouteMatch = { kind: 'not-found', lang };
+  if (!rest) return notFound;
+  const [first, second, third, fourth, ...more] = rest;
+
+  if (first === 'search' && second === undefined) return { kind: 'search', lang };
+  if (first === undefined || (isFeedFile(first) && second === undefined)) return page;
+  if (first === 'page') {
+    return third === undefined && pageExists(index.count(lang), second ?? '') ? page : notFound;
+  }
+  if (isTaxonomy(first)) {
+    if (second === undefined) return page;
+    const term = index.term(lang, first, second.normalize('NFC'));
+    if (!term || more.length > 0) return notFound;
+    if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
+    return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
+  }
+  return index.article(lang, rest) ? page : notFound;
+}

@@ -1,0 +1,64 @@
+// @ts-check
+/*
+ * The tags a cached page carries besides Next.js's own, read from its path. A content change
+ * names the pages it touched by these tags: this page, a language's lists, a term's pages, a
+ * taxonomy index, every page of a language (their sidebars), every page. Plain JavaScript,
+ * because the cache handler that applies them is loaded by Next.js at run time, unbundled.
+ */
+
+const TAXONOMIES = ['categories', 'tags'];
+const enc = encodeURIComponent;
+
+/** Every page of the site. */
+export const allPagesTag = 'bs:all';
+/** Every page of a language: each shows its recent articles and terms in the sidebar. */
+export const languageTag = (/** @type {string} */ lang) => `bs:lang:${enc(lang)}`;
+/** A language's home and its numbered list pages. */
+export const listTag = (/** @type {string} */ lang) => `bs:list:${enc(lang)}`;
+/** Every page of one term. */
+export const termTag = (/** @type {string} */ lang, /** @type {string} */ taxonomy, /** @type {string} */ slug) =>
+  `bs:term:${enc(lang)}:${taxonomy}:${enc(slug.normalize('NFC'))}`;
+/** A taxonomy's index of terms with counts. */
+export const taxonomyTag = (/** @type {string} */ lang, /** @type {string} */ taxonomy) => `bs:terms:${enc(lang)}:${taxonomy}`;
+/** One page, by its decoded path ("/zh-CN/news/qq/天气"). */
+export const pathTag = (/** @type {string} */ path) => `bs:path:${path.normalize('NFC').split('/').filter(Boolean).map(enc).join('/')}`;
+
+/** Decodes each segment of a path as requested; a malformed one is kept as it is. */
+function decodedSegments(/** @type {string} */ pathname) {
+  return pathname
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}
+
+/**
+ * The tags of the page at `pathname` (as Next.js keys it: decoded or not).
+ * @param {string} pathname
+ * @returns {string[]}
+ */
+export function pageTags(pathname) {
+  const segments = decodedSegments(pathname);
+  const [lang, first, second, third] = segments;
+  if (lang === undefined) return [allPagesTag];
+  const tags = [allPagesTag, languageTag(lang), pathTag(`/${segments.join('/')}`)];
+  if (first === undefined || (first === 'page' && segments.length === 3)) tags.push(listTag(lang));
+  else if (TAXONOMIES.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));
+  else if (TAXONOMIES.includes(first) && second !== undefined && (third === undefined || third === 'page')) tags.push(termTag(lang, first, second));
+  return tags;
+}
+
+/**
+ * The page a cache key names: Next.js keys responses `/route-cache/<kind>/<route hash>/$/<path>`.
+ * @param {string} key
+ * @returns {string | undefined}
+ */
+export function pathOfCacheKey(key) {
+  const marker = key.indexOf('/$/');
+  return marker < 0 ? undefined : key.slice(marker + 2);
+}
