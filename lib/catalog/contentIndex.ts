@@ -58,9 +58,13 @@ export class ContentIndex {
 
   private prepare() {
     const db = this.db;
+    // The rows to skip are skipped in the list's own index, and only the page's rows are joined
+    // to their articles: joining first made page 5,000 of a million-article list look up 50,000
+    // articles to throw away (75 ms warm, seconds cold; 2 ms this way).
+    const slice = (order: 'ASC' | 'DESC') => `SELECT article FROM list_items WHERE list = ? ORDER BY article ${order} LIMIT ? OFFSET ?`;
     const listPage = (order: 'ASC' | 'DESC') =>
       db.prepare<[number, number, number], { meta: string }>(
-        `SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? ORDER BY i.article ${order} LIMIT ? OFFSET ?`,
+        `SELECT a.meta FROM (${slice(order)}) i JOIN articles a ON a.id = i.article ORDER BY i.article ${order}`,
       );
     return {
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
@@ -87,8 +91,8 @@ export class ContentIndex {
         'SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
       stubs: db.prepare<[number, number, number], { key: string; date: number; lastmod: number | null }>(
-        `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM list_items i JOIN articles a ON a.id = i.article
-         WHERE i.list = ? ORDER BY i.article DESC LIMIT ? OFFSET ?`,
+        `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article
+         ORDER BY i.article DESC`,
       ),
       newsStubs: db.prepare<[number, number, number, number], { key: string; date: number; title: string }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.title') AS title FROM list_items i JOIN articles a ON a.id = i.article
