@@ -1,5 +1,5 @@
 import { normalizeForSearch } from './normalize';
-import { eachRun, type QueryTerm, stemWord } from './tokenize';
+import { eachRun, MAX_WORD, type QueryTerm, stemWord } from './tokenize';
 
 /*
  * What SQLite's full-text index (FTS5) stores and is asked for. Chinese has no spaces, and FTS5's
@@ -11,22 +11,36 @@ import { eachRun, type QueryTerm, stemWord } from './tokenize';
  * character counts as part of a token.
  */
 
-const MAX_WORD = 40;
-
-/**
- * Each distinct token of normalized text. Han characters and pairs are collected as numbers
- * (one or two UTF-16 units) and made strings once each: a long Chinese article repeats its
- * characters hundreds of times.
+/*
+ * Han characters and pairs are collected as small integers (a character's place among the Han
+ * code points, a pair's place among pairs of them), which V8 keeps unboxed: pairs of raw code
+ * points pass 2³¹ and make every set entry a heap number. Strings are made once per distinct
+ * token: a long Chinese article repeats its characters hundreds of times.
  */
+const BLOCK_A = 0x3400; // to 0x4dbf
+const UNIFIED = 0x4e00; // to 0x9fff
+const COMPATIBILITY = 0xf900; // to 0xfaff
+const UNIFIED_AT = 0x4dbf - BLOCK_A + 1;
+const COMPATIBILITY_AT = UNIFIED_AT + 0x9fff - UNIFIED + 1;
+const HAN_COUNT = COMPATIBILITY_AT + 0xfaff - COMPATIBILITY + 1;
+
+const hanIndex = (code: number) =>
+  code < UNIFIED ? code - BLOCK_A : code < COMPATIBILITY ? code - UNIFIED + UNIFIED_AT : code - COMPATIBILITY + COMPATIBILITY_AT;
+const hanChar = (index: number) =>
+  String.fromCharCode(
+    index < UNIFIED_AT ? index + BLOCK_A : index < COMPATIBILITY_AT ? index - UNIFIED_AT + UNIFIED : index - COMPATIBILITY_AT + COMPATIBILITY,
+  );
+
+/** Each distinct token of normalized text: word stems, and Han characters and pairs as numbers. */
 function collectTokens(text: string, words: Set<string>, han: Set<number>): void {
   eachRun(normalizeForSearch(text), (run, isHan) => {
     if (isHan) {
       let previous = -1;
       for (let i = 0; i < run.length; i++) {
-        const code = run.charCodeAt(i);
-        han.add(code);
-        if (previous >= 0) han.add(previous * 0x10000 + code);
-        previous = code;
+        const index = hanIndex(run.charCodeAt(i));
+        han.add(index);
+        if (previous >= 0) han.add(HAN_COUNT + previous * HAN_COUNT + index);
+        previous = index;
       }
     } else if (run.length <= MAX_WORD) {
       words.add(stemWord(run));
@@ -40,7 +54,13 @@ export function indexText(...fields: (string | undefined)[]): string {
   const han = new Set<number>();
   for (const field of fields) if (field) collectTokens(field, words, han);
   const tokens = [...words];
-  for (const code of han) tokens.push(code < 0x10000 ? String.fromCharCode(code) : String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000));
+  for (const key of han) {
+    if (key < HAN_COUNT) tokens.push(hanChar(key));
+    else {
+      const pair = key - HAN_COUNT;
+      tokens.push(hanChar(Math.floor(pair / HAN_COUNT)) + hanChar(pair % HAN_COUNT));
+    }
+  }
   return tokens.join(' ');
 }
 

@@ -6,33 +6,10 @@ import { isHanCode, normalizeForSearch } from './normalize';
  * (unigrams and bigrams): 峰会 is found inside 人工智能行动峰会 without a dictionary deciding
  * where words end. Other scripts are split into words of letters and digits, and English words
  * are reduced to a stem (rates → rate).
- *
- * Tokens are small integers rather than strings: a Han character or pair is numbered by its code
- * points, a word by the vocabulary. Integer keys make indexing an archive several times faster
- * than string keys and let posting lists live in typed arrays.
  */
 
-const HAN_RANGES: [number, number][] = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xf900, 0xfaff],
-];
-const HAN_COUNT = HAN_RANGES.reduce((sum, [from, to]) => sum + to - from + 1, 0);
-/** Word keys start above every Han key (HAN_COUNT + HAN_COUNT² < 2³⁰), so keys stay small integers. */
-const WORD_BASE = 2 ** 30;
-const MAX_WORD = 40;
-
-function hanIndex(code: number): number {
-  let offset = 0;
-  for (const [from, to] of HAN_RANGES) {
-    if (code >= from && code <= to) return offset + code - from;
-    offset += to - from + 1;
-  }
-  return -1;
-}
-
-const unigramKey = (h: number) => h;
-const bigramKey = (h1: number, h2: number) => HAN_COUNT + h1 * HAN_COUNT + h2;
+/** Longer "words" (hashes, encoded data) are not indexed or searched. */
+export const MAX_WORD = 40;
 
 const HAN = 1;
 const WORD = 2;
@@ -78,74 +55,6 @@ export function stemWord(word: string): string {
   return stem;
 }
 
-/** Word stems and their keys. Lookups of a word already seen skip the stemmer. */
-export class Vocabulary {
-  private readonly keys = new Map<string, number>();
-  private seen = new Map<string, number>();
-  private sorted: string[] | undefined;
-
-  /** The key of a word's stem; a new stem gets a key only when `create` is set. */
-  key(word: string, create: boolean): number | undefined {
-    const known = this.seen.get(word);
-    if (known !== undefined) return known;
-    const stem = stemWord(word);
-    let key = this.keys.get(stem);
-    if (key === undefined) {
-      if (!create) return undefined;
-      key = WORD_BASE + this.keys.size;
-      this.keys.set(stem, key);
-      this.sorted = undefined;
-    }
-    this.seen.set(word, key);
-    return key;
-  }
-
-  /** Keys of stems that start with `prefix`, at most `limit`: a word still being typed. */
-  keysWithPrefix(prefix: string, limit: number): number[] {
-    // Sorted once per vocabulary change, then each lookup is a binary search.
-    this.sorted ??= [...this.keys.keys()].sort();
-    const sorted = this.sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const keys: number[] = [];
-    for (let i = lo; i < sorted.length && keys.length < limit && (sorted[i] as string).startsWith(prefix); i++) {
-      keys.push(this.keys.get(sorted[i] as string) as number);
-    }
-    return keys;
-  }
-
-  get size(): number {
-    return this.keys.size;
-  }
-
-  /** Forgets the word → key shortcut after a bulk load; stems are kept. */
-  trim(): void {
-    this.seen = new Map();
-  }
-}
-
-/** Every index key of normalized text, pushed onto `into` (duplicates included). */
-export function indexKeys(normalized: string, vocabulary: Vocabulary, into: number[]): void {
-  eachRun(normalized, (run, han) => {
-    if (han) {
-      let previous = -1;
-      for (let i = 0; i < run.length; i++) {
-        const h = hanIndex(run.charCodeAt(i));
-        into.push(unigramKey(h));
-        if (previous >= 0) into.push(bigramKey(previous, h));
-        previous = h;
-      }
-    } else if (run.length <= MAX_WORD) {
-      into.push(vocabulary.key(run, true) as number);
-    }
-  });
-}
-
 /** One thing a reader asked for; every term of a query must match. */
 export interface QueryTerm {
   /** Normalized text as typed: 人工智能, rates. */
@@ -165,26 +74,4 @@ export function parseQuery(query: string): QueryTerm[] {
     terms.set(`${han}:${stem}`, { text, han, stem });
   });
   return [...terms.values()];
-}
-
-const PREFIX_KEYS = 64;
-
-/**
- * What a document must hold to match a term: every group, where a group is satisfied by any of
- * its keys. A Han term needs each of its bigrams (a lone character: itself); a word needs its
- * stem, or with `prefix` (the word being typed) any stem it begins. Undefined: nothing can match.
- */
-export function termKeyGroups(term: QueryTerm, vocabulary: Vocabulary, prefix = false): number[][] | undefined {
-  if (!term.han) {
-    const exact = vocabulary.key(term.text, false);
-    const keys = prefix
-      ? [...new Set([...(exact === undefined ? [] : [exact]), ...vocabulary.keysWithPrefix(term.text, PREFIX_KEYS)])]
-      : exact === undefined
-        ? []
-        : [exact];
-    return keys.length > 0 ? [keys] : undefined;
-  }
-  const h = Array.from(term.text, (char) => hanIndex(char.charCodeAt(0)));
-  if (h.length === 1) return [[unigramKey(h[0] as number)]];
-  return h.slice(1).map((second, i) => [bigramKey(h[i] as number, second)]);
 }
