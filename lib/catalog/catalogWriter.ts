@@ -45,7 +45,7 @@ export interface ChangeSet {
 type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
 /** Files read and written per transaction during a full pass: large enough to be fast, small enough that a watched change waits little. */
-export const BULK_BATCH = 500;
+export const BULK_BATCH = 2_000;
 /** Page cache of each catalog file during a full pass (BROADSHEET_BULK_CACHE_MB), and otherwise (MB). */
 export const BULK_CACHE_MB = Number(process.env.BROADSHEET_BULK_CACHE_MB) || 256;
 export const IDLE_CACHE_MB = 32;

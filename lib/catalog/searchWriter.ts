@@ -19,33 +19,87 @@ export interface SearchSink {
   close(): Promise<void>;
 }
 
-/** Applies batches to the search file on this thread, each in one transaction. */
+/**
+ * FTS5 writes what it holds in memory as a new segment at every commit, and once it holds more
+ * than its `hashsize` (1 MB by default); segments are merged later, over and over as the index
+ * grows. During a full pass, fewer and larger segments are much less work: batches share a
+ * transaction until it holds this many rows, with a larger hash.
+ */
+const BULK_COMMIT_ROWS = 5_000;
+const BULK_HASH_BYTES = 32 * 1024 * 1024;
+const DEFAULT_HASH_BYTES = 1024 * 1024;
+/** A shared transaction is committed this long after its last batch at the latest: a watched change during a pass stays quick to find. */
+const BULK_IDLE_COMMIT_MS = 500;
+
+/**
+ * Applies batches to the search file on this thread. Outside a full pass, each batch is one
+ * transaction; during one, batches share transactions (see BULK_COMMIT_ROWS). `onCommit` is
+ * called whenever every batch written so far is committed.
+ */
 export class SearchWriter implements SearchSink {
   private readonly insert;
   private readonly remove;
+  private bulkMode = false;
+  private openRows = 0;
+  private idleCommit: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly onCommit: () => void = () => undefined,
+  ) {
     this.insert = db.prepare<[number, string, string, string]>('INSERT INTO search (rowid, title, body, lang) VALUES (?, ?, ?, ?)');
     this.remove = db.prepare<[number]>('DELETE FROM search WHERE rowid = ?');
   }
 
   write(batch: SearchBatch): void {
     if (batch.deletes.length === 0 && batch.inserts.length === 0) return;
-    this.db.transaction(() => {
-      for (const id of batch.deletes) this.remove.run(id);
-      // FTS5 keeps an update's rows in memory only while rowids rise; a smaller one makes it
-      // write out what it holds, so rows in date order would cost a segment each.
-      for (const row of [...batch.inserts].sort((a, b) => a[0] - b[0])) this.insert.run(...row);
-    })();
+    if (!this.bulkMode) {
+      this.db.transaction(() => this.apply(batch))();
+      this.onCommit();
+      return;
+    }
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    this.apply(batch);
+    this.openRows += batch.deletes.length + batch.inserts.length;
+    clearTimeout(this.idleCommit);
+    if (this.openRows >= BULK_COMMIT_ROWS) this.commit();
+    else this.idleCommit = setTimeout(() => this.commit(), BULK_IDLE_COMMIT_MS).unref();
+  }
+
+  /** True while batches wait in a shared transaction. */
+  get pending(): boolean {
+    return this.db.inTransaction;
+  }
+
+  private apply(batch: SearchBatch): void {
+    for (const id of batch.deletes) this.remove.run(id);
+    // FTS5 keeps an update's rows in memory only while rowids rise; a smaller one makes it
+    // write out what it holds, so rows in date order would cost a segment each.
+    for (const row of [...batch.inserts].sort((a, b) => a[0] - b[0])) this.insert.run(...row);
+  }
+
+  private commit(): void {
+    clearTimeout(this.idleCommit);
+    this.openRows = 0;
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.onCommit();
   }
 
   bulk(on: boolean): void {
+    if (!on) this.commit();
+    this.bulkMode = on;
     setBulkCache(this.db, on);
+    // A config value of FTS5's: bound numbers reach SQLite as reals, which it refuses here.
+    this.db.exec(`INSERT INTO search (search, rank) VALUES ('hashsize', ${on ? BULK_HASH_BYTES : DEFAULT_HASH_BYTES})`);
   }
 
-  async drain(): Promise<void> {}
+  async drain(): Promise<void> {
+    this.commit();
+  }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.commit();
+  }
 }
 
 /** The page cache of a catalog file during a full pass, or after it (handed back to the system). */
