@@ -5,7 +5,19 @@ import path from 'node:path';
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
-import { allPagesTag, languageTag, listTag, pageTags, pathTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import {
+  allPagesTag,
+  languageTag,
+  listTag,
+  pageTags,
+  pathTag,
+  SIDEBAR_GROUPS,
+  sidebarGroup,
+  sidebarTag,
+  taxonomyTag,
+  termTag,
+} from '@/lib/server/pageCache/pageTags.mjs';
+import { sidebarDelays } from '@/lib/server/revalidation/sidebarSchedule';
 import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';
 
@@ -28,17 +40,49 @@ const store = (options: Partial<ConstructorParameters<typeof PageStore>[0]> = {}
 
 describe('page tags', () => {
   it('name each page by what it shows', () => {
-    expect(pageTags('/en')).toEqual([allPagesTag, languageTag('en'), pathTag('/en'), listTag('en')]);
+    expect(pageTags('/en')).toEqual([allPagesTag, languageTag('en'), pathTag('/en'), sidebarTag('en', sidebarGroup('/en')), listTag('en')]);
     expect(pageTags('/en/page/3')).toContain(listTag('en'));
     expect(pageTags('/en/tags')).toContain(taxonomyTag('en', 'tags'));
     expect(pageTags('/zh-CN/tags/美股/page/2')).toContain(termTag('zh-CN', 'tags', '美股'));
     const article = pageTags('/en/news/city/bridge');
-    expect(article).toEqual([allPagesTag, languageTag('en'), pathTag('/en/news/city/bridge')]);
+    expect(article).toEqual([allPagesTag, languageTag('en'), pathTag('/en/news/city/bridge'), sidebarTag('en', sidebarGroup('/en/news/city/bridge'))]);
+  });
+
+  it('spread the pages of a language evenly over the sidebar groups', () => {
+    const counts = new Array<number>(SIDEBAR_GROUPS).fill(0);
+    for (let i = 0; i < 30_000; i++) counts[sidebarGroup(`/en/news/wire/${i.toString(36)}`)]!++;
+    expect(Math.min(...counts)).toBeGreaterThan(800);
+    expect(Math.max(...counts)).toBeLessThan(1200);
   });
 
   it('are the same whether the path came encoded or decoded', () => {
     expect(pageTags('/zh-CN/tags/%E7%BE%8E%E8%82%A1')).toEqual(pageTags('/zh-CN/tags/美股'));
     expect(pathTag('/zh-CN/news/天气')).toBe(pageTags('/zh-CN/news/%E5%A4%A9%E6%B0%94')[2]);
+  });
+});
+
+describe('the sidebar refresh', () => {
+  const period = 300_000;
+
+  it('reaches every group within one period of a change, each at its own moment', () => {
+    for (const now of [0, 1_234_567, Date.UTC(2026, 10, 30, 7, 59, 59, 999)]) {
+      const delays = sidebarDelays(now, period);
+      expect(delays).toHaveLength(SIDEBAR_GROUPS);
+      for (const delay of delays) {
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThan(period);
+      }
+      // Evenly spread: one group every period / groups.
+      const sorted = [...delays].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeCloseTo(period / SIDEBAR_GROUPS, -1);
+    }
+  });
+
+  it('keeps each group at the same moment of the clock, whenever the change came', () => {
+    // A group fires at the same wall-clock moments for changes at different times (and on every instance).
+    const first = sidebarDelays(1_000_000, period).map((delay) => (1_000_000 + delay) % period);
+    const later = sidebarDelays(1_000_000 + 123_456, period).map((delay) => (1_000_000 + 123_456 + delay) % period);
+    expect(later).toEqual(first);
   });
 });
 

@@ -1,6 +1,9 @@
 /** Types of pageTags.mjs (plain JavaScript: the cache handler that uses it runs unbundled). */
 export declare const allPagesTag: string;
 export declare function languageTag(lang: string): string;
+export declare const SIDEBAR_GROUPS: number;
+export declare function sidebarTag(lang: string, group: number): string;
+export declare function sidebarGroup(path: string): number;
 export declare function listTag(lang: string): string;
 export declare function termTag(lang: string, taxonomy: string, slug: string): string;
 export declare function taxonomyTag(lang: string, taxonomy: string): string;

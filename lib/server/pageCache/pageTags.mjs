@@ -13,6 +13,22 @@ const enc = encodeURIComponent;
 export const allPagesTag = 'bs:all';
 /** Every page of a language: each shows its recent articles and terms in the sidebar. */
 export const languageTag = (/** @type {string} */ lang) => `bs:lang:${enc(lang)}`;
+/**
+ * Pages of a language fall into this many groups for their sidebars' refresh, each refreshed at
+ * its own moment of the `sidebarRefresh` period: a new article then never makes every page of a
+ * language render again at once (lib/server/revalidation/sidebarSchedule.ts).
+ */
+export const SIDEBAR_GROUPS = 30;
+/** One group of a language's pages, for their sidebars. */
+export const sidebarTag = (/** @type {string} */ lang, /** @type {number} */ group) => `bs:side:${enc(lang)}:${group}`;
+
+/** The sidebar group of a page, by a hash (FNV-1a) of its decoded path. @param {string} path */
+export function sidebarGroup(path) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SIDEBAR_GROUPS;
+}
+
 /** A language's home and its numbered list pages. */
 export const listTag = (/** @type {string} */ lang) => `bs:list:${enc(lang)}`;
 /** Every page of one term. */
@@ -46,7 +62,8 @@ export function pageTags(pathname) {
   const segments = decodedSegments(pathname);
   const [lang, first, second, third] = segments;
   if (lang === undefined) return [allPagesTag];
-  const tags = [allPagesTag, languageTag(lang), pathTag(`/${segments.join('/')}`)];
+  const path = `/${segments.join('/')}`.normalize('NFC');
+  const tags = [allPagesTag, languageTag(lang), pathTag(path), sidebarTag(lang, sidebarGroup(path))];
   if (first === undefined || (first === 'page' && segments.length === 3)) tags.push(listTag(lang));
   else if (TAXONOMIES.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));
   else if (TAXONOMIES.includes(first) && second !== undefined && (third === undefined || third === 'page')) tags.push(termTag(lang, first, second));

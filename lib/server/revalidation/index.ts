@@ -1,8 +1,9 @@
 import { languages, siteConfig } from '@/lib/config';
 import type { CatalogChange, LoadedContent } from '@/lib/catalog';
 import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
-import { allPagesTag, languageTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';
+import { sidebarDelays } from './sidebarSchedule';
 
 /** A render that began before a change and ended after its refresh was cached as if fresh: refresh once more when renders in flight are done. */
 const SETTLE_MS = 1500;
@@ -21,9 +22,10 @@ function sidebarRefreshSeconds(): number {
  * Keeps the server's page cache in step with the catalog. A change marks the pages it touched
  * expired at once (their next request renders them afresh): the article, the same path in other
  * languages, its pager neighbours, its language's home and lists, every page of its terms and
- * the term indexes. Every other page of the language is marked stale `sidebarRefresh` seconds
- * later, once for all the changes in between, and renders afresh in the background while it is
- * still served. Feeds, sitemaps and search read the catalog per request and need nothing.
+ * the term indexes. Every other page of the language is marked stale within `sidebarRefresh`
+ * seconds, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
+ * between, and renders afresh in the background while it is still served. Feeds, sitemaps and
+ * search read the catalog per request and need nothing.
  */
 export function followContentChanges(content: LoadedContent): void {
   // `next dev` renders every request afresh; only a production server has pages to refresh.
@@ -44,13 +46,16 @@ export function followContentChanges(content: LoadedContent): void {
       store.revalidateTags([allPagesTag], 'stale');
       return;
     }
-    if (sidebarTimers.has(lang)) return;
-    const timer = setTimeout(() => {
-      sidebarTimers.delete(lang);
-      store.revalidateTags([languageTag(lang)], 'stale');
-    }, sidebarRefresh * 1000);
-    timer.unref();
-    sidebarTimers.set(lang, timer);
+    for (const [group, delay] of sidebarDelays(Date.now(), sidebarRefresh * 1000).entries()) {
+      const tag = sidebarTag(lang, group);
+      if (sidebarTimers.has(tag)) continue;
+      const timer = setTimeout(() => {
+        sidebarTimers.delete(tag);
+        store.revalidateTags([tag], 'stale');
+      }, delay);
+      timer.unref();
+      sidebarTimers.set(tag, timer);
+    }
   };
 
   const refreshEverything = () => {
