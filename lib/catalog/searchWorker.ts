@@ -7,8 +7,15 @@ import { type SearchBatch, SearchWriter } from './searchWriter';
 const db = new Database((workerData as { file: string }).file);
 configure(db, 16);
 let received = 0;
-// Batches count as applied once committed: during a full pass several share a transaction.
-const writer = new SearchWriter(db, () => parentPort?.postMessage({ applied: received }));
+let reported = 0;
+// Batches count as applied once committed: during a full pass several share a transaction,
+// committed by size, by a timer or at the pass's end.
+const report = () => {
+  if (reported === received) return;
+  reported = received;
+  parentPort?.postMessage({ applied: received });
+};
+const writer = new SearchWriter(db, report);
 parentPort?.on('message', (batch: SearchBatch | { bulk: boolean }) => {
   received++;
   try {
@@ -17,5 +24,5 @@ parentPort?.on('message', (batch: SearchBatch | { bulk: boolean }) => {
   } catch (error) {
     parentPort?.postMessage({ error: `search index update failed: ${(error as Error).stack ?? error}` });
   }
-  if (!writer.pending) parentPort?.postMessage({ applied: received });
+  if (!writer.pending) report();
 });
