@@ -124,7 +124,7 @@ async function articlePaths(base, lang, limit) {
 try {
   if (phases.has('build')) {
     console.log('next build …');
-    const build = timedBuild({ contentDir, distDir });
+    const build = timedBuild({ contentDir, distDir, keep: values['reuse-catalog'] ? [path.relative(distDir, cacheDir)] : [] });
     results.build = build;
     row('build: wall time (s) / peak memory (MB)', `${round(build.wallMs / 1000)} / ${build.peakMb}`);
   }
