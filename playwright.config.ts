@@ -61,7 +61,7 @@ export default defineConfig({
       // The same build on a copy of the content that e2e/live-content.spec.ts changes.
       command: `node e2e/support/prepare-live-content.mjs "${liveContentDir}" .next-live && npx next start -H ${testHost} -p ${livePort}`,
       url: `http://${testHost}:${livePort}/en`,
-      env: { CONTENT_DIR: liveContentDir, NEXT_DIST_DIR: '.next-live', BROADSHEET_SIDEBAR_REFRESH: '3' },
+      env: { CONTENT_DIR: liveContentDir, NEXT_DIST_DIR: '.next-live', BROADSHEET_SIDEBAR_REFRESH: '16' },
       reuseExistingServer: false,
       timeout: 60_000,
     },

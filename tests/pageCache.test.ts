@@ -17,7 +17,7 @@ import {
   taxonomyTag,
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
-import { sidebarDelays } from '@/lib/server/revalidation/sidebarSchedule';
+import { SidebarSchedule } from '@/lib/server/revalidation/sidebarSchedule';
 import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';
 
@@ -64,25 +64,29 @@ describe('page tags', () => {
 describe('the sidebar refresh', () => {
   const period = 300_000;
 
-  it('reaches every group within one period of a change, each at its own moment', () => {
-    for (const now of [0, 1_234_567, Date.UTC(2026, 10, 30, 7, 59, 59, 999)]) {
-      const delays = sidebarDelays(now, period);
-      expect(delays).toHaveLength(SIDEBAR_GROUPS);
-      for (const delay of delays) {
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(period);
-      }
-      // Evenly spread: one group every period / groups.
-      const sorted = [...delays].sort((a, b) => a - b);
-      for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeCloseTo(period / SIDEBAR_GROUPS, -1);
+  it('after a quiet spell, reaches every group between half a period and a period after the change, evenly spread', () => {
+    const delays = new SidebarSchedule(period).delays('en', 1_234_567);
+    expect(delays).toHaveLength(SIDEBAR_GROUPS);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(period / 2);
+      expect(delay).toBeLessThan(period);
     }
+    const sorted = [...delays].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeCloseTo(period / 2 / SIDEBAR_GROUPS, -1);
   });
 
-  it('keeps each group at the same moment of the clock, whenever the change came', () => {
-    // A group fires at the same wall-clock moments for changes at different times (and on every instance).
-    const first = sidebarDelays(1_000_000, period).map((delay) => (1_000_000 + delay) % period);
-    const later = sidebarDelays(1_000_000 + 123_456, period).map((delay) => (1_000_000 + 123_456 + delay) % period);
-    expect(later).toEqual(first);
+  it('while changes keep coming, refreshes each group at most once a period, and still within one', () => {
+    const schedule = new SidebarSchedule(period);
+    const first = schedule.delays('en', 0);
+    schedule.refreshed('en', 0, first[0]!);
+    // A change 30 s after group 0 refreshed: group 0 waits out its period, the others keep theirs.
+    const now = first[0]! + 30_000;
+    const next = schedule.delays('en', now);
+    expect(now + next[0]!).toBe(first[0]! + period);
+    expect(next[0]!).toBeLessThanOrEqual(period);
+    expect(next[5]).toBe(first[5]);
+    // Another language has its own groups.
+    expect(schedule.delays('zh-CN', now)[0]).toBe(first[0]);
   });
 });
 

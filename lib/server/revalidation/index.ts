@@ -3,7 +3,7 @@ import type { CatalogChange, LoadedContent } from '@/lib/catalog';
 import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
 import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';
-import { sidebarDelays } from './sidebarSchedule';
+import { SidebarSchedule } from './sidebarSchedule';
 
 /** A render that began before a change and ended after its refresh was cached as if fresh: refresh once more when renders in flight are done. */
 const SETTLE_MS = 1500;
@@ -22,8 +22,8 @@ function sidebarRefreshSeconds(): number {
  * Keeps the server's page cache in step with the catalog. A change marks the pages it touched
  * expired at once (their next request renders them afresh): the article, the same path in other
  * languages, its pager neighbours, its language's home and lists, every page of its terms and
- * the term indexes. Every other page of the language is marked stale within `sidebarRefresh`
- * seconds, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
+ * the term indexes. Every other page of the language is marked stale between half of
+ * `sidebarRefresh` and all of it, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
  * between, and renders afresh in the background while it is still served. Feeds, sitemaps and
  * search read the catalog per request and need nothing.
  */
@@ -33,6 +33,7 @@ export function followContentChanges(content: LoadedContent): void {
   const store = pageStore();
   const sidebarRefresh = sidebarRefreshSeconds();
   const sidebarTimers = new Map<string, NodeJS.Timeout>();
+  const schedule = new SidebarSchedule(sidebarRefresh * 1000);
   let lastBulk = 0;
   let bulkTimer: NodeJS.Timeout | undefined;
 
@@ -46,11 +47,12 @@ export function followContentChanges(content: LoadedContent): void {
       store.revalidateTags([allPagesTag], 'stale');
       return;
     }
-    for (const [group, delay] of sidebarDelays(Date.now(), sidebarRefresh * 1000).entries()) {
+    for (const [group, delay] of schedule.delays(lang, Date.now()).entries()) {
       const tag = sidebarTag(lang, group);
       if (sidebarTimers.has(tag)) continue;
       const timer = setTimeout(() => {
         sidebarTimers.delete(tag);
+        schedule.refreshed(lang, group, Date.now());
         store.revalidateTags([tag], 'stale');
       }, delay);
       timer.unref();
