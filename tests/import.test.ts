@@ -13,6 +13,7 @@ import { importItems, type ImportOptions } from '@/lib/import/importItems';
 import { loadSource, resolveSources } from '@/lib/import/sources';
 import { summarize } from '@/lib/import/summary';
 import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { CORPUS_FIELDS } from './helpers/corpusFields';
 
 const fixtures = path.resolve('tests/fixtures/import');
 const languages = ['en', 'zh-CN', 'zh-HK'];
@@ -87,25 +88,7 @@ describe('importing the upstream JSON', () => {
     expect(files.filter((file) => /\.tmp$/.test(file))).toEqual([]);
 
     const meta = frontMatterOf('en/news/harbourwire/1001.en.md');
-    expect(Object.keys(meta)).toEqual([
-      'title',
-      'date',
-      'summary',
-      'categories',
-      'lang',
-      'translations',
-      'tags',
-      'menu',
-      'thumbnail',
-      'lead',
-      'comments',
-      'authorbox',
-      'pager',
-      'toc',
-      'mathjax',
-      'sidebar',
-      'widgets',
-    ]);
+    expect(Object.keys(meta)).toEqual([...CORPUS_FIELDS]);
     expect(meta).toMatchObject({
       title: 'Harbour berth opens early',
       date: '2026-11-28 08:15:00',

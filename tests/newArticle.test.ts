@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFile, readFrontMatter } from '@/lib/content/frontMatter';
 import { fillArchetype, newArticlePath } from '@/lib/content/newArticle';
 import { ProblemList } from '@/lib/content/problems';
+import { CORPUS_FIELDS } from './helpers/corpusFields';
 
 const now = Date.parse('2026-11-29T06:30:00Z');
 
@@ -28,26 +29,7 @@ describe('npm run new', () => {
     const problems = new ProblemList('new.md');
     const { fields } = readFrontMatter(split.data!, split.frontMatterLines, 'Asia/Shanghai', problems);
     expect(problems.items).toEqual([]);
-    expect(Object.keys(split.data!)).toEqual([
-      'title',
-      'date',
-      'summary',
-      'categories',
-      'lang',
-      'translations',
-      'tags',
-      'menu',
-      'thumbnail',
-      'lead',
-      'comments',
-      'authorbox',
-      'pager',
-      'toc',
-      'mathjax',
-      'sidebar',
-      'widgets',
-      'draft',
-    ]);
+    expect(Object.keys(split.data!)).toEqual([...CORPUS_FIELDS, 'draft']);
     expect(fields).toMatchObject({
       title: 'He said "yes" \\ no',
       date: now,
