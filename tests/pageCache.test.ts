@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import { areTagsExpired, areTagsStale, tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
 import {
@@ -188,6 +188,37 @@ describe('the page store', () => {
     tagsManifest.clear();
     store({ now: () => clock });
     expect(tagsManifest.get(listTag('en'))).toEqual({ expired: 6_000 });
+  });
+
+  it('renders pages stale for their sidebars one at a time, paced to a share of the time, and never paces a content change', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    tagsManifest.clear();
+    let clock = 10_000;
+    const pages = store({ now: () => clock, refreshShare: 0.2 });
+    const [a, b, c] = ['/en/pacer/a', '/en/pacer/b', '/en/pacer/c'];
+    for (const pathname of [a, b, c]) pages.set(key(pathname), page(pathname), undefined);
+    // What Next.js decides from an entry the store hands out: render before serving, render in the background, or serve.
+    const seen = (pathname: string) => {
+      const entry = pages.get(key(pathname))!;
+      const tags = (entry.value as { headers: Record<string, string> }).headers['x-next-cache-tags']?.split(',') ?? [];
+      return areTagsExpired(tags, entry.lastModified) ? 'expired' : areTagsStale(tags, entry.lastModified) ? 'stale' : 'fresh';
+    };
+    clock = 11_000;
+    pages.revalidateTags([pathTag(a), pathTag(b)], 'stale');
+    clock = 11_010;
+    expect(seen(a)).toBe('stale'); // its turn: rendered in the background
+    expect(seen(b)).toBe('fresh'); // one at a time: served as it is for now
+    expect(seen(a)).toBe('fresh'); // asked again while it renders: not rendered twice
+    pages.revalidateTags([pathTag(c)], 'expire');
+    expect(seen(c)).toBe('expired'); // its content changed: never paced
+    clock = 11_050; // a's render took 40 ms: the next may start 160 ms later (a fifth of the time)
+    pages.set(key(a), page(a), undefined);
+    expect(seen(a)).toBe('fresh');
+    clock = 11_200;
+    expect(seen(b)).toBe('fresh');
+    clock = 11_211;
+    expect(seen(b)).toBe('stale');
+    tagsManifest.clear();
   });
 
   it('starts empty for another build', () => {

@@ -11,7 +11,7 @@ export interface PageStoreStats {
 }
 
 export declare class PageStore {
-  constructor(options: { dir: string; buildId: string; diskBytes: number; memoryBytes: number; now?: () => number });
+  constructor(options: { dir: string; buildId: string; diskBytes: number; memoryBytes: number; refreshShare?: number; now?: () => number });
   readonly degraded: string | undefined;
   get(key: string): { lastModified: number; value: unknown; cacheControl?: unknown } | null;
   set(key: string, value: unknown, cacheControl?: unknown): void;

@@ -21,6 +21,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { pageTags, pathOfCacheKey } from './pageTags.mjs';
+import { RefreshPacer, staleOnlySince } from './refreshPacer.mjs';
 
 const MB = 1024 * 1024;
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -32,6 +33,12 @@ function megabytes(name, fallback) {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/** A share of the time, above 0 and at most 1. @param {string} name @param {number} fallback */
+function share(name, fallback) {
+  const value = Number(process.env[name]);
+  return process.env[name] && value > 0 && value <= 1 ? value : fallback;
+}
+
 /**
  * @typedef {{ lastModified: number; value: any; cacheControl?: any }} CacheEntry
  * @typedef {{ stale?: number; expired?: number }} TagState
@@ -39,11 +46,12 @@ function megabytes(name, fallback) {
 
 export class PageStore {
   /**
-   * @param {{ dir: string; buildId: string; diskBytes: number; memoryBytes: number; now?: () => number }} options
+   * @param {{ dir: string; buildId: string; diskBytes: number; memoryBytes: number; refreshShare?: number; now?: () => number }} options
    */
   constructor(options) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.pacer = new RefreshPacer({ share: options.refreshShare, now: this.now });
     /** @type {Map<string, { entry: CacheEntry; bytes: number }>} */
     this.memory = new Map();
     this.memoryBytes = 0;
@@ -126,6 +134,24 @@ export class PageStore {
 
   /** @param {string} key @returns {CacheEntry | null} */
   get(key) {
+    const entry = this.read(key);
+    return entry && this.paced(key, entry);
+  }
+
+  /**
+   * A page stale only for its sidebar renders afresh in the background when the pacer gives it a
+   * turn (refreshPacer.mjs); until then it is handed out as fresh as the stale mark, and served
+   * as it is. Nothing is changed in the store: the next request asks again.
+   * @param {string} key @param {CacheEntry} entry
+   */
+  paced(key, entry) {
+    const staleAt = staleOnlySince(entry, tagsManifest);
+    if (staleAt === undefined || this.pacer.mayStart(key)) return entry;
+    return { ...entry, lastModified: staleAt };
+  }
+
+  /** @param {string} key @returns {CacheEntry | null} */
+  read(key) {
     const cached = this.memory.get(key);
     if (cached) {
       this.memory.delete(key);
@@ -161,6 +187,7 @@ export class PageStore {
     }
     /** @type {CacheEntry} */
     const entry = { lastModified: this.now(), value, cacheControl };
+    this.pacer.finished(key);
     this.remember(key, entry);
     if (!this.db) return;
     const blob = deflateRawSync(serialize(entry), { level: 1 });
@@ -336,6 +363,7 @@ export function pageStore(options = {}) {
       buildId,
       diskBytes: megabytes('BROADSHEET_PAGE_CACHE_MB', 1024) * MB,
       memoryBytes: megabytes('BROADSHEET_PAGE_MEMORY_MB', 64) * MB,
+      refreshShare: share('BROADSHEET_SIDEBAR_SHARE', 0.2),
     });
   }
   return holder[slot];
