@@ -6,7 +6,8 @@
  *
  *   npm run bench -- [--content ../shared/corpus/content] [--scale 10 --archive /data/x10] [--reuse-catalog]
  *                    [--phases build,start,renders,search,load,flow,proxy,check]
- *                    [--flow-duration 60] [--flow-intervals 0,30,5] [--duration 20] [--json FILE]
+ *                    [--flow-duration 60] [--flow-intervals 0,30,5] [--flow-through origin,nginx]
+ *                    [--duration 20] [--json FILE]
  *
  * --scale N benchmarks an archive N times the content folder (copies with new ids and dates),
  * written to --archive (kept for the next run) or a temporary folder. Phases may be chosen;
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     'flow-duration': { type: 'string', default: '60' },
     'flow-intervals': { type: 'string', default: '0,30,5' },
+    'flow-through': { type: 'string', default: 'origin,nginx' },
     'tail-size': { type: 'string', default: '3000' },
     connections: { type: 'string', default: '32' },
     port: { type: 'string', default: '3500' },
@@ -55,7 +57,19 @@ const distDir = '.next-bench';
 const cacheDir = path.resolve(distDir, 'cache', 'broadsheet');
 const secret = 'bench-secret';
 const timeZone = 'Asia/Shanghai';
-const results = { date: new Date().toISOString(), node: process.version, scale, phases: [...phases] };
+/** The commit benchmarked, and whether the working tree differed from it. */
+function sourceVersion() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+const results = { date: new Date().toISOString(), node: process.version, commit: sourceVersion(), scale, phases: [...phases] };
+// A server started on an older build measures older code.
+if (!phases.has('build')) console.warn(`--skip-build: measuring the build in ${distDir} as it is, not ${results.commit}`);
 const rows = [['figure', 'value']];
 const row = (label, value) => rows.push([label, value]);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -296,7 +310,9 @@ try {
     if (proxy) await warm(proxy.origin, [...popular, ...tail], 8);
     const intervals = values['flow-intervals'].split(',').map(Number);
     results.flow = [];
-    for (const [where, readersBase] of [['origin', base], ...(proxy ? [['nginx cache', proxy.origin]] : [])]) {
+    const through = new Set(values['flow-through'].split(','));
+    const sides = [...(through.has('origin') ? [['origin', base]] : []), ...(proxy && through.has('nginx') ? [['nginx cache', proxy.origin]] : [])];
+    for (const [where, readersBase] of sides) {
       for (const interval of intervals) {
         const label = `${where}, ${interval ? `a new article every ${interval} s` : 'no new articles'}`;
         console.log(`news flow: ${label} …`);

@@ -24,6 +24,7 @@ const flowCell = (phase) =>
 
 /** [figure, value of a run] */
 const rows = [
+  ['commit', (r) => r.commit && `\`${r.commit}\``],
   ['articles', (r) => r.firstStart?.articles],
   ['`next build`: s / peak MB', (r) => r.build && pair(seconds(r.build.wallMs), r.build.peakMb)],
   ['first start: first article served (s)', (r) => seconds(r.firstStart?.firstArticleMs)],
