@@ -148,6 +148,8 @@ export async function newsFlowPhase({
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    // Of which: connection errors, requests unanswered within autocannon's 10 s, and answers by status class.
+    errorKinds: { errors: result.errors, timeouts: result.timeouts, '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     requests: result.requests.total,
     published: published.length,
     onHomeWithin5s: published.filter((entry) => entry.ms !== undefined).length,
