@@ -36,6 +36,23 @@ describe('related articles', () => {
     expect(related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 1)).toHaveLength(1);
     expect(related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 0)).toEqual([]);
   });
+
+  it('keeps the terms of titles it has read until content changes', async () => {
+    content = new TempContent()
+      .write('en/news/a/self.en.md', article('Harbour lighthouse keeper retires', '2025-03-01 10:00:00'))
+      .write('en/news/a/other.en.md', article('Harbour lighthouse keeper honoured', '2025-02-01 10:00:00'));
+    const catalog = await loadCatalog(content.dir);
+    const related = new RelatedArticles(catalog.searchDb, catalog.db);
+    const self = catalog.index.article('en', ['news', 'a', 'self'])!;
+    const query = { id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' };
+    const other = catalog.index.idOf(catalog.index.article('en', ['news', 'a', 'other'])!)!;
+    expect(related.find(query, 5)).toEqual([other]);
+    // The other article's title changes in the catalog: kept terms still relate it, until forgotten.
+    catalog.db.prepare("UPDATE articles SET meta = json_set(meta, '$.title', 'Budget talks resume') WHERE id = ?").run(other);
+    expect(related.find(query, 5)).toEqual([other]);
+    related.forget();
+    expect(related.find(query, 5)).toEqual([]);
+  });
 });
 
 describe('the Google News sitemap', () => {

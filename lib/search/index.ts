@@ -33,6 +33,12 @@ export function getSearch(): QueryPool {
 const relatedSlot = Symbol.for('broadsheet.related');
 type RelatedSlot = { [relatedSlot]?: RelatedArticles };
 
+/** Forgets the titles it keeps whenever content changes. */
+function followedRelated(related: RelatedArticles): RelatedArticles {
+  getContent().onChange(() => related.forget());
+  return related;
+}
+
 /**
  * Up to `siteConfig.relatedArticles` articles related to this one (relatedArticles.ts). Run on the
  * server's thread, unlike searches: it is a few bounded index reads, part of rendering the
@@ -45,6 +51,6 @@ export function relatedTo(article: ArticleMeta): ArticleMeta[] {
   const id = index.idOf(article);
   if (id === undefined) return [];
   const holder = globalThis as RelatedSlot;
-  holder[relatedSlot] ??= new RelatedArticles(searchDb, db);
+  holder[relatedSlot] ??= followedRelated(new RelatedArticles(searchDb, db));
   return index.byIds(holder[relatedSlot].find({ id, lang: article.lang, title: article.title, summary: article.summary }, limit));
 }

@@ -63,14 +63,43 @@ const headlineKey = (title: string) => indexText(title);
 
 const quote = (term: string) => `"${term}"`;
 
+/** Titles whose terms are kept between renders: the newest titles come up in most windows. */
+const KEPT_TITLES = 20_000;
+
+interface TitleTerms {
+  headline: string;
+  terms: readonly string[];
+}
+
 export class RelatedArticles {
   private readonly newest: Statement<[string, number], { rowid: number }>;
   private readonly titleOf: Statement<[number], { title: string }>;
+  /** By article id, least recently used first; emptied when content changes (forget()). */
+  private readonly titles = new Map<number, TitleTerms>();
 
   /** `searchDb`: the full-text index's file; `db`: the catalog, for the candidates' titles. */
   constructor(searchDb: Database, db: Database) {
     this.newest = searchDb.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?');
     this.titleOf = db.prepare("SELECT json_extract(meta, '$.title') AS title FROM articles WHERE id = ?");
+  }
+
+  /** Content changed: a title may have too. */
+  forget(): void {
+    this.titles.clear();
+  }
+
+  /** A candidate's headline key and relating terms, read and split once while it stays in use. */
+  private titleTerms(id: number): TitleTerms {
+    let kept = this.titles.get(id);
+    if (kept) {
+      this.titles.delete(id);
+    } else {
+      const title = this.titleOf.get(id)?.title ?? '';
+      kept = { headline: headlineKey(title), terms: termsOf(title) };
+      if (this.titles.size >= KEPT_TITLES) this.titles.delete(this.titles.keys().next().value!);
+    }
+    this.titles.set(id, kept);
+    return kept;
   }
 
   private window(terms: readonly string[], lang: string): number[] {
@@ -91,8 +120,8 @@ export class RelatedArticles {
     const gather = (ids: readonly number[]) => {
       for (const id of ids) {
         if (id === article.id || candidates.has(id)) continue;
-        const title = this.titleOf.get(id)?.title ?? '';
-        candidates.set(id, { headline: headlineKey(title), terms: termsOf(title).filter((term) => wanted.has(term)) });
+        const { headline, terms: titleTerms } = this.titleTerms(id);
+        candidates.set(id, { headline, terms: titleTerms.filter((term) => wanted.has(term)) });
       }
     };
     const first = this.window(terms, article.lang);
