@@ -33,10 +33,10 @@ function megabytes(name, fallback) {
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** A share of the time, above 0 and at most 1. @param {string} name @param {number} fallback */
-function share(name, fallback) {
+/** A share of the time, above 0 and at most 1; unset or out of range, the pacer's own default. @param {string} name */
+function share(name) {
   const value = Number(process.env[name]);
-  return process.env[name] && value > 0 && value <= 1 ? value : fallback;
+  return process.env[name] && value > 0 && value <= 1 ? value : undefined;
 }
 
 /**
@@ -363,7 +363,7 @@ export function pageStore(options = {}) {
       buildId,
       diskBytes: megabytes('BROADSHEET_PAGE_CACHE_MB', 1024) * MB,
       memoryBytes: megabytes('BROADSHEET_PAGE_MEMORY_MB', 64) * MB,
-      refreshShare: share('BROADSHEET_SIDEBAR_SHARE', 0.2),
+      refreshShare: share('BROADSHEET_SIDEBAR_SHARE'),
     });
   }
   return holder[slot];
