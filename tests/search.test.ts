@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleSearch, rankingTiers, type SearchRequest } from '@/lib/search/articleSearch';
-import { matchExpression } from '@/lib/search/ftsText';
+import { indexText, matchExpression } from '@/lib/search/ftsText';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
-import { parseQuery } from '@/lib/search/tokenize';
+import { eachRun, parseQuery, stemWord } from '@/lib/search/tokenize';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -32,6 +32,75 @@ describe('parseQuery', () => {
       ['rates', false, 'rate'],
     ]);
     expect(parseQuery('.*+?^${}()|[]\\ <>&"')).toEqual([]);
+  });
+});
+
+/** indexText's rules written plainly: distinct word stems in the order first seen, then distinct Han characters and pairs. */
+function plainIndexText(...fields: (string | undefined)[]): string {
+  const words = new Set<string>();
+  const han = new Set<string>();
+  for (const field of fields) {
+    if (!field) continue;
+    eachRun(normalizeForSearch(field), (run, isHan) => {
+      if (!isHan) {
+        if (run.length <= 40) words.add(stemWord(run));
+        return;
+      }
+      for (let i = 0; i < run.length; i++) {
+        han.add(run[i] as string);
+        if (i > 0) han.add(run.slice(i - 1, i + 1));
+      }
+    });
+  }
+  return [...words, ...han].join(' ');
+}
+
+describe('indexText', () => {
+  it('gives each distinct token once: stems, folded Han characters and their pairs', () => {
+    expect(indexText('Rates rose; RATES ＲＯＳＥ', '峰會 峰会議')).toBe('rate rose 峰 会 峰会 议 会议');
+    expect(indexText('', undefined)).toBe('');
+  });
+
+  it('follows the plain rules on any text, call after call', () => {
+    // A seeded generator: words, Han runs (Traditional and Simplified), digits, full-width and
+    // astral characters, punctuation; far more distinct words than its tables keep at once.
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = [
+      'rates',
+      'rate',
+      'Rating',
+      'ＡＩ',
+      '發展',
+      '发展',
+      '峰會議',
+      '臺灣',
+      '𠀋字',
+      'x'.repeat(40),
+      'y'.repeat(41),
+      '2025',
+      ' ',
+      ', ',
+      '。',
+      '—',
+      'é',
+      'ß',
+    ];
+    const text = () =>
+      Array.from({ length: random(60) }, () => (random(4) === 0 ? `w${random(4_000_000).toString(36)}` : pieces[random(pieces.length)])).join(
+        random(2) ? ' ' : '',
+      );
+    for (let call = 0; call < 12_000; call++) {
+      const fields = Array.from({ length: 1 + random(3) }, text);
+      expect(indexText(...fields)).toBe(plainIndexText(...fields));
+    }
+    // One text with more distinct words than a table is sized for, each twice.
+    const long = Array.from({ length: 300_000 }, (_, i) => `v${i.toString(36)} 字${String.fromCharCode(0x4e00 + (i % 20_000))}`);
+    const longText = [...long, ...long].join(' ');
+    expect(indexText(longText)).toBe(plainIndexText(longText));
   });
 });
 

@@ -1,5 +1,5 @@
-import { normalizeForSearch } from './normalize';
-import { eachRun, MAX_WORD, type QueryTerm, stemWord } from './tokenize';
+import { normalizedCode } from './normalize';
+import { charClass, HAN, MAX_WORD, OTHER, type QueryTerm, stemOf, WORD } from './tokenize';
 
 /*
  * What SQLite's full-text index (FTS5) stores and is asked for. Chinese has no spaces, and FTS5's
@@ -12,10 +12,14 @@ import { eachRun, MAX_WORD, type QueryTerm, stemWord } from './tokenize';
  */
 
 /*
- * Han characters and pairs are collected as small integers (a character's place among the Han
- * code points, a pair's place among pairs of them), which V8 keeps unboxed: pairs of raw code
- * points pass 2³¹ and make every set entry a heap number. Strings are made once per distinct
- * token: a long Chinese article repeats its characters hundreds of times.
+ * Indexing runs once per article at every first start, over a whole archive: it is the largest
+ * part of reading a file, and it is written for that. Text is normalized, split and collected in
+ * one pass over its code units, and distinct tokens are found with numbers rather than strings: a
+ * Han character is its place among the Han code points, a pair of them a number made of both
+ * places, a word the number of its stem, looked up by a hash of its code units (WordTable), so a
+ * word seen before makes no string. Each is marked seen with the number of the current call (a
+ * stamp), so nothing is cleared between calls. The output is written as UTF-16 code units into one
+ * buffer and decoded once. tests/search.test.ts holds it to a plain version of the same rules.
  */
 const BLOCK_A = 0x3400; // to 0x4dbf
 const UNIFIED = 0x4e00; // to 0x9fff
@@ -26,42 +30,230 @@ const HAN_COUNT = COMPATIBILITY_AT + 0xfaff - COMPATIBILITY + 1;
 
 const hanIndex = (code: number) =>
   code < UNIFIED ? code - BLOCK_A : code < COMPATIBILITY ? code - UNIFIED + UNIFIED_AT : code - COMPATIBILITY + COMPATIBILITY_AT;
-const hanChar = (index: number) =>
-  String.fromCharCode(
-    index < UNIFIED_AT ? index + BLOCK_A : index < COMPATIBILITY_AT ? index - UNIFIED_AT + UNIFIED : index - COMPATIBILITY_AT + COMPATIBILITY,
-  );
+/** The code point of each Han index. */
+const hanCodes = new Uint16Array(HAN_COUNT).map((_, index) =>
+  index < UNIFIED_AT ? index + BLOCK_A : index < COMPATIBILITY_AT ? index - UNIFIED_AT + UNIFIED : index - COMPATIBILITY_AT + COMPATIBILITY,
+);
 
-/** Each distinct token of normalized text: word stems, and Han characters and pairs as numbers. */
-function collectTokens(text: string, words: Set<string>, han: Set<number>): void {
-  eachRun(normalizeForSearch(text), (run, isHan) => {
-    if (isHan) {
-      let previous = -1;
-      for (let i = 0; i < run.length; i++) {
-        const index = hanIndex(run.charCodeAt(i));
-        han.add(index);
-        if (previous >= 0) han.add(HAN_COUNT + previous * HAN_COUNT + index);
-        previous = index;
-      }
-    } else if (run.length <= MAX_WORD) {
-      words.add(stemWord(run));
-    }
-  });
-}
+const grown = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+};
 
-/** The index text of some fields: their distinct tokens, space-separated. */
-export function indexText(...fields: (string | undefined)[]): string {
-  const words = new Set<string>();
-  const han = new Set<number>();
-  for (const field of fields) if (field) collectTokens(field, words, han);
-  const tokens = [...words];
-  for (const key of han) {
-    if (key < HAN_COUNT) tokens.push(hanChar(key));
-    else {
-      const pair = key - HAN_COUNT;
-      tokens.push(hanChar(Math.floor(pair / HAN_COUNT)) + hanChar(pair % HAN_COUNT));
+/** Integers seen in the current call: an open-addressing set whose slots are marked with the stamp. */
+class StampedSet {
+  private keys = new Int32Array(1 << 14);
+  private stamps = new Int32Array(1 << 14);
+  private count = 0;
+  private stamp = 1;
+
+  /** Forgets every key. */
+  clear(): void {
+    this.count = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.stamp = 1;
+      this.stamps.fill(0);
     }
   }
-  return tokens.join(' ');
+
+  /** Adds a key; false when it was there. */
+  add(key: number): boolean {
+    let mask = this.keys.length - 1;
+    if (this.count * 2 >= mask) mask = this.grow();
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.stamps[slot] === this.stamp) {
+      if (this.keys[slot] === key) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.stamps[slot] = this.stamp;
+    this.keys[slot] = key;
+    this.count++;
+    return true;
+  }
+
+  private grow(): number {
+    const { keys, stamps, stamp } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.stamps = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (stamps[i] === stamp) this.add(keys[i] as number);
+    return this.keys.length - 1;
+  }
+}
+
+/**
+ * Words seen so far, by their normalized code units, each with the number of its stem: a hash
+ * table over typed arrays. Forgotten all at once when it holds too many (news text keeps coming
+ * back to the same words).
+ */
+class WordTable {
+  static readonly KEPT = 200_000;
+  private slots = new Int32Array(1 << 19);
+  private hashes = new Int32Array(1 << 12);
+  private starts = new Int32Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private stemNumbers = new Int32Array(1 << 12);
+  private units = new Uint16Array(1 << 16);
+  private unitCount = 0;
+  private count = 0;
+  private readonly stemNumberOf = new Map<string, number>();
+  /** The text of each stem number. */
+  readonly stems: string[] = [];
+
+  get full(): boolean {
+    return this.count >= WordTable.KEPT;
+  }
+
+  /** The stem number of the word in `word[0 … length)`, whose hash is `hash`. */
+  stemNumber(word: Uint16Array, length: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = this.slots[slot] as number; entry !== 0; entry = this.slots[slot] as number) {
+      const i = entry - 1;
+      if (this.hashes[i] === hash && this.lengths[i] === length && this.sameUnits(i, word, length)) return this.stemNumbers[i] as number;
+      slot = (slot + 1) & mask;
+    }
+    return this.add(slot, word, length, hash);
+  }
+
+  private sameUnits(entry: number, word: Uint16Array, length: number): boolean {
+    const start = this.starts[entry] as number;
+    for (let c = 0; c < length; c++) if (this.units[start + c] !== word[c]) return false;
+    return true;
+  }
+
+  private add(slot: number, word: Uint16Array, length: number, hash: number): number {
+    const text = String.fromCharCode(...word.subarray(0, length));
+    const stem = stemOf(text);
+    let number = this.stemNumberOf.get(stem);
+    if (number === undefined) {
+      number = this.stems.length;
+      this.stems.push(stem);
+      this.stemNumberOf.set(stem, number);
+    }
+    if (this.count === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.starts = grown(this.starts);
+      this.lengths = grown(this.lengths);
+      this.stemNumbers = grown(this.stemNumbers);
+    }
+    while (this.unitCount + length > this.units.length) {
+      const larger = new Uint16Array(this.units.length * 2);
+      larger.set(this.units);
+      this.units = larger;
+    }
+    this.units.set(word.subarray(0, length), this.unitCount);
+    this.hashes[this.count] = hash;
+    this.starts[this.count] = this.unitCount;
+    this.lengths[this.count] = length;
+    this.stemNumbers[this.count] = number;
+    this.unitCount += length;
+    this.count++;
+    this.slots[slot] = this.count;
+    // A table stays at most half full (a single text can hold more words than KEPT).
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return number;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      let slot = (this.hashes[i] as number) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = i + 1;
+    }
+  }
+}
+
+let table = new WordTable();
+/** This call's distinct stems, Han characters and Han pairs. */
+const stemsSeen = new StampedSet();
+const hanSeen = new StampedSet();
+/** This call's distinct words (stem numbers) and Han tokens (a character's index, or HAN_COUNT + a pair's number), in the order first seen. */
+let words = new Int32Array(1024);
+let wordCount = 0;
+let han = new Int32Array(4096);
+let hanCount = 0;
+/** The word being read, normalized. */
+const word = new Uint16Array(MAX_WORD + 1);
+
+/** Collects the distinct tokens of some text: word stems, Han characters and pairs. */
+function collectTokens(text: string): void {
+  let kind = OTHER;
+  let length = 0;
+  let hash = 0;
+  let previous = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? normalizedCode(text.charCodeAt(i)) : 0x20;
+    const next = charClass(code);
+    if (kind === WORD && next !== WORD && length <= MAX_WORD) {
+      const number = table.stemNumber(word, length, hash);
+      if (stemsSeen.add(number)) {
+        if (wordCount === words.length) words = grown(words);
+        words[wordCount++] = number;
+      }
+    }
+    if (next === WORD) {
+      if (kind !== WORD) {
+        length = 0;
+        hash = 0x811c9dc5;
+      }
+      if (length < MAX_WORD + 1) word[length] = code;
+      length++;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    } else if (next === HAN) {
+      const index = hanIndex(code);
+      if (hanSeen.add(index)) pushHan(index);
+      if (kind === HAN) {
+        const pair = previous * HAN_COUNT + index;
+        if (hanSeen.add(HAN_COUNT + pair)) pushHan(HAN_COUNT + pair);
+      }
+      previous = index;
+    }
+    kind = next;
+  }
+}
+
+function pushHan(token: number): void {
+  if (hanCount === han.length) han = grown(han);
+  han[hanCount++] = token;
+}
+
+let output = new Uint16Array(1 << 16);
+const decoder = new TextDecoder('utf-16le');
+
+/** The index text of some fields: their distinct tokens, space-separated; words first, then Han characters and pairs. */
+export function indexText(...fields: (string | undefined)[]): string {
+  if (table.full) table = new WordTable();
+  stemsSeen.clear();
+  hanSeen.clear();
+  wordCount = 0;
+  hanCount = 0;
+  for (const field of fields) if (field) collectTokens(field);
+  const stems = table.stems;
+  let length = hanCount * 3;
+  for (let i = 0; i < wordCount; i++) length += (stems[words[i] as number] as string).length + 1;
+  if (output.length < length) output = new Uint16Array(length * 2);
+  let at = 0;
+  for (let i = 0; i < wordCount; i++) {
+    const stem = stems[words[i] as number] as string;
+    if (at > 0) output[at++] = 0x20;
+    for (let c = 0; c < stem.length; c++) output[at++] = stem.charCodeAt(c);
+  }
+  for (let i = 0; i < hanCount; i++) {
+    if (at > 0) output[at++] = 0x20;
+    const token = han[i] as number;
+    if (token < HAN_COUNT) {
+      output[at++] = hanCodes[token] as number;
+    } else {
+      const pair = token - HAN_COUNT;
+      output[at++] = hanCodes[Math.floor(pair / HAN_COUNT)] as number;
+      output[at++] = hanCodes[pair % HAN_COUNT] as number;
+    }
+  }
+  return decoder.decode(output.subarray(0, at));
 }
 
 /** The token standing for a language in the `lang` column ("zh-CN" → "lzhcn"). */

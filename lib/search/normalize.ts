@@ -28,17 +28,19 @@ function normalizeCode(code: number): number {
   return mapped.length === 1 ? mapped.charCodeAt(0) : code;
 }
 
+/** The normalized form of one UTF-16 code unit. */
+export function normalizedCode(code: number): number {
+  let mapped = table[code] as number;
+  if (mapped === 0) {
+    mapped = normalizeCode(code);
+    table[code] = mapped;
+  }
+  return mapped;
+}
+
 export function normalizeForSearch(text: string): string {
   const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let mapped = table[code] as number;
-    if (mapped === 0) {
-      mapped = normalizeCode(code);
-      table[code] = mapped;
-    }
-    out[i] = mapped;
-  }
+  for (let i = 0; i < text.length; i++) out[i] = normalizedCode(text.charCodeAt(i));
   return decoder.decode(out);
 }
 

@@ -11,14 +11,15 @@ import { isHanCode, normalizeForSearch } from './normalize';
 /** Longer "words" (hashes, encoded data) are not indexed or searched. */
 export const MAX_WORD = 40;
 
-const HAN = 1;
-const WORD = 2;
-const OTHER = 0;
+export const HAN = 1;
+export const WORD = 2;
+export const OTHER = 0;
 /** Character classes of BMP code units, filled in on first sight (255: not yet known). */
 const classes = new Uint8Array(0x10000).fill(255);
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
-function classOf(code: number): number {
+/** Whether a code unit of normalized text is Han (HAN), part of a word (WORD), or neither (OTHER). */
+export function charClass(code: number): number {
   let kind = classes[code] as number;
   if (kind === 255) {
     // Halves of astral characters (rare in news text) are kept inside words.
@@ -33,7 +34,7 @@ export function eachRun(text: string, visit: (run: string, han: boolean, start: 
   let start = 0;
   let kind = OTHER;
   for (let i = 0; i <= text.length; i++) {
-    const next = i < text.length ? classOf(text.charCodeAt(i)) : OTHER;
+    const next = i < text.length ? charClass(text.charCodeAt(i)) : OTHER;
     if (next === kind) continue;
     if (kind !== OTHER) visit(text.slice(start, i), kind === HAN, start);
     kind = next;
@@ -45,10 +46,15 @@ export function eachRun(text: string, visit: (run: string, han: boolean, start: 
 const stems = new Map<string, string>();
 const STEMS_KEPT = 200_000;
 
+/** The stem of a normalized word: English words lose their endings, others stay as they are. */
+export function stemOf(word: string): string {
+  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
+}
+
 export function stemWord(word: string): string {
   let stem = stems.get(word);
   if (stem === undefined) {
-    stem = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    stem = stemOf(word);
     if (stems.size >= STEMS_KEPT) stems.clear();
     stems.set(word, stem);
   }
