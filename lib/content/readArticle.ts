@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainExcerpt } from './excerpt';
-import { bodyOf, FrontMatterSyntaxError, lineOfKey, readFrontMatter, splitFile } from './frontMatter';
+import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, type SplitFile, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
 import type { ArticleMeta } from './types';
@@ -16,20 +16,10 @@ export interface LoadOptions {
 
 const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
 
-/**
- * Reads one file into index metadata. Returns undefined when the file cannot be shown (its
- * problems say why); every other oddity is repaired and reported as a warning.
- */
-export function articleFromText(
-  file: string,
-  text: string,
-  modifiedAt: number,
-  options: LoadOptions,
-  problems: ProblemList,
-): ArticleMeta | undefined {
-  let split;
+/** The file split into front matter and body, or undefined when its front matter cannot be read (reported). */
+function splitReporting(text: string, problems: ProblemList): SplitFile | undefined {
   try {
-    split = splitFile(text);
+    return splitFile(text);
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) {
       problems.error('front matter', `${error.message}; the article is left out until this is fixed`, error.line);
@@ -37,6 +27,13 @@ export function articleFromText(
     }
     throw error;
   }
+}
+
+/**
+ * A file's index metadata. Undefined when the file cannot be shown (its problems say why); every
+ * other oddity is repaired and reported as a warning.
+ */
+function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, options: LoadOptions, problems: ProblemList): ArticleMeta | undefined {
   const { body } = split;
   if (!split.data) problems.warn('front matter', 'the file has no front matter; title and date are guessed');
   const { fields } = readFrontMatter(split.data ?? {}, split.frontMatterLines, options.timeZone, problems);
@@ -144,8 +141,9 @@ export function readArticleFile(contentDir: string, file: string, options: LoadO
     return { problems: problems.items };
   }
   try {
-    const article = articleFromText(file, text, stats.mtimeMs, options, problems);
-    return { article, problems: problems.items, stats, body: article ? bodyOf(text) : undefined };
+    const split = splitReporting(text, problems);
+    const article = split && articleFromSplit(file, split, stats.mtimeMs, options, problems);
+    return { article, problems: problems.items, stats, body: article ? split?.body : undefined };
   } catch (error) {
     problems.error('file', `could not be read: ${(error as Error).message}`);
     return { problems: problems.items, stats };
