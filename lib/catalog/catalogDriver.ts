@@ -10,7 +10,7 @@ const DETAILED_CHANGES = 64;
 const WARNINGS_KEPT = 20;
 
 /** Starts threads to read files on during a full pass; undefined where none can be started. */
-export type ParserFactory = () => { parse: BatchParser; close(): Promise<void> } | undefined;
+export type ParserFactory = () => (BatchParser & { close(): Promise<void> }) | undefined;
 
 export interface DriverEvents {
   /** `set` is undefined for a large batch of a pass: only its size is told. */
@@ -120,7 +120,7 @@ export class CatalogDriver {
         // Watched changes go ahead of the rest of the pass.
         this.applyWatched();
         await new Promise<void>((resolve) => setImmediate(resolve));
-      }, pool?.parse);
+      }, pool);
       files = result.files;
       read = result.read;
     } catch (error) {

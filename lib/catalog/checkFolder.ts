@@ -50,7 +50,7 @@ export async function checkFolder(identity: CatalogIdentity, cacheDir?: string):
   const writer = new CatalogWriter(db, identity.dir, { ...identity, preview: false }, noSearch);
   const pool = new ParsePool(identity.dir, identity, Math.max(1, availableParallelism()), false);
   try {
-    const { files, read } = await writer.reconcile(undefined, pool.parse);
+    const { files, read } = await writer.reconcile(undefined, pool);
     return { problems: problemsOf(db), files, articles: (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, read };
   } finally {
     await pool.close();

@@ -58,6 +58,24 @@ export function configure(db: Database.Database, cacheMb: number): void {
   db.pragma('temp_store = MEMORY');
 }
 
+/** Page cache of each catalog file during a full pass (BROADSHEET_BULK_CACHE_MB). */
+const BULK_CACHE_MB = Number(process.env.BROADSHEET_BULK_CACHE_MB) || 256;
+/**
+ * Pages written to the log before they are copied into the file, during a full pass (64 MB) and
+ * otherwise (SQLite's default). A pass inserts all over large B-trees: the same pages are written
+ * again and again, and each copy copies a page once however often it changed. At 10x the corpus,
+ * the catalog wrote 2.4 GB instead of 2.7.
+ */
+const BULK_CHECKPOINT_PAGES = 16_384;
+const CHECKPOINT_PAGES = 1_000;
+
+/** Settings of a catalog file's writer during a full pass (`on`), and after it: the page cache is handed back to the system. */
+export function setBulkMode(db: Database.Database, on: boolean, idleCacheMb: number): void {
+  db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -idleCacheMb * 1024}`);
+  db.pragma(`wal_autocheckpoint = ${on ? BULK_CHECKPOINT_PAGES : CHECKPOINT_PAGES}`);
+  if (!on) db.pragma('shrink_memory');
+}
+
 export interface OpenedCatalog {
   db: Database.Database;
   /** The full-text index's own connection (a file of its own, beside the catalog). */

@@ -12,7 +12,7 @@ import { fromSources, spawnFromSources } from './spawnThread';
  * the disk, and a single reading thread left a core idle a third of the time (a first start on
  * 2 cores took 375 s with one, 269 s with two). Ended once the pass is done.
  */
-export class ParsePool {
+export class ParsePool implements BatchParser {
   private readonly workers: Worker[];
   private next = 0;
   private sequence = 0;
@@ -36,8 +36,13 @@ export class ParsePool {
     });
   }
 
+  /** Batches worth reading ahead of the writer: one per thread. */
+  get ahead(): number {
+    return this.workers.length;
+  }
+
   /** Parses a batch on the next thread in turn. */
-  readonly parse: BatchParser = (files) => {
+  readonly parse = (files: readonly string[]): Promise<ParsedFile[]> => {
     const id = ++this.sequence;
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     return new Promise<ParsedFile[]>((resolve, reject) => {

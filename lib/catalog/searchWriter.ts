@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { BULK_CACHE_MB } from './catalogWriter';
+import { setBulkMode } from './database';
 import { fromSources, spawnFromSources } from './spawnThread';
 
 /** Changes to the full-text index from one catalog update: ids to drop, then rows to add. */
@@ -88,7 +88,7 @@ export class SearchWriter implements SearchSink {
   bulk(on: boolean): void {
     if (!on) this.commit();
     this.bulkMode = on;
-    setBulkCache(this.db, on);
+    setBulkMode(this.db, on, 16);
     // A config value of FTS5's: bound numbers reach SQLite as reals, which it refuses here.
     this.db.exec(`INSERT INTO search (search, rank) VALUES ('hashsize', ${on ? BULK_HASH_BYTES : DEFAULT_HASH_BYTES})`);
   }
@@ -100,12 +100,6 @@ export class SearchWriter implements SearchSink {
   async close(): Promise<void> {
     this.commit();
   }
-}
-
-/** The page cache of a catalog file during a full pass, or after it (handed back to the system). */
-export function setBulkCache(db: Database, on: boolean): void {
-  db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -16 * 1024}`);
-  if (!on) db.pragma('shrink_memory');
 }
 
 /**
