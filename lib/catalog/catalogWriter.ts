@@ -201,6 +201,8 @@ export class CatalogWriter {
         const results = parsed ? new Map((await parsed).map((result, i) => [batch[i] as string, result])) : undefined;
         await between(this.inTransaction(() => this.applyFiles(batch, results)));
       })();
+      // A failed batch fails the pass where it is awaited; the ones after it fail too, unheard.
+      written.catch(() => undefined);
       writes.push(written);
       while (writes.length > (parser?.ahead ?? 0)) await writes.shift();
     };
