@@ -4,14 +4,16 @@
  * newsroom at the origin and through the nginx cache in front, the cache against static files,
  * `npm run check`, memory and disk.
  *
- *   npm run bench -- [--content ../shared/corpus/content] [--scale 10 --archive /data/x10] [--reuse-catalog]
+ *   npm run bench -- [--content ../shared/corpus/content] [--scale 10 --archive /data/x10] [--reuse-catalog] [--cold-start]
  *                    [--phases build,start,renders,search,load,flow,proxy,check]
  *                    [--flow-duration 60] [--flow-intervals 0,30,5] [--flow-through origin,nginx]
  *                    [--duration 20] [--json FILE]
  *
  * --scale N benchmarks an archive N times the content folder (copies with new ids and dates),
  * written to --archive (kept for the next run) or a temporary folder. Phases may be chosen;
- * `start` always runs when a later phase needs a server. Prints one table, writes JSON.
+ * `start` always runs when a later phase needs a server. --cold-start empties the system's file
+ * cache before the first start (root only), as after a reboot: the first start then reads every
+ * file from disk. Prints one table, writes JSON.
  */
 import { readdirSync, rmSync, statSync, writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'build,start,renders,search,load,flow,proxy,check' },
     'skip-build': { type: 'boolean', default: false },
     'reuse-catalog': { type: 'boolean', default: false },
+    'cold-start': { type: 'boolean', default: false },
     'first-renders': { type: 'string', default: '200' },
     duration: { type: 'string', default: '20' },
     'flow-duration': { type: 'string', default: '60' },
@@ -107,6 +110,17 @@ async function revalidate(base, tags) {
   if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
 }
 
+/** Empties the system's file cache (root only): true when it did. */
+function dropFileCache() {
+  try {
+    execFileSync('sh', ['-c', 'sync && echo 3 > /proc/sys/vm/drop_caches'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('--cold-start: the file cache could not be emptied (root only); the first start reads what the system has cached');
+    return false;
+  }
+}
+
 async function timed(url) {
   const started = performance.now();
   const response = await fetch(url);
@@ -153,6 +167,7 @@ try {
     if (values['reuse-catalog']) rmSync(path.join(cacheDir, 'pages.sqlite'), { force: true });
     else rmSync(cacheDir, { recursive: true, force: true });
     console.log(values['reuse-catalog'] ? 'start on the existing catalog …' : 'first start …');
+    const coldCache = values['cold-start'] && dropFileCache();
     const cold = await startServer({ port, contentDir, distDir, readyPath: '/en', env: serverEnv });
     const rss = [];
     const sampler = setInterval(() => rss.push(cold.rssMb()), 1000);
@@ -178,11 +193,15 @@ try {
       files: Number(pass[2]),
       rssMaxMb: Math.max(...rss),
       catalogMb: catalogMb(),
+      coldCache,
     };
     if (values['reuse-catalog']) results.firstStart = { reused: true, catalogMb: results.firstStart.catalogMb };
     else row('first start: first article served (ms)', results.firstStart.firstArticleMs);
     if (!values['reuse-catalog'])
-      row(`first start: all ${results.firstStart.articles} articles indexed, searchable (s)`, round(results.firstStart.indexedMs / 1000));
+      row(
+        `first start${coldCache ? ' (empty file cache)' : ''}: all ${results.firstStart.articles} articles indexed, searchable (s)`,
+        round(results.firstStart.indexedMs / 1000),
+      );
     if (!values['reuse-catalog']) row('first start: server memory at most while indexing (MB)', results.firstStart.rssMaxMb);
     row('catalog on disk (MB: catalog + search index)', results.firstStart.catalogMb);
     sample = await articlePaths(cold.base, 'en', Number(values['tail-size']) + 500);

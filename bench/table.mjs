@@ -28,7 +28,10 @@ const rows = [
   ['articles', (r) => r.firstStart?.articles],
   ['`next build`: s / peak MB', (r) => r.build && pair(seconds(r.build.wallMs), r.build.peakMb)],
   ['first start: first article served (s)', (r) => seconds(r.firstStart?.firstArticleMs)],
-  ['first start: all indexed and searchable (s)', (r) => seconds(r.firstStart?.indexedMs)],
+  [
+    'first start: all indexed and searchable (s)',
+    (r) => (r.firstStart?.indexedMs === undefined ? '' : `${seconds(r.firstStart.indexedMs)}${r.firstStart.coldCache ? ' (empty file cache)' : ''}`),
+  ],
   ['first start: RSS at most while indexing (MB)', (r) => r.firstStart?.rssMaxMb],
   ['catalog on disk, catalog + search index (MB)', (r) => r.firstStart?.catalogMb],
   ['restart: first article served (ms)', (r) => r.restart?.firstArticleMs],

@@ -1,11 +1,9 @@
 import type { Problem } from '@/lib/content/problems';
 import { type ContentWatcher, watchContent } from '@/lib/content/watchContent';
-import type { BatchParser, CatalogWriter, ChangeSet } from './catalogWriter';
+import { type BatchParser, type CatalogWriter, type ChangeSet, DETAILED_CHANGES } from './catalogWriter';
 import type { ChangeCause, PassProgress } from './messages';
 
 const MAX_TIMER = 2 ** 31 - 1;
-/** A pass's batch with more changes than this is reported as a count (a first start, a large sync). */
-const DETAILED_CHANGES = 64;
 /** Warnings kept of a pass for the log; `npm run check` lists them all. */
 const WARNINGS_KEPT = 20;
 

@@ -48,6 +48,9 @@ export interface ChangeSet {
 /** Lists an article belongs to: its language, each category and tag, each menu it is in. */
 type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
+/** A pass's batch with more changes than this is reported as a count (a first start, a large sync): its articles' neighbours are not worked out. */
+export const DETAILED_CHANGES = 64;
+
 /**
  * Files read and written per transaction during a full pass. Small enough that a watched change
  * waits little; and smaller is faster for the full-text index: a batch's articles span every date,
@@ -199,7 +202,7 @@ export class CatalogWriter {
       written = (async () => {
         await previous;
         const results = parsed ? new Map((await parsed).map((result, i) => [batch[i] as string, result])) : undefined;
-        await between(this.inTransaction(() => this.applyFiles(batch, results)));
+        await between(this.inTransaction(() => this.applyFiles(batch, results, DETAILED_CHANGES)));
       })();
       // A failed batch fails the pass where it is awaited; the ones after it fail too, unheard.
       written.catch(() => undefined);
@@ -313,9 +316,10 @@ export class CatalogWriter {
 
   /**
    * Reads each file (or takes it as already read) and settles every URL it claimed before or
-   * claims now. Runs inside a transaction.
+   * claims now. Runs inside a transaction. Neighbours are worked out only for a set of at most
+   * `detailedUpTo` changes (a larger one is told as a count).
    */
-  private applyFiles(files: readonly string[], parsed?: ReadonlyMap<string, ParsedFile>): ChangeSet {
+  private applyFiles(files: readonly string[], parsed?: ReadonlyMap<string, ParsedFile>, detailedUpTo = Infinity): ChangeSet {
     const keys = new Set<string>();
     const fresh = new Set<string>();
     const bodies = new Map<string, ParsedFile>();
@@ -353,7 +357,7 @@ export class CatalogWriter {
     }
     const changes: ArticleChange[] = [];
     for (const key of keys) this.resolveKey(key, fresh, bodies, changes);
-    this.completeNeighbours(changes);
+    if (changes.length <= detailedUpTo) this.completeNeighbours(changes);
     return { files: [...files], changes, problems };
   }
 
