@@ -48,12 +48,16 @@ export function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
+/** The log's size once a checkpoint has emptied it: whatever it grew to beyond this goes back to the disk. */
+const WAL_KEPT_BYTES = 4 * 1024 * 1024;
+
 /** Settings for every connection: readers never wait for the writer (WAL), and waits are bounded. */
 export function configure(db: Database.Database, cacheMb: number): void {
   db.pragma('journal_mode = WAL');
   // A cache of files on disk: losing the last transactions in a power cut costs a re-read, no more.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
+  db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
   db.pragma(`cache_size = ${-cacheMb * 1024}`);
   db.pragma('temp_store = MEMORY');
 }
@@ -73,7 +77,10 @@ const CHECKPOINT_PAGES = 1_000;
 export function setBulkMode(db: Database.Database, on: boolean, idleCacheMb: number): void {
   db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -idleCacheMb * 1024}`);
   db.pragma(`wal_autocheckpoint = ${on ? BULK_CHECKPOINT_PAGES : CHECKPOINT_PAGES}`);
-  if (!on) db.pragma('shrink_memory');
+  if (on) return;
+  db.pragma('shrink_memory');
+  // The log grew to the pass's size; it is cut back the next time it starts over.
+  db.pragma('wal_checkpoint(PASSIVE)');
 }
 
 export interface OpenedCatalog {
