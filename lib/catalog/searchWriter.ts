@@ -20,10 +20,12 @@ export interface SearchSink {
 }
 
 /**
- * FTS5 writes what it holds in memory as a new segment at every commit, and once it holds more
- * than its `hashsize` (1 MB by default); segments are merged later, over and over as the index
- * grows. During a full pass, fewer and larger segments are much less work: batches share a
- * transaction until it holds this many rows, with a larger hash.
+ * FTS5 writes what it holds in memory as a new segment at every commit, whenever a row's id is
+ * lower than the last one's, and once it holds more than its `hashsize` (1 MB by default);
+ * segments are merged later, over and over as the index grows. A full pass's batches each span
+ * every date, so each already ends a segment (see BULK_BATCH in catalogWriter.ts); during a pass,
+ * batches share a transaction until it holds this many rows (fewer commits), and the larger hash
+ * keeps a batch in one segment (a 4 MB hash made the pass slower at 10x).
  */
 const BULK_COMMIT_ROWS = 5_000;
 const BULK_HASH_BYTES = 32 * 1024 * 1024;
