@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { CatalogWriter } from '@/lib/catalog/catalogWriter';
 import { ContentIndex } from '@/lib/catalog/contentIndex';
 import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/catalog/database';
-import { SearchWriter } from '@/lib/catalog/searchWriter';
+import { type SearchSink, SearchWriter } from '@/lib/catalog/searchWriter';
 import { sortKey } from '@/lib/catalog/sortKey';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -144,6 +144,38 @@ describe('the catalog writer', () => {
     expect(index.complete).toBe(false);
     await writer.reconcile();
     expect(index.complete).toBe(true);
+  });
+
+  it('holds a full pass back while the full-text index is behind', async () => {
+    content = new TempContent();
+    for (let i = 0; i < 2_500; i++) content.write(`en/story-${i}.md`, dated(`Item ${i}`, '2025-01-01'));
+    const db = new Database(':memory:');
+    const searchDb = new Database(':memory:');
+    initializeCatalog(db, searchDb, 'test');
+    const index = new SearchWriter(searchDb);
+    let written = 0;
+    let release = () => {};
+    const behind = new Promise<void>((resolve) => (release = resolve));
+    const slowIndex: SearchSink = {
+      write: (batch) => {
+        written++;
+        index.write(batch);
+      },
+      bulk: (on) => index.bulk(on),
+      drain: () => index.drain(),
+      within: () => behind,
+      close: () => index.close(),
+    };
+    const writer = new CatalogWriter(db, content.dir, { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false }, slowIndex);
+    let done = false;
+    const pass = writer.reconcile().then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done).toBe(false);
+    expect(written).toBe(1);
+    release();
+    await pass;
+    expect(written).toBe(3);
+    expect(new ContentIndex(db).count('en')).toBe(2_500);
   });
 
   it('takes in 10,000 new files in one update', async () => {

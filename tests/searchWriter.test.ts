@@ -98,4 +98,15 @@ describe('the search writer', () => {
     await writer.close();
     expect(errors).toEqual([]);
   });
+
+  it('on its own thread, settles `within` once no more than that many batches wait', async () => {
+    const file = searchFile();
+    const writer = new ThreadedSearchWriter(file, () => undefined);
+    const seen = reader(file);
+    for (let i = 0; i < 20; i++) writer.write(batch(1 + i * 200, 200));
+    expect(seen.count()).toBeLessThan(20 * 200);
+    await writer.within(3);
+    expect(seen.count()).toBeGreaterThanOrEqual(17 * 200);
+    await writer.close();
+  });
 });

@@ -19,7 +19,7 @@ export interface CheckResult {
 }
 
 /** A check builds no full-text index. */
-const noSearch: SearchSink = { write() {}, bulk() {}, drain: async () => {}, close: async () => {} };
+const noSearch: SearchSink = { write() {}, bulk() {}, drain: async () => {}, within: async () => {}, close: async () => {} };
 
 /** The tables a check copies from the server's catalog: everything but the full-text index. */
 const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items'];

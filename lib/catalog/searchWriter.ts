@@ -16,6 +16,8 @@ export interface SearchSink {
   bulk(on: boolean): void;
   /** Settles once every batch written so far is in the index. */
   drain(): Promise<void>;
+  /** Settles once no more than `batches` batches written so far wait to be committed. */
+  within(batches: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,10 @@ export class SearchWriter implements SearchSink {
     this.commit();
   }
 
+  async within(): Promise<void> {
+    // Batches are applied as they are written.
+  }
+
   async close(): Promise<void> {
     this.commit();
   }
@@ -143,8 +149,13 @@ export class ThreadedSearchWriter implements SearchSink {
   }
 
   drain(): Promise<void> {
-    if (this.applied >= this.sent) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ upTo: this.sent, resolve }));
+    return this.within(0);
+  }
+
+  within(batches: number): Promise<void> {
+    const upTo = this.sent - batches;
+    if (this.applied >= upTo) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ upTo, resolve }));
   }
 
   async close(): Promise<void> {
