@@ -35,6 +35,9 @@ test.afterAll(() => {
 
 /** What every way of starting must answer. `origin` is where the test reaches it. */
 async function checkServer(origin: string, headers: Record<string, string> = {}) {
+  // A fresh server's first page renders cold (seconds on a busy machine); the bound below is for
+  // the ones after it. A server that cannot reach itself fails here, at the timeout.
+  expect((await get(`${origin}/en/news/x/warm-up`, headers, 5000)).status).toBe(404);
   for (const [url, lang, heading] of [
     ['/en/news/x/nope', 'en', 'Page not found'],
     ['/zh-CN/tags/no-such-tag', 'zh-CN', '页面不存在'],
