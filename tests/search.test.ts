@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { markdownText, markdownToPlainText } from '@/lib/content/excerpt';
 import { ArticleSearch, rankingTiers, type SearchRequest } from '@/lib/search/articleSearch';
 import { indexText, matchExpression } from '@/lib/search/ftsText';
 import { highlight, snippet } from '@/lib/search/highlight';
@@ -101,6 +102,18 @@ describe('indexText', () => {
     const long = Array.from({ length: 300_000 }, (_, i) => `v${i.toString(36)} 字${String.fromCharCode(0x4e00 + (i % 20_000))}`);
     const longText = [...long, ...long].join(' ');
     expect(indexText(longText)).toBe(plainIndexText(longText));
+  });
+
+  it('indexes Markdown without its markup, and its spacing left untidied changes no token', () => {
+    const markdown = [
+      '# Harbour ferries\n\n1. First sailing at **06:30**\n2. Last at 23:10\n\n---\n',
+      '> 渡輪服務  恢復\n\n* [timetable](https://ferries.example/times) ![map](map.png)\n',
+      '<div class="note">Fares_rise</div>   `code`\n----\nhttp://plain.example/link ends\n',
+    ].join('\n');
+    expect(indexText(markdownText(markdown))).toBe(indexText(markdownToPlainText(markdown)));
+    const tokens = indexText(markdownText(markdown)).split(' ');
+    expect(tokens).toEqual(expect.arrayContaining(['harbour', 'ferri', 'timet', '渡', '轮', '渡轮', 'faresris']));
+    for (const markup of ['https', 'example', 'map', 'png', 'div', 'class', 'note', '1', '2']) expect(tokens).not.toContain(markup);
   });
 });
 

@@ -1,5 +1,5 @@
 import { indexText, languageToken } from '@/lib/search/ftsText';
-import { markdownToPlainText } from '@/lib/content/excerpt';
+import { markdownText } from '@/lib/content/excerpt';
 import { type LoadOptions, type ReadArticle, readArticleFile } from '@/lib/content/readArticle';
 
 /** One file read and made ready for the catalog: its metadata, problems, and search text. */
@@ -21,7 +21,7 @@ export function parseFile(dir: string, file: string, options: LoadOptions, searc
     ...read,
     search: {
       title: indexText(meta.title),
-      body: indexText(meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), markdownToPlainText(body ?? '')),
+      body: indexText(meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), markdownText(body ?? '')),
       lang: languageToken(meta.lang),
     },
   };
