@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority, READING_NICE } from './threadPriority';
 
 /*
  * The parse pool's read-ahead thread (see ParsePool): reads each file it is sent into one reused
@@ -9,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
  */
 const { dir } = workerData as { dir: string };
 const buffer = Buffer.allocUnsafe(1 << 18);
+lowerThreadPriority(READING_NICE);
 
 function readThrough(file: string): void {
   let fd: number;
