@@ -195,8 +195,8 @@ export class CatalogWriter {
     let pending: string[] = [];
     let files = 0;
     let read = 0;
-    // Batches are read (on the parser's threads) ahead of the one being written, as many as there
-    // are threads, and written in order.
+    // Batches are read (on the parser's threads) ahead of the one being written, as many as the
+    // parser asks for (`ahead`), and written in order.
     let written: Promise<void> = Promise.resolve();
     const writes: Promise<void>[] = [];
     const flush = async () => {
