@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ParsePool } from '@/lib/catalog/parsePool';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -29,5 +30,20 @@ describe('the parse pool', () => {
     expect(second![0]!.problems[0]).toMatchObject({ severity: 'error', field: 'file' });
     expect(second![1]).toEqual({ problems: [] });
     expect(second!.slice(2).map((result) => result.article?.title)).toEqual(files.slice(150).map((_, i) => `Item ${150 + i}`));
+  });
+
+  it('parses on when its reading thread fails, each thread reading its own files', async () => {
+    content = new TempContent();
+    const files = Array.from({ length: 40 }, (_, i) => `en/${i}.md`);
+    for (const [i, file] of files.entries()) content.write(file, corpusShaped({ title: `"Item ${i}"`, date: '"2025-01-01"' }));
+    pool = new ParsePool(content.dir, options, 2);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const inFlight = pool.parse(files.slice(0, 20));
+    (pool as unknown as { reader: Worker }).reader.emit('error', new Error('out of memory'));
+    const after = pool.parse(files.slice(20));
+    expect((await inFlight).map((result) => result.article?.title)).toEqual(files.slice(0, 20).map((_, i) => `Item ${i}`));
+    expect((await after).map((result) => result.article?.title)).toEqual(files.slice(20).map((_, i) => `Item ${20 + i}`));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the reading thread stopped (out of memory)'));
+    warn.mockRestore();
   });
 });

@@ -1,11 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadOptions } from '@/lib/content/readArticle';
+import { type FileBytes, fileTexts } from './fileBytes';
 import { parseFile } from './parsedFile';
 import { lowerThreadPriority, READING_NICE } from './threadPriority';
 
-/* One of the catalog writer's helpers: reads, parses and tokenizes the files it is sent. */
+/*
+ * One of the catalog writer's helpers: parses and tokenizes the files it is sent, from the bytes
+ * the read-ahead thread read (`read`), or reading them itself when that thread could not.
+ */
 const { dir, options, search } = workerData as { dir: string; options: LoadOptions; search: boolean };
 lowerThreadPriority(READING_NICE);
-parentPort?.on('message', ({ id, files }: { id: number; files: string[] }) => {
-  parentPort?.postMessage({ id, results: files.map((file) => parseFile(dir, file, options, search)) });
+parentPort?.on('message', ({ id, files, read }: { id: number; files: string[]; read?: FileBytes }) => {
+  const textAt = read && fileTexts(read);
+  parentPort?.postMessage({ id, results: files.map((file, i) => parseFile(dir, file, options, search, textAt?.(i))) });
 });

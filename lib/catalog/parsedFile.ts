@@ -1,6 +1,6 @@
 import { indexText, languageToken } from '@/lib/search/ftsText';
 import { markdownText } from '@/lib/content/excerpt';
-import { type LoadOptions, type ReadArticle, readArticleFile } from '@/lib/content/readArticle';
+import { type FileText, type LoadOptions, type ReadArticle, readArticleFile } from '@/lib/content/readArticle';
 
 /** One file read and made ready for the catalog: its metadata, problems, and search text. */
 export interface ParsedFile extends Omit<ReadArticle, 'body'> {
@@ -11,10 +11,10 @@ export interface ParsedFile extends Omit<ReadArticle, 'body'> {
 /**
  * Reads and parses one file, and works out its search tokens (unless `search` is false: a check
  * builds no index): everything about a file that needs no database, so that it can run on other
- * threads while the writer writes.
+ * threads while the writer writes. `text`: the file's, when another thread has read it already.
  */
-export function parseFile(dir: string, file: string, options: LoadOptions, search = true): ParsedFile {
-  const { body, ...read } = readArticleFile(dir, file, options);
+export function parseFile(dir: string, file: string, options: LoadOptions, search = true, text?: FileText): ParsedFile {
+  const { body, ...read } = readArticleFile(dir, file, options, text);
   const meta = read.article;
   if (!meta || !search) return read;
   return {

@@ -121,20 +121,33 @@ export interface ReadArticle {
   body?: string;
 }
 
-/** One whole file, body included (the catalog indexes it for search). Never throws. */
-export function readArticleFile(contentDir: string, file: string, options: LoadOptions): ReadArticle {
+/** A file's text, and what fstat said of it. */
+export interface FileText {
+  text: string;
+  stats: { mtimeMs: number; size: number };
+}
+
+/** A file's text and what fstat said of it, read together through one descriptor. */
+function readFileText(contentDir: string, file: string): FileText {
+  const fd = openSync(path.join(contentDir, file), 'r');
+  try {
+    const { mtimeMs, size } = fstatSync(fd);
+    return { text: readFileSync(fd, 'utf8'), stats: { mtimeMs, size } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * One whole file, body included (the catalog indexes it for search). Never throws. `read`: its
+ * text, when another thread has read it already (lib/catalog/fileBytes.ts).
+ */
+export function readArticleFile(contentDir: string, file: string, options: LoadOptions, read?: FileText): ReadArticle {
   const problems = new ProblemList(file);
   let text: string;
-  let stats: { mtimeMs: number; size: number };
+  let stats: FileText['stats'];
   try {
-    const fd = openSync(path.join(contentDir, file), 'r');
-    try {
-      const { mtimeMs, size } = fstatSync(fd);
-      stats = { mtimeMs, size };
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
+    ({ text, stats } = read ?? readFileText(contentDir, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
     problems.error('file', `could not be read: ${(error as Error).message}`);
