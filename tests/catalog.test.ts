@@ -279,6 +279,21 @@ describe('the catalog file', () => {
     otherZone.db.close();
   });
 
+  it('gives a new full-text index 16 KB pages, its FTS5 leaves sized to fit, and keeps them on reopening', () => {
+    content = new TempContent();
+    const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
+    const file = path.join(content.dir, '.cache', 'catalog.sqlite');
+    for (const expectCreated of [true, false]) {
+      const opened = openCatalog(identity, file);
+      expect(opened.created).toBe(expectCreated);
+      expect(opened.searchDb.pragma('page_size', { simple: true })).toBe(16_384);
+      expect(opened.searchDb.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(opened.searchDb.prepare("SELECT v FROM search_config WHERE k = 'pgsz'").get()).toEqual({ v: 16_000 });
+      opened.db.close();
+      opened.searchDb.close();
+    }
+  });
+
   it('goes to the temporary folder, saying why, when its own folder cannot be written', () => {
     content = new TempContent().write('blocker', 'a file where the cache folder should be');
     const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
