@@ -1,4 +1,4 @@
-import { renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -319,5 +319,41 @@ describe('the catalog file', () => {
     expect(index.articles('en', 0, 10).map((a) => a.title)).toEqual(['B', 'A']);
     writerDb.close();
     reader.db.close();
+  });
+
+  it('writes a first pass without waiting for the disk behind a marker, and rebuilds a catalog found with it', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01')).write('en/b.md', dated('B', '2025-02-01'));
+    const identity = { dir: content.dir, languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false };
+    const file = path.join(content.dir, '.cache', 'catalog.sqlite');
+    const marker = `${file}.unsynced`;
+    const opened = openCatalog(identity, file);
+    const searchDb = opened.searchDb;
+    const writer = new CatalogWriter(opened.db, content.dir, identity, new SearchWriter(searchDb), true);
+    const during: unknown[] = [];
+    const duringPass = () => during.push([existsSync(marker), opened.db.pragma('synchronous', { simple: true }), searchDb.pragma('synchronous', { simple: true })]);
+    await writer.reconcile(duringPass);
+    expect(during).toEqual([[true, 0, 0]]); // OFF on both files while the first pass runs
+    expect(existsSync(marker)).toBe(false);
+    expect([opened.db.pragma('synchronous', { simple: true }), searchDb.pragma('synchronous', { simple: true })]).toEqual([1, 1]); // NORMAL after
+
+    // A later pass (the catalog is complete) waits for the disk as usual.
+    content.write('en/c.md', dated('C', '2025-03-01'));
+    during.length = 0;
+    await writer.reconcile(duringPass);
+    expect(during).toEqual([[false, 1, 1]]);
+    opened.db.close();
+    searchDb.close();
+
+    const again = openCatalog(identity, file);
+    expect(again.created).toBe(false);
+    again.db.close();
+    again.searchDb.close();
+    writeFileSync(marker, 'left by a first pass that did not finish');
+    const reopened = openCatalog(identity, file);
+    expect(reopened.created).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
+    reopened.db.close();
+    reopened.searchDb.close();
   });
 });

@@ -7,8 +7,9 @@ import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { type ParsedFile, parseFile } from './parsedFile';
 import type { SearchBatch, SearchSink } from './searchWriter';
-import { setBulkMode } from './database';
+import { searchFileOf, setBulkMode } from './database';
 import { sortKey } from './sortKey';
+import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
 export interface WriterOptions extends LoadOptions {
   /** Show drafts and future-dated articles (next dev: editors preview them). */
@@ -85,11 +86,17 @@ export class CatalogWriter {
   /** Search changes of the current update, sent to the search writer once it is committed. */
   private pendingSearch: SearchBatch = { deletes: [], inserts: [] };
 
+  /**
+   * `unsyncedFirstPass`: a first pass (of a catalog not yet complete) may write without waiting
+   * for the disk (unsyncedBuild.ts); for a server's catalog, which openCatalog rebuilds when such
+   * a pass did not finish.
+   */
   constructor(
     private readonly db: Database,
     readonly dir: string,
     private readonly options: WriterOptions,
     private readonly search: SearchSink,
+    private readonly unsyncedFirstPass = false,
   ) {
     this.statements = this.prepare();
   }
@@ -174,11 +181,18 @@ export class CatalogWriter {
    * readers and watched changes are not held up by a full pass over a large archive).
    */
   async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
-    this.bulk(true);
+    const unsynced = this.unsyncedFirstPass && this.statements.getMeta.get('complete') === undefined;
+    if (unsynced) beginUnsynced(this.db.name);
+    this.bulk(true, unsynced);
     try {
       return await this.pass(between, parser);
     } finally {
-      this.bulk(false);
+      this.bulk(false, false);
+      if (unsynced) {
+        // The index's thread has left bulk mode (and checkpointed) once it has applied everything sent.
+        await this.search.drain();
+        endUnsynced(this.db.name, searchFileOf(this.db.name));
+      }
     }
   }
 
@@ -186,9 +200,9 @@ export class CatalogWriter {
    * A full pass writes all over both files: their page caches are large meanwhile (a first start
    * on a large archive is several times faster), and handed back after.
    */
-  private bulk(on: boolean): void {
-    setBulkMode(this.db, on, 32);
-    this.search.bulk(on);
+  private bulk(on: boolean, unsynced: boolean): void {
+    setBulkMode(this.db, on, 32, unsynced);
+    this.search.bulk(on, unsynced);
   }
 
   private async pass(between: (batch: ChangeSet) => Promise<void> | void, parser?: BatchParser): Promise<{ files: number; read: number }> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION, schemaSql, searchSchemaSql } from './schema';
+import { leftUnsynced, markerOf } from './unsyncedBuild';
 
 /**
  * Everything a catalog's contents depend on besides the files: when any of it differs (another
@@ -46,6 +47,7 @@ export function searchFileOf(file: string): string {
 
 export function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  rmSync(markerOf(file), { force: true });
 }
 
 /** The log's size once a checkpoint has emptied it: whatever it grew to beyond this goes back to the disk. */
@@ -73,10 +75,14 @@ const BULK_CACHE_MB = Number(process.env.BROADSHEET_BULK_CACHE_MB) || 256;
 const BULK_CHECKPOINT_PAGES = 16_384;
 const CHECKPOINT_PAGES = 1_000;
 
-/** Settings of a catalog file's writer during a full pass (`on`), and after it: the page cache is handed back to the system. */
-export function setBulkMode(db: Database.Database, on: boolean, idleCacheMb: number): void {
+/**
+ * Settings of a catalog file's writer during a full pass (`on`), and after it: the page cache is
+ * handed back to the system. `unsynced`: the pass does not wait for the disk (see unsyncedBuild.ts).
+ */
+export function setBulkMode(db: Database.Database, on: boolean, idleCacheMb: number, unsynced = false): void {
   db.pragma(`cache_size = ${on ? -BULK_CACHE_MB * 1024 : -idleCacheMb * 1024}`);
   db.pragma(`wal_autocheckpoint = ${on ? BULK_CHECKPOINT_PAGES : CHECKPOINT_PAGES}`);
+  db.pragma(`synchronous = ${on && unsynced ? 'OFF' : 'NORMAL'}`);
   if (on) return;
   db.pragma('shrink_memory');
   // The log grew to the pass's size; it is cut back the next time it starts over.
@@ -118,7 +124,8 @@ function openAt(file: string, fingerprint: string): { db: Database.Database; sea
   let db = new Database(file);
   let searchDb = new Database(searchFile);
   // The two files are one catalog: if either is missing or was written otherwise, both start over.
-  const created = !fitsCatalog(db, fingerprint) || !fitsCatalog(searchDb, fingerprint);
+  // So do files a first pass left unsynced (unsyncedBuild.ts): they may not be whole.
+  const created = !fitsCatalog(db, fingerprint) || !fitsCatalog(searchDb, fingerprint) || leftUnsynced(file);
   if (created) {
     db.close();
     searchDb.close();

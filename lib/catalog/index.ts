@@ -101,7 +101,7 @@ function createContent(): LoadedContent {
   const input: WorkerInput = { file: opened.file, dir, options, watch };
   // `next build` reads content only to prerender (off by default), in this thread and once.
   if (isBuild() || !startWorker(input, events)) {
-    const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options, new SearchWriter(opened.searchDb)), events);
+    const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options, new SearchWriter(opened.searchDb), true), events);
     void driver.start({ watch });
   }
   return {

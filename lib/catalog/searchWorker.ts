@@ -16,10 +16,10 @@ const report = () => {
   parentPort?.postMessage({ applied: received });
 };
 const writer = new SearchWriter(db, report);
-parentPort?.on('message', (batch: SearchBatch | { bulk: boolean }) => {
+parentPort?.on('message', (batch: SearchBatch | { bulk: boolean; unsynced: boolean }) => {
   received++;
   try {
-    if ('bulk' in batch) writer.bulk(batch.bulk);
+    if ('bulk' in batch) writer.bulk(batch.bulk, batch.unsynced);
     else writer.write(batch);
   } catch (error) {
     parentPort?.postMessage({ error: `search index update failed: ${(error as Error).stack ?? error}` });

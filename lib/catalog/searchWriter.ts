@@ -12,8 +12,8 @@ export interface SearchBatch {
 /** Where the catalog writer sends its search changes, in order. */
 export interface SearchSink {
   write(batch: SearchBatch): void;
-  /** A full pass begins (true) or ends: the index's file gets a large page cache meanwhile. */
-  bulk(on: boolean): void;
+  /** A full pass begins (true) or ends: the index's file gets a large page cache meanwhile, and does not wait for the disk when `unsynced`. */
+  bulk(on: boolean, unsynced?: boolean): void;
   /** Settles once every batch written so far is in the index. */
   drain(): Promise<void>;
   /** Settles once no more than `batches` batches written so far wait to be committed. */
@@ -89,10 +89,10 @@ export class SearchWriter implements SearchSink {
     this.onCommit();
   }
 
-  bulk(on: boolean): void {
+  bulk(on: boolean, unsynced = false): void {
     if (!on) this.commit();
     this.bulkMode = on;
-    setBulkMode(this.db, on, 16);
+    setBulkMode(this.db, on, 16, unsynced);
     // A config value of FTS5's: bound numbers reach SQLite as reals, which it refuses here.
     this.db.exec(`INSERT INTO search (search, rank) VALUES ('hashsize', ${on ? BULK_HASH_BYTES : DEFAULT_HASH_BYTES})`);
   }
@@ -143,9 +143,9 @@ export class ThreadedSearchWriter implements SearchSink {
     this.worker.postMessage(batch);
   }
 
-  bulk(on: boolean): void {
+  bulk(on: boolean, unsynced = false): void {
     this.sent++;
-    this.worker.postMessage({ bulk: on });
+    this.worker.postMessage({ bulk: on, unsynced });
   }
 
   drain(): Promise<void> {

@@ -20,7 +20,7 @@ const db = new Database(input.file);
 configure(db, 64);
 const search = new ThreadedSearchWriter(searchFileOf(input.file), (message) => post({ type: 'error', message }));
 const driver = new CatalogDriver(
-  new CatalogWriter(db, input.dir, input.options, search),
+  new CatalogWriter(db, input.dir, input.options, search, true),
   {
     change: (set, cause, ms, count) => post({ type: 'change', cause, set, count, ms }),
     pass: (progress) => post({ type: 'pass', ...progress }),
