@@ -330,7 +330,9 @@ describe('the catalog file', () => {
     const searchDb = opened.searchDb;
     const writer = new CatalogWriter(opened.db, content.dir, identity, new SearchWriter(searchDb), true);
     const during: unknown[] = [];
-    const duringPass = () => during.push([existsSync(marker), opened.db.pragma('synchronous', { simple: true }), searchDb.pragma('synchronous', { simple: true })]);
+    const duringPass = () => {
+      during.push([existsSync(marker), opened.db.pragma('synchronous', { simple: true }), searchDb.pragma('synchronous', { simple: true })]);
+    };
     await writer.reconcile(duringPass);
     expect(during).toEqual([[true, 0, 0]]); // OFF on both files while the first pass runs
     expect(existsSync(marker)).toBe(false);
