@@ -181,8 +181,7 @@ export class CatalogWriter {
    * readers and watched changes are not held up by a full pass over a large archive).
    */
   async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
-    const unsynced = this.unsyncedFirstPass && this.statements.getMeta.get('complete') === undefined;
-    if (unsynced) beginUnsynced(this.db.name);
+    const unsynced = this.unsyncedFirstPass && this.statements.getMeta.get('complete') === undefined && beginUnsynced(this.db.name);
     this.bulk(true, unsynced);
     try {
       return await this.pass(between, parser);

@@ -17,8 +17,8 @@ import { fromSources, spawnFromSources } from './spawnThread';
  * on the disk (a file not in the system's cache took about 90 µs here, half of it waiting), and a
  * parsing thread that waits holds up the writers behind it. A first start at a million files with
  * an empty file cache took 417 s with no such thread, about 300 s when it only warmed the cache
- * for the parsing threads to read the files again; reading each file once saves those threads
- * their opens, reads and closes, a third of their time on the corpus.
+ * for the parsing threads to read the files again. Read once, the files cost those threads 161 s
+ * of CPU at a million files instead of 226 s.
  */
 export class ParsePool implements BatchParser {
   private readonly workers: Worker[];

@@ -28,11 +28,21 @@ export function leftUnsynced(file: string): boolean {
   return existsSync(markerOf(file));
 }
 
-/** Marks the catalog as being written without waiting for the disk, and makes sure the mark is on it. */
-export function beginUnsynced(file: string): void {
-  writeFileSync(markerOf(file), `a first pass began at ${new Date().toISOString()}; its files were not synced\n`);
-  fsyncPath(markerOf(file));
-  fsyncPath(path.dirname(file));
+/**
+ * Marks the catalog as being written without waiting for the disk, and makes sure the mark is on
+ * it. False, and said, when the mark cannot be written: the pass then waits for the disk.
+ */
+export function beginUnsynced(file: string): boolean {
+  try {
+    writeFileSync(markerOf(file), `a first pass began at ${new Date().toISOString()}; its files were not synced\n`);
+    fsyncPath(markerOf(file));
+    fsyncPath(path.dirname(file));
+    return true;
+  } catch (error) {
+    rmSync(markerOf(file), { force: true });
+    console.warn(`[content] ${markerOf(file)} cannot be written (${(error as Error).message}); the first pass waits for the disk, and is slower`);
+    return false;
+  }
 }
 
 /** Puts the catalog's files (`file` and `searchFile`, and their logs) on the disk, then removes the mark. */
