@@ -6,7 +6,7 @@ import { lowerThreadPriority, READING_NICE } from './threadPriority';
 
 /*
  * One of the catalog writer's helpers: parses and tokenizes the files it is sent, from the bytes
- * the read-ahead thread read (`read`), or reading them itself when that thread could not.
+ * the reading thread read (`read`, see fileBytes.ts), or reading them itself when that thread could not.
  */
 const { dir, options, search } = workerData as { dir: string; options: LoadOptions; search: boolean };
 lowerThreadPriority(READING_NICE);

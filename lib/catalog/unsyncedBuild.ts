@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /*
  * A catalog's first pass writes gigabytes at a million files, and waiting for the disk at each
- * checkpoint (SQLite's synchronous = NORMAL) cost a tenth of it: a scratch pass at 56x took 269 s
+ * checkpoint (SQLite's synchronous = NORMAL) cost a tenth of it: a scratch pass at 56x took 280 s
  * without those waits, 309 to 315 s with them. Without them, though, a system crash (not a
  * process's: what it wrote is in the system's cache) can leave the files corrupt. So a first pass
  * runs unsynced only behind a marker file beside the catalog, written to the disk before it
@@ -14,8 +14,8 @@ import path from 'node:path';
 /** The marker beside a catalog's file. */
 export const markerOf = (file: string) => `${file}.unsynced`;
 
-function fsyncPath(file: string, flags = 'r'): void {
-  const fd = openSync(file, flags);
+function fsyncPath(file: string): void {
+  const fd = openSync(file, 'r');
   try {
     fsyncSync(fd);
   } finally {
