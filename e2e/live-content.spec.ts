@@ -81,6 +81,25 @@ test('an edited file shows its new text, and is searched by it, within 5 s', asy
   await within(request, '/en/search?q=twenty', (_, html) => searchResults(html) !== '' && !searchResults(html).includes(title));
 });
 
+test('a published article edited into broken YAML stays live as it last was, until it is fixed', async ({ request }) => {
+  // The slip of issue 26: an unquoted colon and a stray bracket, saved over a live story.
+  write(newFile, '---\ntitle: Night buses: new timetable [\ndate: "2026-11-28 09:00:00"\n---\n\nRoutes change tonight.\n');
+  // A second file written after it shows when the watcher has read both.
+  write('en/news/city/after-the-slip.en.md', articleText('After the slip', '2026-11-28 09:30:00', 'slips', 'Written after.'));
+  await within(request, '/en/news/city/after-the-slip', (status) => status === 200);
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  const held = await request.get(base + newUrl);
+  expect(held.status()).toBe(200);
+  const html = await held.text();
+  expect(html).toContain('N1 to N12');
+  expect(html).not.toContain('Routes change tonight');
+  await within(request, '/en/search?q=fifteen', (_, page) => searchResults(page).includes(title));
+  // Fixed, the new version replaces it.
+  write(newFile, articleText(title, '2026-11-28 09:00:00', 'night life', 'Routes N1 to N12 now run every fifteen minutes, all night.'));
+  await within(request, newUrl, (status, page) => status === 200 && page.includes('all night'));
+  rmSync(path.join(liveContentDir, 'en/news/city/after-the-slip.en.md'));
+});
+
 test('a file with broken YAML is left out and takes no other page down', async ({ request }) => {
   write('en/news/city/broken.en.md', '---\ntitle: "Broken"\ndate: "2026-11-28 10:00:00"\ntags: [unclosed\n---\nText\n');
   await within(request, '/en/news/city/broken', (status) => status === 404);

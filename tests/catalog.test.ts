@@ -7,6 +7,7 @@ import { ContentIndex } from '@/lib/catalog/contentIndex';
 import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/catalog/database';
 import { type SearchSink, SearchWriter } from '@/lib/catalog/searchWriter';
 import { sortKey } from '@/lib/catalog/sortKey';
+import { bodyOf } from '@/lib/content/frontMatter';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -62,17 +63,75 @@ describe('the catalog writer', () => {
     expect(titles(c)).toEqual(['A']);
   });
 
-  it('keeps a file whose YAML breaks out, reports it, and lets it back in when fixed', async () => {
+  it('keeps a new file whose YAML is broken out, reports it, and lets it in when fixed', async () => {
     content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
     const c = await loadCatalog(content.dir);
-    content.write('en/a.md', '---\ntitle: [\n---\n');
-    const change = c.writer.update(['en/a.md']);
-    expect(titles(c)).toEqual([]);
+    content.write('en/b.md', '---\ntitle: [\n---\n');
+    const change = c.writer.update(['en/b.md']);
+    expect(titles(c)).toEqual(['A']);
+    expect(change.changes).toEqual([]);
     expect(change.problems).toEqual([expect.objectContaining({ severity: 'error', field: 'front matter' })]);
-    content.write('en/a.md', dated('A again', '2025-01-01'));
-    c.writer.update(['en/a.md']);
-    expect(titles(c)).toEqual(['A again']);
+    content.write('en/b.md', dated('B', '2025-01-02'));
+    c.writer.update(['en/b.md']);
+    expect(titles(c)).toEqual(['B', 'A']);
     expect(problemsOf(c)).toEqual([]);
+  });
+
+  it('keeps the last good version of a published file edited into broken YAML live, says so, until it is fixed or deleted', async () => {
+    content = new TempContent().write('en/a.md', dated('Ferry timetable', '2025-01-01') + 'The first sailing leaves at six.\n');
+    const c = await loadCatalog(content.dir);
+    const before = c.index.article('en', ['a'])!;
+    // The slip of the issue: an unquoted colon and a stray bracket, body edited too.
+    content.write('en/a.md', '---\ntitle: Ferry: new timetable [\ndate: "2025-01-01 00:00:00"\n---\n\nThe first sailing leaves at seven.\n');
+    const change = c.writer.update(['en/a.md']);
+    expect(change.changes).toEqual([]);
+    expect(c.index.article('en', ['a'])).toEqual(before);
+    expect(bodyOf(c.index.source(before) ?? '')).toContain('leaves at six');
+    expect(change.problems).toEqual([
+      expect.objectContaining({ file: 'en/a.md', severity: 'error', field: 'front matter', message: expect.not.stringContaining('left out') }),
+      expect.objectContaining({ file: 'en/a.md', severity: 'warning', field: 'file', message: expect.stringContaining('last good version') }),
+    ]);
+    // Still held after another broken save, and reported where `npm run check` and a restart read problems.
+    content.write('en/a.md', '---\ntitle: [\n---\n');
+    c.writer.update(['en/a.md']);
+    expect(c.index.article('en', ['a'])).toEqual(before);
+    expect(problemsOf(c)).toEqual([expect.objectContaining({ path: 'en/a.md', problems: expect.stringContaining('last good version') })]);
+    // Search still finds the last good text.
+    expect((await c.search.search({ query: 'six', lang: 'en', allLanguages: false, sort: 'date', page: 1, pageSize: 10 })).total).toBe(1);
+
+    content.write('en/a.md', dated('Ferry: new timetable', '2025-01-01') + 'The first sailing leaves at seven.\n');
+    const fixed = c.writer.update(['en/a.md']);
+    expect(fixed.changes).toHaveLength(1);
+    expect(titles(c)).toEqual(['Ferry: new timetable']);
+    expect(bodyOf(c.index.source(c.index.article('en', ['a'])!) ?? '')).toContain('leaves at seven');
+    expect(problemsOf(c)).toEqual([]);
+
+    content.write('en/a.md', '---\ntitle: [\n---\n');
+    c.writer.update(['en/a.md']);
+    expect(titles(c)).toEqual(['Ferry: new timetable']);
+    rmSync(path.join(content.dir, 'en/a.md'));
+    c.writer.update(['en/a.md']);
+    expect(titles(c)).toEqual([]);
+    expect(problemsOf(c)).toEqual([]);
+  });
+
+  it('never unpublishes a live article for a draft or a future-dated file claiming its URL', async () => {
+    content = new TempContent().write('en/news/b/index.md', dated('Live', '2025-01-01'));
+    const c = await loadCatalog(content.dir, { now: () => now });
+    // Each claims /en/news/b too, and sorts before the live file by path, which used to decide.
+    content.write('en/news/b.en.md', dated('Draft copy', '2025-01-01', { draft: 'true' }));
+    content.write('en/news/b.md', dated('Embargoed copy', '2027-01-01'));
+    const change = c.writer.update(['en/news/b.en.md', 'en/news/b.md']);
+    expect(titles(c)).toEqual(['Live']);
+    expect(change.changes).toEqual([]);
+    expect(problemsOf(c)).toEqual([
+      expect.objectContaining({ path: 'en/news/b.en.md', dup_of: 'en/news/b/index.md' }),
+      expect.objectContaining({ path: 'en/news/b.md', dup_of: 'en/news/b/index.md' }),
+    ]);
+    // Deleted, the live one leaves, and the draft does not take its place.
+    rmSync(path.join(content.dir, 'en/news/b/index.md'));
+    c.writer.update(['en/news/b/index.md']);
+    expect(titles(c)).toEqual([]);
   });
 
   it('hides drafts and future articles, except in preview, and says when the next one is due', async () => {
@@ -161,9 +220,11 @@ describe('the catalog writer', () => {
         written++;
         index.write(batch);
       },
+      progress: () => index.progress(),
       bulk: (on) => index.bulk(on),
       drain: () => index.drain(),
       within: () => behind,
+      ids: () => index.ids(),
       close: () => index.close(),
     };
     const writer = new CatalogWriter(db, content.dir, { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', preview: false }, slowIndex);

@@ -8,7 +8,7 @@ let content: TempContent;
 afterEach(() => content?.remove());
 
 describe('reading a batch of files into one buffer', () => {
-  it('gives each file its text and stats as fs would, and nothing for what cannot be read', () => {
+  it('gives each file its text, bytes and stats as fs would, and nothing for what cannot be read', () => {
     content = new TempContent();
     const large = `---\ntitle: 大\n---\n${'新聞報道，'.repeat(400_000)}`; // about 6 MB: past the first buffer
     content.write('en/a.md', '\uFEFF---\ntitle: "Café — 咖啡"\n---\r\nBody\r\n');
@@ -25,7 +25,9 @@ describe('reading a batch of files into one buffer', () => {
         continue;
       }
       const { mtimeMs, size } = statSync(full);
-      expect(textAt(i), file).toEqual({ text: readFileSync(full, 'utf8'), stats: { mtimeMs, size } });
+      const { bytes, ...rest } = textAt(i)!;
+      expect(rest, file).toEqual({ text: readFileSync(full, 'utf8'), stats: { mtimeMs, size } });
+      expect(Buffer.from(bytes).equals(readFileSync(full)), file).toBe(true);
     }
     expect(textAt(4)!.text).toBe(large);
   });

@@ -18,6 +18,8 @@ import {
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
 import { SidebarSchedule } from '@/lib/server/revalidation/sidebarSchedule';
+import { type ChangeRecord, touchedBy } from '@/lib/catalog/catalogWriter';
+import { followContentChanges } from '@/lib/server/revalidation';
 import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';
 
@@ -92,10 +94,7 @@ describe('the sidebar refresh', () => {
 
 describe('what a change refreshes', () => {
   const meta = articleMeta('en', ['news', 'city', 'ferry'], { categories: ['City'], tags: ['Night life'] });
-  const refresh = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }, [
-    'en',
-    'zh-CN',
-  ]);
+  const refresh = changeRefresh(touchedBy({ changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }), ['en', 'zh-CN']);
 
   it('is the article, its lists, its terms, its neighbours and its other languages', () => {
     expect(refresh.tags.sort()).toEqual(
@@ -118,12 +117,12 @@ describe('what a change refreshes', () => {
     expect(refresh.tags).not.toContain(pathTag('/en/news/city/other'));
     expect(refresh.tags).not.toContain(languageTag('en'));
     const inMenu = { ...meta, menu: ['main'] };
-    expect(changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, before: { meta: inMenu } }] }, ['en']).tags).toContain(languageTag('en'));
+    expect(changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: inMenu } }] }), ['en']).tags).toContain(languageTag('en'));
   });
 
   it('names the terms the article left as well as those it joined', () => {
     const before = { ...meta, tags: ['Old tag'] };
-    const tags = changeRefresh({ files: [], problems: [], changes: [{ key: meta.key, before: { meta: before }, after: { meta } }] }, ['en']).tags;
+    const tags = changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: before }, after: { meta } }] }), ['en']).tags;
     expect(tags).toEqual(expect.arrayContaining([termTag('en', 'tags', 'old-tag'), termTag('en', 'tags', 'night-life')]));
   });
 });
@@ -235,5 +234,65 @@ describe('the page store', () => {
     expect(pages.degraded).toMatch(/cannot be kept on disk .* memory only/);
     pages.set(key('/en'), page('home'), undefined);
     expect(pages.get(key('/en'))?.value).toMatchObject({ html: 'home' });
+  });
+});
+
+describe('a page cache that missed changes (the server died between the catalog commit and the cache)', () => {
+  const ferry = { lang: 'en', slug: ['news', 'city', 'ferry'], categories: [], tags: [], menu: false };
+  const feed = (position: { id: string; seq: number }, log: ChangeRecord[] | undefined) => ({
+    onChange: () => () => true,
+    position: () => position,
+    changesSince: (seq: number) => log?.filter((record) => record.seq > seq),
+  });
+  const status = (pages: PageStore, pathname: string) => {
+    const entry = pages.get(key(pathname))!;
+    const tags = (entry.value as { headers: Record<string, string> }).headers['x-next-cache-tags']?.split(',') ?? [];
+    return areTagsExpired(tags, entry.lastModified) ? 'expired' : areTagsStale(tags, entry.lastModified) ? 'stale' : 'fresh';
+  };
+
+  it('applies, at start, the changes the catalog logged after the last one it applied', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    tagsManifest.clear();
+    let clock = 1_000;
+    let pages = store({ now: () => clock });
+    followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
+    expect(pages.appliedChange()).toEqual({ catalog: 'catalog-1', seq: 4 });
+    pages.set(key('/en/news/city/ferry'), page('old ferry'), undefined);
+    pages.set(key('/en/news/city/bridge'), page('bridge'), undefined);
+
+    // The catalog committed change 5 (the ferry article) and the process died before the cache heard of it.
+    clock = 2_000;
+    tagsManifest.clear();
+    pages = store({ now: () => clock });
+    clock = 2_010;
+    followContentChanges(feed({ id: 'catalog-1', seq: 5 }, [{ seq: 5, touched: [ferry] }]), pages);
+    clock = 2_020;
+    expect(status(pages, '/en/news/city/ferry')).toBe('expired');
+    expect(status(pages, '/en/news/city/bridge')).toBe('fresh');
+    expect(pages.appliedChange()).toEqual({ catalog: 'catalog-1', seq: 5 });
+    tagsManifest.clear();
+  });
+
+  it('renders every page afresh when it cannot name what it missed: a rebuilt catalog, or a log that no longer reaches back', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    tagsManifest.clear();
+    let clock = 1_000;
+    let pages = store({ now: () => clock });
+    followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
+    pages.set(key('/en/news/city/bridge'), page('bridge'), undefined);
+    clock = 2_000;
+    followContentChanges(feed({ id: 'catalog-2', seq: 1 }, []), pages);
+    clock = 2_010;
+    expect(status(pages, '/en/news/city/bridge')).toBe('expired');
+    expect(pages.appliedChange()).toEqual({ catalog: 'catalog-2', seq: 1 });
+
+    pages.set(key('/en/news/city/bridge'), page('bridge'), undefined);
+    clock = 3_000;
+    tagsManifest.clear();
+    pages = store({ now: () => clock });
+    followContentChanges(feed({ id: 'catalog-2', seq: 20_000 }, undefined), pages);
+    clock = 3_010;
+    expect(status(pages, '/en/news/city/bridge')).toBe('expired');
+    tagsManifest.clear();
   });
 });

@@ -23,7 +23,7 @@ describe('the search pool', () => {
     const file = path.join(content.dir, '.cache', 'catalog.sqlite');
     const opened = openCatalog(identity, file);
     await new CatalogWriter(opened.db, content.dir, identity, new SearchWriter(new Database(searchFileOf(file)))).reconcile();
-    pool = new QueryPool({ file, searchFile: searchFileOf(file), dir: content.dir, typographer: true }, 1, 1);
+    pool = new QueryPool({ file, searchFile: searchFileOf(file), typographer: true }, 1, 1);
   }, 30_000);
   afterAll(() => content.remove());
 

@@ -33,6 +33,7 @@ function searchFile(): string {
 }
 
 const batch = (from: number, count: number): SearchBatch => ({
+  seq: from,
   deletes: [],
   inserts: Array.from({ length: count }, (_, i) => [from + i, `title${from + i}`, 'common words', 'len'] as [number, string, string, string]),
 });

@@ -1,13 +1,15 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { LoadOptions } from '@/lib/content/readArticle';
+import { LEFT_OUT, type LoadOptions } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
-import { type ParsedFile, parseFile } from './parsedFile';
+import { bodyOf } from '@/lib/content/frontMatter';
+import { type ParsedFile, parseFile, searchTokens } from './parsedFile';
 import type { SearchBatch, SearchSink } from './searchWriter';
 import { searchFileOf, setBulkMode } from './database';
+import { readChangesSince } from './changeLog';
 import { sortKey } from './sortKey';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
@@ -44,6 +46,48 @@ export interface ChangeSet {
   changes: ArticleChange[];
   /** Problems of the files read, after the update. */
   problems: Problem[];
+  /** The catalog's number for the update, where it changed anything (the `changes` table). */
+  seq?: number;
+}
+
+/**
+ * What the pages showing an article need to know of it: its URL, its lists and its neighbours.
+ * The catalog's change log keeps this much of each change, so that the server's page cache can
+ * refresh what a change touched even when the change was committed just before a crash.
+ */
+export interface TouchedArticle {
+  lang: string;
+  slug: string[];
+  categories: string[];
+  tags: string[];
+  /** In a menu, which every page of its language shows. */
+  menu: boolean;
+  newer?: string;
+  older?: string;
+}
+
+/** One entry of the change log: the articles an update touched, or, for a large batch of a pass, only that it was one. */
+export type ChangeRecord = { seq: number; touched: TouchedArticle[] } | { seq: number; bulk: true };
+
+/** The touched articles of a change set: each before and after the change. */
+export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
+  return set.changes.flatMap((change) =>
+    [change.before, change.after].flatMap((state) =>
+      state
+        ? [
+            {
+              lang: state.meta.lang,
+              slug: state.meta.slug,
+              categories: state.meta.categories,
+              tags: state.meta.tags,
+              menu: state.meta.menu.length > 0,
+              newer: state.newer,
+              older: state.older,
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /** Lists an article belongs to: its language, each category and tag, each menu it is in. */
@@ -68,7 +112,11 @@ export const BULK_BATCH = 1_000;
  */
 const SEARCH_BATCHES_BEHIND = 16;
 
+/** Entries of the change log kept: a server down for longer than this many changes refreshes every page when it starts. */
+export const CHANGES_KEPT = 10_000;
+
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
+const emptySearchBatch = (): SearchBatch => ({ seq: 0, deletes: [], inserts: [] });
 const parentOf = (file: string) => {
   const slash = file.lastIndexOf('/');
   return slash < 0 ? '' : file.slice(0, slash);
@@ -84,7 +132,14 @@ export class CatalogWriter {
   private readonly statements: ReturnType<CatalogWriter['prepare']>;
   private readonly listIds = new Map<string, number>();
   /** Search changes of the current update, sent to the search writer once it is committed. */
-  private pendingSearch: SearchBatch = { deletes: [], inserts: [] };
+  private pendingSearch: SearchBatch = emptySearchBatch();
+  /** The number of the last update that changed anything (the change log's, and search_pending's). */
+  private seq: number;
+  /**
+   * Whether full-text changes are recorded until the index confirms them (search_pending). Not
+   * during an unsynced first pass: a crash during one rebuilds both files anyway.
+   */
+  private trackSearch = true;
 
   /**
    * `unsyncedFirstPass`: a first pass (of a catalog not yet complete) may write without waiting
@@ -99,18 +154,141 @@ export class CatalogWriter {
     private readonly unsyncedFirstPass = false,
   ) {
     this.statements = this.prepare();
+    this.seq = Number(this.statements.getMeta.get('seq')?.value ?? 0);
   }
 
   /**
    * Runs one update in a transaction, then hands its search changes to the search writer: they
-   * reach the index only once the catalog holds the articles they are about.
+   * reach the index only once the catalog holds the articles they are about. The same
+   * transaction numbers the update, logs what it touched (the `changes` table, for the page
+   * cache) and records the articles whose full-text entry changed until the index confirms
+   * them (`search_pending`): the two files cannot part for good, whatever is killed when.
    */
-  private inTransaction<T>(work: () => T): T {
-    this.pendingSearch = { deletes: [], inserts: [] };
-    const result = this.db.transaction(work)();
-    this.search.write(this.pendingSearch);
-    this.pendingSearch = { deletes: [], inserts: [] };
+  private inTransaction(work: () => ChangeSet, detailedUpTo = Infinity): ChangeSet {
+    this.pendingSearch = emptySearchBatch();
+    const confirmed = this.search.progress().committed;
+    let seq = this.seq;
+    const result = this.db.transaction(() => {
+      const set = work();
+      this.statements.forgetConfirmed.run(confirmed);
+      const batch = this.pendingSearch;
+      if (set.changes.length === 0 && batch.deletes.length === 0 && batch.inserts.length === 0) return set;
+      seq = this.seq + 1;
+      this.statements.setMeta.run('seq', String(seq));
+      set.seq = seq;
+      batch.seq = seq;
+      if (this.trackSearch) {
+        for (const id of batch.deletes) this.statements.searchPending.run(id, seq);
+        for (const [id] of batch.inserts) this.statements.searchPending.run(id, seq);
+      }
+      if (set.changes.length > 0) this.logChange(set, seq, detailedUpTo);
+      return set;
+    })();
+    this.seq = seq;
+    this.writeSearch(this.pendingSearch);
+    this.pendingSearch = emptySearchBatch();
     return result;
+  }
+
+  private searchError: string | undefined;
+
+  /** The catalog has committed: a failure of the index here is kept to be said, and repaired (searchBehind). */
+  private writeSearch(batch: SearchBatch): void {
+    try {
+      this.search.write(batch);
+    } catch (error) {
+      this.searchError = `search index update failed: ${(error as Error).stack ?? error}`;
+    }
+  }
+
+  /** What the index said when it last failed on this thread, once. */
+  takeSearchError(): string | undefined {
+    const error = this.searchError;
+    this.searchError = undefined;
+    return error;
+  }
+
+  private logChange(set: ChangeSet, seq: number, detailedUpTo: number): void {
+    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set) };
+    this.statements.logChange.run(seq, this.now(), JSON.stringify(record));
+    if (seq % 100 === 0 && seq > CHANGES_KEPT) {
+      this.statements.forgetChanges.run(seq - CHANGES_KEPT);
+      this.statements.setMeta.run('changes_pruned', String(seq - CHANGES_KEPT));
+    }
+  }
+
+  /** The change log from after `seq`, oldest first; undefined when it no longer reaches back that far. */
+  changesSince(seq: number): ChangeRecord[] | undefined {
+    return readChangesSince(this.db, seq);
+  }
+
+  /**
+   * Re-indexes every article whose full-text entry the index has not confirmed committing: at
+   * start (after a crash between the catalog's commit and the index's), and after a failed
+   * index update (a full disk). Their entries are dropped and written again from the catalog's
+   * own copy of each article, so re-indexing one twice changes nothing. Returns how many.
+   */
+  repairSearch(): number {
+    const ids = this.statements.pendingIds.all();
+    if (ids.length === 0 && !this.search.progress().failed) return 0;
+    const seq = this.seq + 1;
+    const batch: SearchBatch = { seq, repair: true, deletes: ids, inserts: [] };
+    this.db.transaction(() => {
+      this.statements.setMeta.run('seq', String(seq));
+      for (const id of ids) {
+        this.statements.searchPending.run(id, seq);
+        const row = this.statements.articleSource.get(id);
+        if (!row) continue;
+        const meta = JSON.parse(row.meta) as ArticleMeta;
+        const tokens = searchTokens(meta, bodyOf(Buffer.from(row.bytes).toString('utf8')));
+        batch.inserts.push([id, tokens.title, tokens.body, tokens.lang]);
+      }
+    })();
+    this.seq = seq;
+    this.writeSearch(batch);
+    return ids.length;
+  }
+
+  /**
+   * Compares the articles the catalog publishes with those the full-text index holds, id by id,
+   * and brings the index in line: missing entries written from the catalog's copy of each
+   * article, entries of articles no longer published dropped. A start does this once its pass is
+   * done, whatever happened before it (a crash, a file copied in from elsewhere, a bug): about a
+   * second at a million articles. Returns what it found.
+   */
+  async verifySearch(): Promise<{ missing: number; extra: number }> {
+    const indexed = await this.search.ids();
+    const published = Float64Array.from(this.statements.publishedIds.all()).sort();
+    const missing: number[] = [];
+    const extra: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < published.length || j < indexed.length) {
+      const p = i < published.length ? (published[i] as number) : Infinity;
+      const x = j < indexed.length ? (indexed[j] as number) : Infinity;
+      if (p === x) {
+        i++;
+        j++;
+      } else if (p < x) {
+        missing.push(p);
+        i++;
+      } else {
+        extra.push(x);
+        j++;
+      }
+    }
+    if (missing.length > 0 || extra.length > 0) {
+      this.db.transaction(() => {
+        for (const id of [...missing, ...extra]) this.statements.searchPending.run(id, this.seq);
+      })();
+      this.repairSearch();
+    }
+    return { missing: missing.length, extra: extra.length };
+  }
+
+  /** True when the index failed an update since its last repair. */
+  get searchBehind(): boolean {
+    return this.search.progress().failed;
   }
 
   /** Settles once the full-text index holds every change made so far. */
@@ -121,13 +299,15 @@ export class CatalogWriter {
   private prepare() {
     const db = this.db;
     return {
-      fileByPath: db.prepare<[string], { key: string | null; mtime: number; size: number }>('SELECT key, mtime, size FROM files WHERE path = ?'),
+      fileByPath: db.prepare<[string], { key: string | null; mtime: number; size: number; date: number | null }>(
+        'SELECT key, mtime, size, date FROM files WHERE path = ?',
+      ),
       filesInDir: db.prepare<[string], { path: string; mtime: number; size: number }>('SELECT path, mtime, size FROM files WHERE dir = ?'),
       filesUnder: db.prepare<[string, string], { path: string }>('SELECT path FROM files WHERE path >= ? AND path < ?'),
       allDirs: db.prepare<[], { dir: string }>('SELECT DISTINCT dir FROM files'),
       upsertFile: db.prepare(
-        `INSERT INTO files (path, dir, mtime, size, key, date, draft, problems) VALUES (@path, @dir, @mtime, @size, @key, @date, @draft, @problems)
-         ON CONFLICT (path) DO UPDATE SET mtime = @mtime, size = @size, key = @key, date = @date, draft = @draft, problems = @problems, dup_of = NULL`,
+        `INSERT INTO files (path, dir, mtime, size, key, date, draft, problems, held) VALUES (@path, @dir, @mtime, @size, @key, @date, @draft, @problems, @held)
+         ON CONFLICT (path) DO UPDATE SET mtime = @mtime, size = @size, key = @key, date = @date, draft = @draft, problems = @problems, dup_of = NULL, held = @held`,
       ),
       deleteFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
       candidates: db.prepare<[string], { path: string; date: number; draft: number }>('SELECT path, date, draft FROM files WHERE key = ? ORDER BY path'),
@@ -157,6 +337,19 @@ export class CatalogWriter {
       nextDue: db.prepare<[number], { date: number | null }>('SELECT min(date) AS date FROM scheduled WHERE date > ?'),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      heldOwner: db.prepare<[string], { path: string; date: number }>('SELECT a.path, a.date FROM articles a WHERE a.key = ?'),
+      insertSource: db.prepare<[number, Buffer]>('INSERT INTO sources (id, bytes) VALUES (?, ?)'),
+      deleteSource: db.prepare<[number]>('DELETE FROM sources WHERE id = ?'),
+      articleSource: db.prepare<[number], { meta: string; bytes: Buffer }>(
+        'SELECT a.meta, s.bytes FROM articles a JOIN sources s ON s.id = a.id WHERE a.id = ?',
+      ),
+      searchPending: db.prepare<[number, number]>('INSERT INTO search_pending (id, seq) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq'),
+      pendingIds: db.prepare<[], number>('SELECT id FROM search_pending ORDER BY id').pluck(),
+      // Every published id, from the smallest index that holds them all (a full scan of the table would read every article's metadata).
+      publishedIds: db.prepare<[], number>('SELECT id FROM articles INDEXED BY articles_key_lower').pluck(),
+      forgetConfirmed: db.prepare<[number]>('DELETE FROM search_pending WHERE seq <= ?'),
+      logChange: db.prepare<[number, number, string]>('INSERT INTO changes (seq, at, refresh) VALUES (?, ?, ?)'),
+      forgetChanges: db.prepare<[number]>('DELETE FROM changes WHERE seq <= ?'),
     };
   }
 
@@ -183,9 +376,11 @@ export class CatalogWriter {
   async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
     const unsynced = this.unsyncedFirstPass && this.statements.getMeta.get('complete') === undefined && beginUnsynced(this.db.name);
     this.bulk(true, unsynced);
+    this.trackSearch = !unsynced;
     try {
       return await this.pass(between, parser);
     } finally {
+      this.trackSearch = true;
       this.bulk(false, false);
       if (unsynced) {
         // The index's thread has left bulk mode (and checkpointed) once it has applied everything sent.
@@ -223,7 +418,7 @@ export class CatalogWriter {
       written = (async () => {
         await previous;
         const results = parsed ? new Map((await parsed).map((result, i) => [batch[i] as string, result])) : undefined;
-        await between(this.inTransaction(() => this.applyFiles(batch, results, DETAILED_CHANGES)));
+        await between(this.inTransaction(() => this.applyFiles(batch, results, DETAILED_CHANGES), DETAILED_CHANGES));
         await this.search.within(SEARCH_BATCHES_BEHIND);
       })();
       // A failed batch fails the pass where it is awaited; the ones after it fail too, unheard.
@@ -357,6 +552,7 @@ export class CatalogWriter {
           continue;
         }
       }
+      if (!read.article && read.stats && before?.key && this.holds(file, before.key, read, problems)) continue;
       problems.push(...read.problems);
       const article = read.article;
       this.statements.upsertFile.run({
@@ -368,6 +564,7 @@ export class CatalogWriter {
         date: article?.date ?? null,
         draft: article?.draft ? 1 : 0,
         problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
+        held: 0,
       });
       fresh.add(file);
       if (article && !article.draft && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
@@ -384,16 +581,53 @@ export class CatalogWriter {
   }
 
   /**
-   * Decides which file owns a URL (the first by path; the others are duplicates) and whether it
-   * is published, and brings the article row, its lists and its search entry in line.
+   * A published file edited into one that cannot be read (broken YAML, an unclosed fence) keeps
+   * its last good version live, from the catalog's own copy, until it is fixed or deleted: an
+   * ordinary slip must not take a story down. Its problems say so. False when the file does not
+   * own a published article (a draft, a duplicate, a new file): it is left out as usual.
+   */
+  private holds(file: string, key: string, read: ParsedFile, problems: Problem[]): boolean {
+    const live = this.statements.heldOwner.get(key);
+    if (!live || live.path !== file) return false;
+    const kept = [
+      ...read.problems.map((problem) => ({ ...problem, message: problem.message.replace(LEFT_OUT, '') })),
+      {
+        file,
+        field: 'file',
+        message: `the last good version (/${key}, dated ${new Date(live.date).toISOString()}) stays live until this file is fixed or deleted`,
+        severity: 'warning' as const,
+      },
+    ];
+    problems.push(...kept);
+    this.statements.upsertFile.run({
+      path: file,
+      dir: parentOf(file),
+      mtime: read.stats?.mtimeMs ?? 0,
+      size: read.stats?.size ?? -1,
+      key,
+      date: live.date,
+      draft: 0,
+      problems: JSON.stringify(kept),
+      held: 1,
+    });
+    return true;
+  }
+
+  /**
+   * Decides which file owns a URL and whether it is published, and brings the article row, its
+   * lists and its search entry in line. A file that would be published comes before one that
+   * would not (a draft or a future-dated copy never unpublishes a live article), then the first
+   * by path; the others are duplicates.
    */
   private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
-    const candidates = this.statements.candidates.all(key);
-    const winner = candidates[0];
-    for (const [i, candidate] of candidates.entries()) this.statements.setDuplicate.run(i === 0 ? null : (winner as { path: string }).path, candidate.path);
     const now = this.now();
-    const visible = winner !== undefined && (this.options.preview || (winner.draft === 0 && winner.date <= now));
+    const shown = (candidate: { draft: number; date: number }) => this.options.preview || (candidate.draft === 0 && candidate.date <= now);
+    const candidates = this.statements.candidates.all(key);
+    const winner = candidates.find(shown) ?? candidates[0];
+    for (const candidate of candidates) this.statements.setDuplicate.run(candidate === winner ? null : (winner as { path: string }).path, candidate.path);
+    const visible = winner !== undefined && shown(winner);
     const current = this.statements.current.get(key);
+    // A held file is never fresh (holds()): its article stays as it was, its last good version.
     const unchanged = current !== undefined && visible && current.path === winner.path && !fresh.has(current.path);
     if (unchanged) return;
     const change: ArticleChange = { key };
@@ -401,7 +635,7 @@ export class CatalogWriter {
     if (visible) {
       // The owner may have changed without being read in this update (the old one left): read it now.
       const loaded = bodies.get(winner.path) ?? parseFile(this.dir, winner.path, this.options);
-      if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search) };
+      if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search, loaded.source) };
     }
     if (change.before || change.after) changes.push(change);
   }
@@ -421,10 +655,11 @@ export class CatalogWriter {
     return this.listId(lang, 'all', '', '');
   }
 
-  private insertArticle(meta: ArticleMeta, search: ParsedFile['search']): ArticleMeta {
+  private insertArticle(meta: ArticleMeta, search: ParsedFile['search'], source: ParsedFile['source']): ArticleMeta {
     let id = sortKey(meta.date, meta.file);
     while (this.statements.idTaken.get(id)) id++;
     this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
+    if (source) this.statements.insertSource.run(id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
     for (const [kind, slug, name] of this.listsOf(meta)) {
       const list = this.listId(meta.lang, kind, slug, name);
       // A term is named as its newest article writes it.
@@ -453,6 +688,7 @@ export class CatalogWriter {
     const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
     for (const [kind, slug, name] of this.listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
     this.pendingSearch.deletes.push(id);
+    this.statements.deleteSource.run(id);
     this.statements.deleteArticle.run(id);
     return state;
   }

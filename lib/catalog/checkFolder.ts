@@ -18,8 +18,16 @@ export interface CheckResult {
   read: number;
 }
 
-/** A check builds no full-text index. */
-const noSearch: SearchSink = { write() {}, bulk() {}, drain: async () => {}, within: async () => {}, close: async () => {} };
+/** A check builds no full-text index: there is nothing for it to fall behind on. */
+const noSearch: SearchSink = {
+  write() {},
+  progress: () => ({ committed: Number.MAX_SAFE_INTEGER, failed: false }),
+  bulk() {},
+  drain: async () => {},
+  within: async () => {},
+  ids: async () => new Float64Array(),
+  close: async () => {},
+};
 
 /** The tables a check copies from the server's catalog: everything but the full-text index. */
 const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items'];

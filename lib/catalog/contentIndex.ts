@@ -70,6 +70,7 @@ export class ContentIndex {
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       byKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key = ?'),
+      source: db.prepare<[string], Buffer>('SELECT s.bytes FROM articles a JOIN sources s ON s.id = a.id WHERE a.key = ?').pluck(),
       byId: db.prepare<[number], { meta: string }>('SELECT meta FROM articles WHERE id = ?'),
       idOfKey: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE key = ?'),
       byLowerKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key_lower = ? ORDER BY id DESC LIMIT 1'),
@@ -119,6 +120,15 @@ export class ContentIndex {
 
   article(lang: string, slug: readonly string[]): ArticleMeta | undefined {
     return this.parse(this.q.byKey.get(`${lang}/${slug.join('/')}`));
+  }
+
+  /**
+   * The published text of an article, as the catalog took it from its file in the same update as
+   * its metadata: the body rendered is always the one the metadata came from, and stays the last
+   * good one when the file is broken (catalogWriter.ts, holds).
+   */
+  source(article: Pick<ArticleMeta, 'key'>): string | undefined {
+    return this.q.source.get(article.key)?.toString('utf8');
   }
 
   /**

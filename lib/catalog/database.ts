@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -156,6 +156,9 @@ export function initializeCatalogSchema(db: Database.Database, fingerprint: stri
 function initializePart(db: Database.Database, sql: string, fingerprint: string): void {
   db.exec(sql);
   db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)").run(fingerprint);
+  // Tells a rebuilt catalog from the one before it: the page cache's record of the changes it
+  // applied (lib/server/revalidation) names the catalog they came from.
+  db.prepare("INSERT INTO meta (key, value) VALUES ('id', ?)").run(randomUUID());
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 

@@ -65,7 +65,9 @@ export function fileTexts(read: FileBytes): (index: number) => FileText | undefi
     const at = index * FIELDS;
     const start = read.spans[at] as number;
     if (start < 0) return undefined;
-    const text = bytes.toString('utf8', start, read.spans[at + 1]);
-    return { text, stats: { mtimeMs: read.spans[at + 2] as number, size: read.spans[at + 3] as number } };
+    const end = read.spans[at + 1] as number;
+    // A view, not a copy: handed on with the buffer, transferred again (parseWorker.ts).
+    const view = bytes.subarray(start, end);
+    return { text: view.toString('utf8'), bytes: view, stats: { mtimeMs: read.spans[at + 2] as number, size: read.spans[at + 3] as number } };
   };
 }

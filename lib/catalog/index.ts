@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { siteConfig } from '@/lib/config';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
 import { CatalogDriver, type DriverEvents } from './catalogDriver';
-import { CatalogWriter, type ChangeSet } from './catalogWriter';
+import { CatalogWriter, type ChangeRecord, type ChangeSet } from './catalogWriter';
+import { catalogPosition, readChangesSince } from './changeLog';
 import { ContentIndex } from './contentIndex';
 import { type CatalogIdentity, openCatalog } from './database';
 import type { ChangeCause, PassProgress, WorkerInput, WorkerMessage } from './messages';
@@ -14,13 +15,16 @@ import { contentDir } from '@/lib/content/contentDir';
 import { formatProblem, logProblems } from '@/lib/content/problems';
 
 export { ContentIndex, type Term } from './contentIndex';
-export type { ArticleChange, ArticleState, ChangeSet } from './catalogWriter';
+export type { ArticleChange, ArticleState, ChangeRecord, ChangeSet, TouchedArticle } from './catalogWriter';
+export { touchedBy } from './catalogWriter';
 
 /** A change to the catalog as the server hears of it; `set` is undefined for a large batch of a full pass. */
 export interface CatalogChange {
   cause: ChangeCause;
   set: ChangeSet | undefined;
   count: number;
+  /** Its number in the catalog's change log (changesSince). */
+  seq: number | undefined;
 }
 
 export interface LoadedContent {
@@ -34,6 +38,10 @@ export interface LoadedContent {
   degraded?: string;
   /** Calls back after every change the catalog applies. */
   onChange(listener: (change: CatalogChange) => void): () => void;
+  /** The catalog's id and the number of its last change, as committed now. */
+  position(): { id: string; seq: number };
+  /** The change log after `seq`; undefined when it no longer reaches back that far. */
+  changesSince(seq: number): ChangeRecord[] | undefined;
   /** Settles when the first full pass over the folder is done. */
   ready: Promise<void>;
 }
@@ -71,8 +79,8 @@ function createContent(): LoadedContent {
   const ready = new Promise<void>((resolve) => (settle = resolve));
 
   const events: DriverEvents = {
-    change(set, cause, ms, count) {
-      const change = { cause, set, count };
+    change(set, cause, ms, count, seq) {
+      const change = { cause, set, count, seq };
       reportChange(change, ms);
       for (const listener of listeners) listener(change);
     },
@@ -116,6 +124,8 @@ function createContent(): LoadedContent {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    position: () => catalogPosition(opened.db),
+    changesSince: (seq) => readChangesSince(opened.db, seq),
   };
 }
 
@@ -131,7 +141,7 @@ function startWorker(input: WorkerInput, events: DriverEvents): boolean {
   }
   worker.unref();
   worker.on('message', (message: WorkerMessage) => {
-    if (message.type === 'change') events.change(message.set, message.cause, message.ms, message.count);
+    if (message.type === 'change') events.change(message.set, message.cause, message.ms, message.count, message.seq);
     else if (message.type === 'pass') events.pass(message);
     else events.error(message.message);
   });

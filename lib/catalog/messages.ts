@@ -30,6 +30,6 @@ export interface PassProgress {
 
 /** What the worker tells the server. `set` is undefined for a large batch: only `count` is told. */
 export type WorkerMessage =
-  | { type: 'change'; cause: ChangeCause; set: ChangeSet | undefined; count: number; ms: number }
+  | { type: 'change'; cause: ChangeCause; set: ChangeSet | undefined; count: number; ms: number; seq: number | undefined }
   | ({ type: 'pass' } & PassProgress)
   | { type: 'error'; message: string };

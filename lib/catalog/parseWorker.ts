@@ -12,5 +12,7 @@ const { dir, options, search } = workerData as { dir: string; options: LoadOptio
 lowerThreadPriority(READING_NICE);
 parentPort?.on('message', ({ id, files, read }: { id: number; files: string[]; read?: FileBytes }) => {
   const textAt = read && fileTexts(read);
-  parentPort?.postMessage({ id, results: files.map((file, i) => parseFile(dir, file, options, search, textAt?.(i))) });
+  const results = files.map((file, i) => parseFile(dir, file, options, search, textAt?.(i)));
+  // Each article's source is a view into the batch's buffer: handed on to the writer, not copied.
+  parentPort?.postMessage({ id, results }, read ? [read.bytes] : []);
 });

@@ -1,6 +1,7 @@
 import { indexText, languageToken } from '@/lib/search/ftsText';
 import { markdownText } from '@/lib/content/excerpt';
 import { type FileText, type LoadOptions, type ReadArticle, readArticleFile } from '@/lib/content/readArticle';
+import type { ArticleMeta } from '@/lib/content/types';
 
 /** One file read and made ready for the catalog: its metadata, problems, and search text. */
 export interface ParsedFile extends Omit<ReadArticle, 'body'> {
@@ -10,19 +11,22 @@ export interface ParsedFile extends Omit<ReadArticle, 'body'> {
 
 /**
  * Reads and parses one file, and works out its search tokens (unless `search` is false: a check
- * builds no index): everything about a file that needs no database, so that it can run on other
- * threads while the writer writes. `text`: the file's, when another thread has read it already.
+ * builds no index and keeps no sources): everything about a file that needs no database, so that
+ * it can run on other threads while the writer writes. `text`: the file's, when another thread
+ * has read it already.
  */
 export function parseFile(dir: string, file: string, options: LoadOptions, search = true, text?: FileText): ParsedFile {
-  const { body, ...read } = readArticleFile(dir, file, options, text);
+  const { body, source, ...read } = readArticleFile(dir, file, options, text);
   const meta = read.article;
   if (!meta || !search) return read;
+  return { ...read, source, search: searchTokens(meta, body ?? '') };
+}
+
+/** An article's search tokens: of its title, of everything, and of its language. */
+export function searchTokens(meta: ArticleMeta, body: string): NonNullable<ParsedFile['search']> {
   return {
-    ...read,
-    search: {
-      title: indexText(meta.title),
-      body: indexText(meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), markdownText(body ?? '')),
-      lang: languageToken(meta.lang),
-    },
+    title: indexText(meta.title),
+    body: indexText(meta.summary, meta.description, meta.lead, meta.categories.join(' '), meta.tags.join(' '), markdownText(body)),
+    lang: languageToken(meta.lang),
   };
 }

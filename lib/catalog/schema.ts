@@ -8,6 +8,15 @@
  *   key (see sortKey.ts), so "newest first" is the order of the primary key.
  * - `lists` / `list_items`: a language's articles, each category and tag, each menu; a list's
  *   count is kept by triggers, so no page ever counts rows.
+ * - `sources`: the published text of each article, byte for byte, written in the same
+ *   transaction as its row: pages render from it, never from a file that may have changed since
+ *   (or broken: a published file edited into one that cannot be read keeps this, its last good
+ *   version, live, `files.held`).
+ * - `changes`: what each transaction changed, as the page-cache tags to refresh, numbered; the
+ *   server's page cache remembers the last it applied, so a change committed just before a crash
+ *   is applied after the restart rather than lost (a bounded window, kept in `meta`).
+ * - `search_pending`: articles whose full-text entry changed in a transaction the index (its own
+ *   file, its own thread) has not yet confirmed committing; a start re-indexes them.
  *
  * The full-text index lives in a second file (searchSchemaSql), written by a thread of its own:
  * filling it is most of the work of reading an archive, and SQLite lets one writer at a time
@@ -15,7 +24,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,7 +38,8 @@ CREATE TABLE IF NOT EXISTS files (
   date INTEGER,
   draft INTEGER NOT NULL DEFAULT 0,
   problems TEXT,
-  dup_of TEXT
+  dup_of TEXT,
+  held INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_dir ON files (dir);
 CREATE INDEX IF NOT EXISTS files_key ON files (key) WHERE key IS NOT NULL;
@@ -48,6 +58,13 @@ CREATE TABLE IF NOT EXISTS articles (
   meta TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_key_lower ON articles (key_lower);
+
+CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
+
+CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, refresh TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS search_pending (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS search_pending_seq ON search_pending (seq);
 
 CREATE TABLE IF NOT EXISTS lists (
   id INTEGER PRIMARY KEY,

@@ -13,16 +13,22 @@ let reported = 0;
 const report = () => {
   if (reported === received) return;
   reported = received;
-  parentPort?.postMessage({ applied: received });
+  parentPort?.postMessage({ applied: received, progress: writer.progress() });
 };
 const writer = new SearchWriter(db, report);
-parentPort?.on('message', (batch: SearchBatch | { bulk: boolean; unsynced: boolean }) => {
+parentPort?.on('message', async (batch: SearchBatch | { bulk: boolean; unsynced: boolean } | { census: true }) => {
+  if ('census' in batch) {
+    const ids = await writer.ids();
+    parentPort?.postMessage({ ids }, [ids.buffer as ArrayBuffer]);
+    return;
+  }
   received++;
   try {
     if ('bulk' in batch) writer.bulk(batch.bulk, batch.unsynced);
     else writer.write(batch);
   } catch (error) {
-    parentPort?.postMessage({ error: `search index update failed: ${(error as Error).stack ?? error}` });
+    // Said, and the catalog repairs the index from what it has not seen confirmed (catalogWriter.ts).
+    parentPort?.postMessage({ error: `search index update failed: ${(error as Error).stack ?? error}`, progress: writer.progress() });
   }
   if (!writer.pending) report();
 });

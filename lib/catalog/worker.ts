@@ -18,11 +18,14 @@ const input = workerData as WorkerInput;
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 const db = new Database(input.file);
 configure(db, 64);
-const search = new ThreadedSearchWriter(searchFileOf(input.file), (message) => post({ type: 'error', message }));
+const search = new ThreadedSearchWriter(searchFileOf(input.file), (message) => {
+  post({ type: 'error', message });
+  driver.searchFailed();
+});
 const driver = new CatalogDriver(
   new CatalogWriter(db, input.dir, input.options, search, true),
   {
-    change: (set, cause, ms, count) => post({ type: 'change', cause, set, count, ms }),
+    change: (set, cause, ms, count, seq) => post({ type: 'change', cause, set, count, ms, seq }),
     pass: (progress) => post({ type: 'pass', ...progress }),
     error: (message) => post({ type: 'error', message }),
   },

@@ -14,6 +14,9 @@ export interface LoadOptions {
   widgetNames?: readonly string[];
 }
 
+/** What an unreadable front matter's error adds; the catalog says otherwise where it keeps a last good version live. */
+export const LEFT_OUT = '; the article is left out until this is fixed';
+
 const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
 
 /** The file split into front matter and body, or undefined when its front matter cannot be read (reported). */
@@ -22,7 +25,7 @@ function splitReporting(text: string, problems: ProblemList): SplitFile | undefi
     return splitFile(text);
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) {
-      problems.error('front matter', `${error.message}; the article is left out until this is fixed`, error.line);
+      problems.error('front matter', `${error.message}${LEFT_OUT}`, error.line);
       return undefined;
     }
     throw error;
@@ -119,11 +122,14 @@ export interface ReadArticle {
   stats?: { mtimeMs: number; size: number };
   /** The whole Markdown body, for the search index. */
   body?: string;
+  /** The file's bytes as read, when it is an article: what the catalog publishes and renders. */
+  source?: Uint8Array;
 }
 
-/** A file's text, and what fstat said of it. */
+/** A file's text, its bytes, and what fstat said of it. */
 export interface FileText {
   text: string;
+  bytes: Uint8Array;
   stats: { mtimeMs: number; size: number };
 }
 
@@ -132,7 +138,8 @@ function readFileText(contentDir: string, file: string): FileText {
   const fd = openSync(path.join(contentDir, file), 'r');
   try {
     const { mtimeMs, size } = fstatSync(fd);
-    return { text: readFileSync(fd, 'utf8'), stats: { mtimeMs, size } };
+    const bytes = readFileSync(fd);
+    return { text: bytes.toString('utf8'), bytes, stats: { mtimeMs, size } };
   } finally {
     closeSync(fd);
   }
@@ -145,9 +152,10 @@ function readFileText(contentDir: string, file: string): FileText {
 export function readArticleFile(contentDir: string, file: string, options: LoadOptions, read?: FileText): ReadArticle {
   const problems = new ProblemList(file);
   let text: string;
+  let bytes: Uint8Array;
   let stats: FileText['stats'];
   try {
-    ({ text, stats } = read ?? readFileText(contentDir, file));
+    ({ text, bytes, stats } = read ?? readFileText(contentDir, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [] };
     problems.error('file', `could not be read: ${(error as Error).message}`);
@@ -156,7 +164,7 @@ export function readArticleFile(contentDir: string, file: string, options: LoadO
   try {
     const split = splitReporting(text, problems);
     const article = split && articleFromSplit(file, split, stats.mtimeMs, options, problems);
-    return { article, problems: problems.items, stats, body: article ? split?.body : undefined };
+    return article ? { article, problems: problems.items, stats, body: split?.body, source: bytes } : { problems: problems.items, stats };
   } catch (error) {
     problems.error('file', `could not be read: ${(error as Error).message}`);
     return { problems: problems.items, stats };

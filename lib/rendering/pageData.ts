@@ -1,7 +1,7 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
 import { type ContentIndex, getContent, getIndex, type Term } from '@/lib/catalog';
 import { type ArticleMeta, type Taxonomy } from '@/lib/content';
-import { readArticleBody } from '@/lib/content/articleBody';
+import { bodyOf } from '@/lib/content/frontMatter';
 import { renderMarkdown, type TocEntry } from '@/lib/rendering/markdown/render';
 import { paginate, type Paged } from '@/lib/rendering/pagination';
 import { relatedTo } from '@/lib/search';
@@ -47,13 +47,11 @@ export interface ArticlePageData {
 export async function loadArticlePage(lang: string, slugParams: readonly string[]): Promise<ArticlePageData | undefined> {
   const article = await loadArticle(lang, slugParams);
   if (!article) return undefined;
-  const { index, dir } = getContent();
-  const body = await readArticleBody(dir, article).catch((error: NodeJS.ErrnoException) => {
-    // Deleted after the index last saw it: the watcher is about to catch up.
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (body === undefined) return undefined;
+  const index = getIndex();
+  const source = index.source(article);
+  // Unpublished between the two lookups.
+  if (source === undefined) return undefined;
+  const body = bodyOf(source);
   const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer });
   // The same path in each other language, looked up once for both the links and the widget.
   const others = otherLanguageVersions(index, article);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { markdownToPlainText } from '@/lib/content/excerpt';
 import { bodyOf } from '@/lib/content/frontMatter';
@@ -80,17 +78,18 @@ export class ArticleSearch {
   private readonly countStatement: Statement<[string], { n: number }>;
   private readonly pageStatement: Statement<[string, number, number], { rowid: number }>;
   private readonly metaStatement: Statement<[number], { meta: string }>;
+  private readonly sourceStatement: Statement<[string], Buffer>;
 
   /** `searchDb`: the full-text index's file; `db`: the catalog, for the articles it finds. */
   constructor(
     searchDb: Database,
     db: Database,
-    private readonly dir: string,
     private readonly present: Presenter = (article) => article,
   ) {
     this.countStatement = searchDb.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ?');
     this.pageStatement = searchDb.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?');
     this.metaStatement = db.prepare('SELECT meta FROM articles WHERE id = ?');
+    this.sourceStatement = db.prepare<[string], Buffer>('SELECT s.bytes FROM articles a JOIN sources s ON s.id = a.id WHERE a.key = ?').pluck();
   }
 
   private count(expression: string): number {
@@ -155,7 +154,8 @@ export class ArticleSearch {
     }
     const results = await Promise.all(
       this.articles(ids).map(async (article) => {
-        const body = await readFile(path.join(this.dir, article.file), 'utf8').then(plainBody, () => '');
+        const source = this.sourceStatement.get(article.key);
+        const body = source ? plainBody(source.toString('utf8')) : '';
         return {
           article,
           title: highlight(article.title, terms),

@@ -24,8 +24,8 @@ type Slot = { [slot]?: QueryPool };
 export function getSearch(): QueryPool {
   const holder = globalThis as Slot;
   if (!holder[slot]) {
-    const { file, dir } = getContent();
-    holder[slot] = new QueryPool({ file, searchFile: searchFileOf(file), dir, typographer: siteConfig.typographer });
+    const { file } = getContent();
+    holder[slot] = new QueryPool({ file, searchFile: searchFileOf(file), typographer: siteConfig.typographer });
   }
   return holder[slot];
 }

@@ -47,7 +47,7 @@ export class QueryPool {
   private running = 0;
 
   constructor(
-    files: { file: string; searchFile: string; dir: string; typographer: boolean },
+    files: { file: string; searchFile: string; typographer: boolean },
     readonly threads = Math.max(1, Math.min(2, availableParallelism() - 1)),
     readonly queue = 8,
   ) {

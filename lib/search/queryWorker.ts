@@ -7,7 +7,7 @@ import { ArticleSearch, type SearchRequest } from './articleSearch';
  * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its
  * full-text index, so a search, however long, never holds the server's thread.
  */
-const { file, searchFile, dir, typographer } = workerData as { file: string; searchFile: string; dir: string; typographer: boolean };
+const { file, searchFile, typographer } = workerData as { file: string; searchFile: string; typographer: boolean };
 const open = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
@@ -15,7 +15,7 @@ const open = (path: string) => {
   return db;
 };
 // Titles and summaries as the rest of the site shows them, highlighted after typesetting.
-const search = new ArticleSearch(open(searchFile), open(file), dir, typographer ? typesetArticle : undefined);
+const search = new ArticleSearch(open(searchFile), open(file), typographer ? typesetArticle : undefined);
 
 type Task = { id: number; kind: 'search'; request: SearchRequest } | { id: number; kind: 'suggest'; query: string; lang: string; limit: number };
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticleBody } from '@/lib/content/articleBody';
+import { bodyOf } from '@/lib/content/frontMatter';
 import type { ArticleMeta } from '@/lib/content/types';
 import { renderMarkdown } from '@/lib/rendering/markdown/render';
 import { matchRoute } from '@/lib/routing/routeMatch';
@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     let rendered = 0;
     let htmlBytes = 0;
     for (const article of articles) {
-      const { html } = await renderMarkdown(await readArticleBody(corpusDir, article), { siteOrigin: 'https://broadsheet.example', math: article.mathjax });
+      const { html } = await renderMarkdown(bodyOf(index.source(article)!), { siteOrigin: 'https://broadsheet.example', math: article.mathjax });
       expect(html).not.toMatch(/<script|javascript:|onerror=/i);
       htmlBytes += html.length;
       rendered++;

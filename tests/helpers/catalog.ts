@@ -33,7 +33,7 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
     new SearchWriter(searchDb),
   );
   await writer.reconcile();
-  return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db, dir) };
+  return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db) };
 }
 
 /**

@@ -10,13 +10,20 @@ export interface PageStoreStats {
   degraded?: string;
 }
 
+/** A catalog change whose pages the cache has refreshed: the catalog's id and the change's number. */
+export interface AppliedChange {
+  catalog: string;
+  seq: number;
+}
+
 export declare class PageStore {
   constructor(options: { dir: string; buildId: string; diskBytes: number; memoryBytes: number; refreshShare?: number; now?: () => number });
   readonly degraded: string | undefined;
   get(key: string): { lastModified: number; value: unknown; cacheControl?: unknown } | null;
   set(key: string, value: unknown, cacheControl?: unknown): void;
   delete(key: string): void;
-  revalidateTags(tags: readonly string[], mode: 'expire' | 'stale'): void;
+  revalidateTags(tags: readonly string[], mode: 'expire' | 'stale', applied?: AppliedChange): void;
+  appliedChange(): AppliedChange | undefined;
   flushAccess(): void;
   fileBytes(): number;
   stats(): PageStoreStats;

@@ -63,6 +63,8 @@ export class PageStore {
     this.db = undefined;
     this.diskBytes = 0;
     this.evictions = 0;
+    /** @type {{ catalog: string; seq: number } | undefined} */
+    this.applied = undefined;
     try {
       this.open();
     } catch (error) {
@@ -94,7 +96,7 @@ export class PageStore {
     const build = db.prepare("SELECT value FROM meta WHERE key = 'build'").get();
     if (/** @type {any} */ (build)?.value !== this.options.buildId) {
       // Pages of another build name scripts that no longer exist.
-      db.exec('DELETE FROM pages; DELETE FROM tags;');
+      db.exec("DELETE FROM pages; DELETE FROM tags; DELETE FROM meta WHERE key = 'applied';");
       db.prepare("INSERT INTO meta (key, value) VALUES ('build', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(this.options.buildId);
     }
     this.statements = {
@@ -109,7 +111,10 @@ export class PageStore {
       tag: db.prepare(
         'INSERT INTO tags (tag, stale, expired) VALUES (?, ?, ?) ON CONFLICT (tag) DO UPDATE SET stale = excluded.stale, expired = excluded.expired',
       ),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
+    const applied = /** @type {any} */ (db.prepare("SELECT value FROM meta WHERE key = 'applied'").get());
+    this.applied = applied ? JSON.parse(applied.value) : undefined;
     this.db = db;
     this.diskBytes = /** @type {any} */ (db.prepare('SELECT coalesce(sum(size), 0) AS n FROM pages').get()).n;
     // Revalidations outlive a restart: a page cached before one is still stale after it.
@@ -280,11 +285,13 @@ export class PageStore {
   /**
    * Marks every page carrying one of `tags` stale. `mode` 'expire': the next request renders the
    * page afresh and waits for it; 'stale': the next request gets the old page while a fresh one
-   * renders (stale-while-revalidate). Recorded where Next.js checks tags, and on disk.
+   * renders (stale-while-revalidate). Recorded where Next.js checks tags, and on disk. `applied`:
+   * the catalog change these tags come from, recorded in the same transaction (appliedChange).
    * @param {readonly string[]} tags
    * @param {'expire' | 'stale'} mode
+   * @param {{ catalog: string; seq: number }} [applied]
    */
-  revalidateTags(tags, mode) {
+  revalidateTags(tags, mode, applied) {
     const now = this.now();
     const write = () => {
       for (const tag of tags) {
@@ -292,9 +299,21 @@ export class PageStore {
         tagsManifest.set(tag, state);
         this.statements?.tag.run(tag, state.stale ?? null, state.expired ?? null);
       }
+      if (applied) this.applied = applied;
+      if (applied && this.db) this.statements.setMeta.run('applied', JSON.stringify(applied));
     };
     if (this.db) this.db.transaction(write)();
     else write();
+  }
+
+  /**
+   * The last catalog change whose pages this cache has refreshed (the catalog's id and the
+   * change's number), kept on disk with the tags themselves: a server restarted after a crash
+   * applies the changes after it (lib/server/revalidation). Undefined for a new cache.
+   * @returns {{ catalog: string; seq: number } | undefined}
+   */
+  appliedChange() {
+    return this.applied;
   }
 
   /** Bytes on disk: the database and its write-ahead log. */

@@ -1,4 +1,4 @@
-import type { ArticleState, ChangeSet } from '@/lib/catalog/catalogWriter';
+import type { TouchedArticle } from '@/lib/catalog/catalogWriter';
 import { taxonomies, termSlug } from '@/lib/content/terms';
 import { languageTag, listTag, pathTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 
@@ -10,21 +10,20 @@ export interface ChangeRefresh {
   sidebarLanguages: string[];
 }
 
-function stateTags(state: ArticleState, languages: readonly string[], into: Set<string>): void {
-  const { meta } = state;
-  const slug = meta.slug.join('/');
+function touchedTags(article: TouchedArticle, languages: readonly string[], into: Set<string>): void {
+  const slug = article.slug.join('/');
   // The article; the same path in the other languages (their language links and alternates).
   for (const lang of languages) into.add(pathTag(`/${lang}/${slug}`));
   // Its language's home and list pages; every page of its terms; the terms' indexes (counts).
-  into.add(listTag(meta.lang));
+  into.add(listTag(article.lang));
   for (const taxonomy of taxonomies) {
-    for (const name of meta[taxonomy]) into.add(termTag(meta.lang, taxonomy, termSlug(name)));
-    into.add(taxonomyTag(meta.lang, taxonomy));
+    for (const name of article[taxonomy]) into.add(termTag(article.lang, taxonomy, termSlug(name)));
+    into.add(taxonomyTag(article.lang, taxonomy));
   }
   // Its pager neighbours, whose newer and older links name it.
-  for (const key of [state.newer, state.older]) if (key) into.add(pathTag(`/${key}`));
+  for (const key of [article.newer, article.older]) if (key) into.add(pathTag(`/${key}`));
   // A menu entry shows on every page of the language.
-  if (meta.menu.length > 0) into.add(languageTag(meta.lang));
+  if (article.menu) into.add(languageTag(article.lang));
 }
 
 /**
@@ -32,15 +31,12 @@ function stateTags(state: ArticleState, languages: readonly string[], into: Set<
  * terms, or in time between neighbours), its own page, its lists, its terms and its neighbours.
  * Nothing else: the rest of the cache keeps serving, and sidebars catch up on a timer.
  */
-export function changeRefresh(set: ChangeSet, languages: readonly string[]): ChangeRefresh {
+export function changeRefresh(touched: readonly TouchedArticle[], languages: readonly string[]): ChangeRefresh {
   const tags = new Set<string>();
   const sidebarLanguages = new Set<string>();
-  for (const change of set.changes) {
-    for (const state of [change.before, change.after]) {
-      if (!state) continue;
-      stateTags(state, languages, tags);
-      sidebarLanguages.add(state.meta.lang);
-    }
+  for (const article of touched) {
+    touchedTags(article, languages, tags);
+    sidebarLanguages.add(article.lang);
   }
   return { tags: [...tags], sidebarLanguages: [...sidebarLanguages] };
 }

@@ -1,6 +1,6 @@
 import { languages, siteConfig } from '@/lib/config';
-import type { CatalogChange, LoadedContent } from '@/lib/catalog';
-import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { type CatalogChange, type ChangeRecord, type LoadedContent, touchedBy } from '@/lib/catalog';
+import { type AppliedChange, type PageStore, pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
 import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';
 import { SidebarSchedule } from './sidebarSchedule';
@@ -26,19 +26,29 @@ function sidebarRefreshSeconds(): number {
  * `sidebarRefresh` and all of it, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
  * between, and renders afresh in the background while it is still served. Feeds, sitemaps and
  * search read the catalog per request and need nothing.
+ *
+ * The page cache records the last change it applied, in the same transaction as the tags; at
+ * start, the changes the catalog committed after it (a crash between the catalog's commit and
+ * the cache's) are applied first, from the catalog's change log. A cache that cannot name them
+ * all (a rebuilt catalog, a log that no longer reaches back) expires every page.
  */
-export function followContentChanges(content: LoadedContent): void {
+export function followContentChanges(content: Pick<LoadedContent, 'onChange' | 'position' | 'changesSince'>, store: PageStore = pageStore()): void {
   // `next dev` renders every request afresh; only a production server has pages to refresh.
   if (process.env.NODE_ENV === 'development') return;
-  const store = pageStore();
   const sidebarRefresh = sidebarRefreshSeconds();
   const sidebarTimers = new Map<string, NodeJS.Timeout>();
   const schedule = new SidebarSchedule(sidebarRefresh * 1000);
+  const catalog = content.position().id;
   let lastBulk = 0;
   let bulkTimer: NodeJS.Timeout | undefined;
+  /** The newest change seen, and whether a refresh of everything it asked for is still to come. */
+  let seen = store.appliedChange()?.seq ?? 0;
+  let bulkPending = false;
+
+  const mark = (): AppliedChange | undefined => (bulkPending ? undefined : { catalog, seq: seen });
 
   const expire = (tags: readonly string[]) => {
-    store.revalidateTags(tags, 'expire');
+    store.revalidateTags(tags, 'expire', mark());
     setTimeout(() => store.revalidateTags(tags, 'expire'), SETTLE_MS).unref();
   };
 
@@ -64,18 +74,46 @@ export function followContentChanges(content: LoadedContent): void {
     clearTimeout(bulkTimer);
     bulkTimer = undefined;
     lastBulk = Date.now();
-    store.revalidateTags([allPagesTag], 'stale');
+    bulkPending = false;
+    store.revalidateTags([allPagesTag], 'stale', mark());
   };
 
-  content.onChange((change: CatalogChange) => {
-    if (!change.set) {
+  const apply = (record: ChangeRecord) => {
+    seen = Math.max(seen, record.seq);
+    if ('bulk' in record) {
       // A large batch of a full pass: every page, at most every few seconds.
+      bulkPending = true;
       if (Date.now() - lastBulk >= BULK_REFRESH_MS) refreshEverything();
       else bulkTimer ??= setTimeout(refreshEverything, BULK_REFRESH_MS).unref();
       return;
     }
-    const { tags, sidebarLanguages } = changeRefresh(change.set, languageCodes);
+    const { tags, sidebarLanguages } = changeRefresh(record.touched, languageCodes);
     if (tags.length > 0) expire(tags);
     for (const lang of sidebarLanguages) refreshSidebars(lang);
+  };
+
+  catchUp(content, store, catalog, apply);
+  content.onChange((change: CatalogChange) => {
+    if (change.seq === undefined) return;
+    apply(change.set ? { seq: change.seq, touched: touchedBy(change.set) } : { seq: change.seq, bulk: true });
   });
+}
+
+/** Applies the changes the catalog committed after the last one the page cache applied. */
+function catchUp(content: Pick<LoadedContent, 'position' | 'changesSince'>, store: PageStore, catalog: string, apply: (record: ChangeRecord) => void): void {
+  const position = content.position();
+  const applied = store.appliedChange();
+  // A new page cache holds nothing from before: there is nothing to catch up on.
+  if (!applied) {
+    store.revalidateTags([], 'stale', { catalog, seq: position.seq });
+    return;
+  }
+  const missed = applied.catalog === catalog ? content.changesSince(applied.seq) : undefined;
+  if (!missed) {
+    console.warn('[page cache] the catalog was rebuilt, or changed more than its log keeps, since the pages were cached: every page is rendered afresh');
+    store.revalidateTags([allPagesTag], 'expire', { catalog, seq: position.seq });
+    return;
+  }
+  if (missed.length > 0) console.info(`[page cache] applying ${missed.length} change(s) the catalog made after the pages were last refreshed`);
+  for (const record of missed) apply(record);
 }
