@@ -1,13 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Parser from 'rss-parser';
 import { SaxesParser } from 'saxes';
 import { siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
 import { buildFeed, type FeedSource } from '@/lib/rendering/feeds/buildFeed';
+import { languageFeedSource, termFeedSource } from '@/lib/rendering/feeds/feedSources';
 import { termTitle, withSiteName } from '@/lib/rendering/metadata';
 import { newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
-import { sitemapIndexXml, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
+import { sitemapEntries, sitemapIndexXml, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
 import { articleMeta } from './helpers/articleMeta';
+import { loadCatalog } from './helpers/catalog';
+import { corpusShaped, TempContent } from './helpers/tempContent';
 
 /*
  * Feeds and sitemaps written from hostile text: each output must parse with a conformant XML
@@ -322,5 +325,95 @@ describe('sitemaps carry any address and title', () => {
       expect(news.map((n) => child(child(n, 'news:publication'), 'news:name').text)).toEqual([`${xmlExpected(text)} Daily`, `${xmlExpected(text)} Daily`]);
       expect(child(child(news[0]!, 'news:publication'), 'news:language').text).toBe('zh-tw');
     }
+  });
+});
+
+// ---- From the front matter, through the catalog ----
+
+let content: TempContent | undefined;
+afterEach(() => content?.remove());
+
+/** A YAML double-quoted scalar that spells every unusual character as an escape, as an importer writes it. */
+const yamlQuoted = (text: string) =>
+  `"${Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))
+    .map((unit) =>
+      unit < 0x20 || (unit >= 0x7f && unit <= 0xa0) || unit >= 0xd800 || unit === 0x22 || unit === 0x5c
+        ? `\\u${unit.toString(16).padStart(4, '0')}`
+        : String.fromCharCode(unit),
+    )
+    .join('')}"`;
+
+describe('from the front matter to every feed and sitemap', () => {
+  const FILE_TEXTS = [RSS_BREAKOUT, ATOM_BREAKOUT, 'x\u0000y', 'x\u0008y', 'x\u001Fy', 'x\uD800y', 'x\uDFFFy', 'x\uFFFEy', 'x\u0085\u009Fy', 'x😀y'];
+
+  it('keeps what files say, less what XML cannot carry, tells the editor, and links only the site', async () => {
+    content = new TempContent();
+    FILE_TEXTS.forEach((text, i) =>
+      content!.write(
+        `en/news/x&y/a${i}.en.md`,
+        corpusShaped({
+          title: yamlQuoted(text),
+          summary: yamlQuoted(`${text} (summary)`),
+          categories: `\n  - ${yamlQuoted(`c${text}`)}\n  - "Dow Jones Newswires"`,
+          // One tag of each file's own: its name comes from this file alone.
+          tags: `\n  - ${yamlQuoted(`t${text}`)}\n  - "美股"\n  - ${yamlQuoted(`only${i} ${text}`)}`,
+          date: `"2025-01-${String(10 + i)} 10:00:00"`,
+        }),
+      ),
+    );
+    const { index, db } = await loadCatalog(content.dir);
+    // What the catalog holds: the text as written, less lone surrogates (no characters; UTF-8 and
+    // SQLite cannot hold them). What XML cannot carry is dropped on the way out, not here.
+    const newestFirst = [...FILE_TEXTS].reverse().map(jsonExpected);
+    const links = FILE_TEXTS.map((_, i) => `${BASE}/en/news/x%26y/a${i}`).reverse();
+    expect(index.articles('en', 0, 20).map((article) => article.title)).toEqual(newestFirst);
+    expect(newestFirst).toContain('x\u0000y');
+
+    // The editor hears of each character left out, by file, field and code point.
+    const { problemsOf } = await import('@/lib/catalog/checkFolder');
+    const said = (file: number) =>
+      problemsOf(db)
+        .filter((problem) => problem.file === `en/news/x&y/a${file}.en.md`)
+        .map((p) => `${p.field}: ${p.message}`);
+    const fields = ['title', 'summary', 'categories', 'tags'];
+    expect(said(3)).toEqual(fields.map((field) => `${field}: contains U+0008, which XML cannot carry; feeds and sitemaps leave it out`));
+    expect(said(5)).toEqual(fields.map((field) => `${field}: contains U+D800, half of a character (a lone surrogate) that UTF-8 cannot hold; left out`));
+    for (const i of [0, 1, 8, 9]) expect(said(i)).toEqual([]);
+    // Term names and news titles come from the catalog's columns: no U+FFFD stands in for a lone surrogate.
+    expect(index.termsOf('en', 'tags').map((term) => term.name)).toEqual(expect.arrayContaining(newestFirst.map((text, i) => `only${9 - i} ${text}`)));
+    expect(index.newsStubs('en', 0, 20).map((stub) => stub.title)).toEqual(newestFirst);
+
+    const language = languageFeedSource(index, 'en');
+    for (const read of [readRss(buildFeed(language, 'index.xml')), readAtom(buildFeed(language, 'atom.xml'))]) {
+      expect(read.items.map((item) => item.title)).toEqual(newestFirst.map(xmlExpected));
+      expect(read.items.map((item) => item.link)).toEqual(links);
+      expect(read.items.map((item) => item.summary)).toEqual(newestFirst.map((text) => xmlExpected(`${text} (summary)`)));
+      expect(read.items.map((item) => item.categories)).toEqual(newestFirst.map((text) => [xmlExpected(`c${text}`), 'Dow Jones Newswires']));
+    }
+    const json = JSON.parse(buildFeed(language, 'feed.json')) as { items: { title: string }[] };
+    expect(json.items.map((item) => item.title)).toEqual(newestFirst);
+
+    // Each term's feeds are titled by its name, and hold its articles.
+    const terms = [...index.termsOf('en', 'categories'), ...index.termsOf('en', 'tags')];
+    expect(terms.map((term) => term.name)).toEqual(expect.arrayContaining(['Dow Jones Newswires', '美股', `t${RSS_BREAKOUT}`]));
+    for (const term of terms) {
+      const source = termFeedSource(index, 'en', term);
+      expect(source.title).toContain(term.name);
+      for (const read of [readRss(buildFeed(source, 'index.xml')), readAtom(buildFeed(source, 'atom.xml'))]) {
+        expect(read.title).toBe(xmlExpected(source.title));
+        expect(read.items).toHaveLength(term.count);
+      }
+      expect(buildFeed(source, 'index.xml')).toContain(`<link>${BASE}/en/${term.taxonomy}/${encodeURIComponent(term.slug)}</link>`);
+    }
+
+    const urlset = parseStrict(urlsetXml(BASE, sitemapEntries(index, 'en', 1)));
+    expectOnlySiteAddresses(urlset);
+    const locs = childrenNamed(urlset, 'url').map((url) => child(url, 'loc').text);
+    expect(locs).toEqual(expect.arrayContaining([...links, `${BASE}/en/tags/${encodeURIComponent('美股')}`, `${BASE}/en/categories/dow-jones-newswires`]));
+    expect(locs).toHaveLength(3 + terms.length + FILE_TEXTS.length);
+
+    const news = parseStrict(newsSitemapXml(BASE, siteConfig.title, 'en', index.newsStubs('en', 0, 1000)));
+    expectOnlySiteAddresses(news);
+    expect(childrenNamed(news, 'url').map((url) => child(child(url, 'news:news'), 'news:title').text)).toEqual(newestFirst.map(xmlExpected));
   });
 });
