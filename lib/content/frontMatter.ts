@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { decodeHTML } from 'entities';
 import type { SidebarPosition } from '@/lib/config/types';
+import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/chars';
 import { parseDate } from './dates';
 import type { ProblemList } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
@@ -93,10 +94,21 @@ interface Reader {
   line(key: string): number | undefined;
 }
 
+/**
+ * A YAML escape ("\uD800") can make a lone surrogate, which is no character: UTF-8, and so the
+ * catalog, pages and feeds, cannot hold it (SQLite would keep three U+FFFD). Left out, and said.
+ */
+function withoutLoneSurrogatesSaid(key: string, texts: readonly string[], r: Reader): string[] {
+  const found = [...new Set(texts.flatMap(loneSurrogates))];
+  if (found.length === 0) return [...texts];
+  r.problems.warn(key, `contains ${found.join(', ')}, half of a character (a lone surrogate) that UTF-8 cannot hold; left out`, r.line(key));
+  return texts.map((text) => withoutLoneSurrogates(text).trim());
+}
+
 function readText(data: Record<string, unknown>, key: string, r: Reader): string {
   const value = data[key];
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return cleanText(value);
+  if (typeof value === 'string') return withoutLoneSurrogatesSaid(key, [cleanText(value)], r)[0]!;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   r.problems.warn(key, `expected text, found ${Array.isArray(value) ? 'a list' : 'a mapping'}; ignored`, r.line(key));
   return '';
@@ -110,13 +122,12 @@ function readList(data: Record<string, unknown>, key: string, r: Reader): string
   const out: string[] = [];
   for (const item of items) {
     if (typeof item === 'string' || typeof item === 'number') {
-      const text = cleanText(String(item));
-      if (text) out.push(text);
+      out.push(cleanText(String(item)));
     } else if (item !== null) {
       r.problems.warn(key, `list entries must be text; ${JSON.stringify(item)} ignored`, r.line(key));
     }
   }
-  return [...new Set(out)];
+  return [...new Set(withoutLoneSurrogatesSaid(key, out, r).filter(Boolean))];
 }
 
 function readBoolean(data: Record<string, unknown>, key: string, fallback: boolean, r: Reader): boolean {
@@ -183,6 +194,13 @@ function readDate(data: Record<string, unknown>, key: string, timeZone: string, 
   return epoch;
 }
 
+/** Fields that feeds and sitemaps carry: characters XML cannot carry are left out there, and the editor is told. */
+function warnOfNonXmlChars(key: string, texts: readonly string[], r: Reader): void {
+  const chars = [...new Set(texts.flatMap(nonXmlChars))];
+  if (chars.length === 0) return;
+  r.problems.warn(key, `contains ${chars.join(', ')}, which XML cannot carry; feeds and sitemaps leave ${chars.length > 1 ? 'them' : 'it'} out`, r.line(key));
+}
+
 export interface ReadFrontMatterResult {
   /** Title and date are undefined when missing; the loader fills them in. */
   fields: Omit<FrontMatter, 'title' | 'date'> & { title?: string; date?: number };
@@ -201,17 +219,23 @@ export function readFrontMatter(
   }
   const langList = readList(data, 'lang', r);
   const title = readText(data, 'title', r);
+  const summary = readText(data, 'summary', r);
+  const categories = readList(data, 'categories', r);
+  const tags = readList(data, 'tags', r);
   const description = readText(data, 'description', r);
   const widgets = data.widgets === undefined || data.widgets === null ? undefined : readList(data, 'widgets', r);
+  for (const [key, texts] of [['title', [title]], ['summary', [summary]], ['categories', categories], ['tags', tags]] as const) {
+    warnOfNonXmlChars(key, texts, r);
+  }
   return {
     fields: {
       title: title || undefined,
       date: readDate(data, 'date', timeZone, r),
       lastmod: readDate(data, 'lastmod', timeZone, r),
-      summary: readText(data, 'summary', r),
+      summary,
       description: description || undefined,
-      categories: readList(data, 'categories', r),
-      tags: readList(data, 'tags', r),
+      categories,
+      tags,
       lang: langList[0],
       translations: readList(data, 'translations', r),
       menu: readList(data, 'menu', r),

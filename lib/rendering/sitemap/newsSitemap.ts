@@ -1,6 +1,6 @@
 import type { NewsStub } from '@/lib/catalog/contentIndex';
 import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
-import { escapeXml } from './sitemap';
+import { element, lines, xmlDocument } from '@/lib/xml/element';
 
 /*
  * Google News sitemaps (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
@@ -30,17 +30,21 @@ export function newsLanguage(code: string): string {
 const w3cDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function newsSitemapXml(baseUrl: string, publication: string, lang: string, entries: readonly NewsStub[]): string {
-  const name = escapeXml(publication);
   const language = newsLanguage(lang);
-  const urls = entries.map(
-    (entry) =>
-      `<url><loc>${escapeXml(absoluteUrl(baseUrl, articleUrl(entry)))}</loc><news:news><news:publication><news:name>${name}</news:name>` +
-      `<news:language>${language}</news:language></news:publication><news:publication_date>${w3cDate(entry.date)}</news:publication_date>` +
-      `<news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
+  const urls = entries.map((entry) =>
+    element(
+      'url',
+      null,
+      element('loc', null, absoluteUrl(baseUrl, articleUrl(entry))),
+      element(
+        'news:news',
+        null,
+        element('news:publication', null, element('news:name', null, publication), element('news:language', null, language)),
+        element('news:publication_date', null, w3cDate(entry.date)),
+        element('news:title', null, entry.title),
+      ),
+    ),
   );
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' +
-    `${urls.join('\n')}\n</urlset>\n`
-  );
+  const namespaces = { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9', 'xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9' };
+  return xmlDocument(element('urlset', namespaces, lines(['', ...urls, ''])));
 }

@@ -1,6 +1,7 @@
 import type { ContentIndex } from '@/lib/catalog/contentIndex';
 import { taxonomies } from '@/lib/content/terms';
 import { absoluteUrl, articleUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
+import { element, lines, xmlDocument } from '@/lib/xml/element';
 
 /** The protocol allows 50,000 URLs a file; files are split well before that. */
 export const URLS_PER_SITEMAP = 45_000;
@@ -65,20 +66,14 @@ export function parseSitemapFileName(name: string): { lang: string; part: number
   return match ? { lang: match[1] as string, part: Number(match[2]) } : undefined;
 }
 
-/** Text for XML: the five special characters escaped, characters XML cannot carry at all dropped. */
-export const escapeXml = (text: string) =>
-  text
-    // Exactly the characters XML 1.0 forbids.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[<>&'"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`);
-const isoDate = (ms: number | undefined) => (ms === undefined ? '' : `<lastmod>${new Date(ms).toISOString()}</lastmod>`);
+const lastmod = (ms: number | undefined) => ms !== undefined && element('lastmod', null, new Date(ms).toISOString());
 
 export function urlsetXml(baseUrl: string, entries: readonly SitemapEntry[]): string {
-  const urls = entries.map((entry) => `<url><loc>${escapeXml(absoluteUrl(baseUrl, entry.path))}</loc>${isoDate(entry.lastmod)}</url>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  const urls = entries.map((entry) => element('url', null, element('loc', null, absoluteUrl(baseUrl, entry.path)), lastmod(entry.lastmod)));
+  return xmlDocument(element('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, lines(['', ...urls, ''])));
 }
 
 export function sitemapIndexXml(baseUrl: string, files: readonly { path: string; lastmod?: number }[]): string {
-  const items = files.map((file) => `<sitemap><loc>${escapeXml(absoluteUrl(baseUrl, file.path))}</loc>${isoDate(file.lastmod)}</sitemap>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join('\n')}\n</sitemapindex>\n`;
+  const items = files.map((file) => element('sitemap', null, element('loc', null, absoluteUrl(baseUrl, file.path)), lastmod(file.lastmod)));
+  return xmlDocument(element('sitemapindex', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, lines(['', ...items, ''])));
 }
