@@ -1,0 +1,123 @@
+/*
+ * The store: everything the site knows about its articles, behind one async, typed interface.
+ * Pages, routing, feeds, sitemaps, search, related articles and revalidation call these and
+ * nothing else: no database handle, SQL, full-text syntax or file path above this folder. Two
+ * engines implement it: `sqlite/` (the default: one server, a catalog built from the content
+ * folder beside it) and `postgres/` (DATABASE_URL: one store shared by every instance).
+ */
+import type { ArticleMeta } from '@/lib/content/types';
+import type { Taxonomy } from '@/lib/content/terms';
+import type { MatchQuery } from '@/lib/search/matchQuery';
+
+export type { ArticleMeta, Taxonomy, MatchQuery };
+
+export interface Term {
+  taxonomy: Taxonomy;
+  /** The name as the newest article writes it: "Dow Jones Newswires". */
+  name: string;
+  /** The URL key: "dow-jones-newswires". */
+  slug: string;
+  /** Published articles in the term. */
+  count: number;
+}
+
+/** What a sitemap lists of an article. */
+export interface ArticleStub {
+  lang: string;
+  slug: string[];
+  date: number;
+  lastmod?: number;
+}
+
+/** What a news sitemap lists of an article: its URL, date and title. */
+export interface NewsStub {
+  lang: string;
+  slug: string[];
+  date: number;
+  title: string;
+}
+
+/**
+ * The published articles, their lists and terms. Every list is newest first; an article's id is
+ * its place in time (lib/catalog/sortKey.ts), the same in every engine for the same file. No
+ * call reads more than it returns beyond skipping to a page, so a page costs the same in a
+ * thousand articles or a million.
+ */
+export interface CatalogReader {
+  /** Whether the store has read the whole content at least once; until then a URL it does not know may exist. */
+  complete(): Promise<boolean>;
+  /** Every published article. */
+  size(): Promise<number>;
+  article(lang: string, slug: readonly string[]): Promise<ArticleMeta | undefined>;
+  /** Differing only in letter case (Hugo lowercased every URL); the newest wins. */
+  articleIgnoringCase(lang: string, slug: readonly string[]): Promise<ArticleMeta | undefined>;
+  /** The published text of an article (front matter and body, as the editor wrote it): what its page renders. */
+  source(article: Pick<ArticleMeta, 'key'>): Promise<string | undefined>;
+  idOf(article: Pick<ArticleMeta, 'key'>): Promise<number | undefined>;
+  /** Articles by id, in the order given; ids no longer published are left out. */
+  byIds(ids: readonly number[]): Promise<ArticleMeta[]>;
+  /** The same path in the other languages, where it exists there. */
+  otherLanguages(article: Pick<ArticleMeta, 'slug' | 'lang'>, languages: readonly string[]): Promise<ArticleMeta[]>;
+  count(lang: string): Promise<number>;
+  articles(lang: string, offset: number, limit: number): Promise<ArticleMeta[]>;
+  term(lang: string, taxonomy: Taxonomy, slug: string): Promise<Term | undefined>;
+  termArticles(lang: string, term: Pick<Term, 'taxonomy' | 'slug'>, offset: number, limit: number): Promise<ArticleMeta[]>;
+  /** A language's terms of a taxonomy, by name. */
+  termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]>;
+  /** The most used terms, most used first, then by name. */
+  topTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]>;
+  /** Articles whose front matter places them in a menu, oldest first. */
+  menuArticles(lang: string, menu: string): Promise<ArticleMeta[]>;
+  /** Newer and older in the same language (Mainroad's pager). */
+  neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): Promise<{ newer?: ArticleMeta; older?: ArticleMeta }>;
+  /** A language's articles dated `since` or later, newest first, at most `limit`. */
+  newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
+  articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;
+}
+
+/**
+ * The full-text index: articles whose index tokens (lib/search/ftsText.ts) satisfy a query, by
+ * id, newest first. Each engine renders a MatchQuery in its own syntax (FTS5, tsquery).
+ */
+export interface FullTextIndex {
+  count(query: MatchQuery): Promise<number>;
+  ids(query: MatchQuery, limit: number, offset: number): Promise<number[]>;
+  /** Of the given ids, those in `lang`, newest first. */
+  inLanguage(ids: readonly number[], lang: string): Promise<number[]>;
+  /** The titles of the given ids (as written), by id. */
+  titles(ids: readonly number[]): Promise<Map<number, string>>;
+}
+
+/** What the pages showing an article need to know of it: its URL, lists and neighbours. */
+export interface TouchedArticle {
+  lang: string;
+  slug: string[];
+  categories: string[];
+  tags: string[];
+  /** In a menu, which every page of its language shows. */
+  menu: boolean;
+  newer?: string;
+  older?: string;
+}
+
+/** One entry of the change log: the articles a change touched, or for a large batch only that it was one. */
+export type ChangeRecord = { seq: number; touched: TouchedArticle[] } | { seq: number; bulk: true };
+
+/** Where the change log stands: the store's id (a rebuilt store has another) and the last change's number. */
+export interface StorePosition {
+  id: string;
+  seq: number;
+}
+
+/**
+ * Every change the store commits is numbered and logged in the same transaction, so whoever
+ * follows it (each instance's page cache, the purger of the caches in front) can catch up after a
+ * crash or a lost notification from the last number it applied.
+ */
+export interface ChangeFeed {
+  position(): Promise<StorePosition>;
+  /** The log after `seq`, oldest first; undefined when it no longer reaches back that far. */
+  changesSince(seq: number): Promise<ChangeRecord[] | undefined>;
+  /** Calls back soon after each change committed (by this instance or any other). */
+  onChange(listener: (record: ChangeRecord) => void): () => void;
+}
