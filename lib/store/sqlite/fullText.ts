@@ -17,7 +17,9 @@ export class Fts5Index implements FullTextIndex {
   /** `searchDb`: the index's file; `db`: the catalog, for languages and titles. */
   constructor(searchDb: Database, db: Database) {
     this.countStatement = searchDb.prepare<[string], number>('SELECT count(*) FROM search WHERE search MATCH ?').pluck();
-    this.pageStatement = searchDb.prepare<[string, number, number], number>('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').pluck();
+    this.pageStatement = searchDb
+      .prepare<[string, number, number], number>('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?')
+      .pluck();
     this.inLanguageStatement = db
       .prepare<[string, string], number>('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND lang = ? ORDER BY id DESC')
       .pluck();
