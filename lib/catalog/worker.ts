@@ -25,7 +25,8 @@ const driver = new CatalogDriver(
     change: (set, cause, ms, count) => post({ type: 'change', cause, set, count, ms }),
     pass: (progress) => post({ type: 'pass', ...progress }),
     error: (message) => post({ type: 'error', message }),
+    info: (message) => post({ type: 'info', message }),
   },
   () => new ParsePool(input.dir, input.options),
 );
-void driver.start({ watch: input.watch });
+void driver.start({ watch: input.watch, pollMs: input.pollMs });
