@@ -68,8 +68,9 @@ export class CatalogDriver {
   private rescan: PassKind | undefined;
   private passFailed = false;
   private publishFailed = false;
-  /** Failures in a row: the retry waits grow with them. */
+  /** Failures in a row, and retries set since the last success: the wait doubles with each retry. */
   private failures = 0;
+  private retries = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryAt = 0;
   private passing = false;
@@ -201,11 +202,15 @@ export class CatalogDriver {
     this.events.change(set, 'watch', Math.round(performance.now() - started), set.changes.length);
   }
 
-  /** Work failed: it is kept (by the caller) and everything kept is tried again after a wait that grows with each failure in a row. */
+  /**
+   * Work failed: it is kept (by the caller) and everything kept is tried again after a wait that
+   * doubles with each retry that fails too. Changes arriving meanwhile are tried as they come, and
+   * their failures join the retry already set rather than push it further off.
+   */
   private failedWork(what: string, error: unknown): void {
     this.failures++;
     if (!this.retryTimer) {
-      const delay = Math.min(this.retryMs * 2 ** (this.failures - 1), this.retryMaxMs);
+      const delay = Math.min(this.retryMs * 2 ** this.retries++, this.retryMaxMs);
       this.retryAt = Date.now() + delay;
       this.retryTimer = setTimeout(() => this.retry(), delay);
       // `next build` (no watching) must not wait for it to exit.
@@ -230,6 +235,7 @@ export class CatalogDriver {
     if (this.failures === 0 || this.failed.size > 0 || this.passFailed || this.publishFailed || this.retryTimer) return;
     this.events.info(`caught up after ${this.failures} failure(s) in a row: every change kept meanwhile is applied`);
     this.failures = 0;
+    this.retries = 0;
   }
 
   private async fullPass(kind: PassKind): Promise<void> {
