@@ -88,7 +88,7 @@ export class CatalogDriver {
     private readonly options: DriverOptions = {},
   ) {
     this.retryMs = options.retryMs ?? 1000;
-    this.retryMaxMs = options.retryMaxMs ?? 60_000;
+    this.retryMaxMs = options.retryMaxMs ?? 30_000;
   }
 
   /** Starts: the watcher first (nothing changed during the pass is missed), then the pass. */
