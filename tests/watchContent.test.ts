@@ -87,7 +87,7 @@ describe('watchContent when the system refuses', () => {
     expect(failures[0]?.folder).toBe(path.join(content.dir, 'zh-CN'));
     expect(failures[0]?.error.code).toBe('ENOSPC');
     expect(failures[0]?.message).toContain(path.join(content.dir, 'zh-CN'));
-    expect(failures[0]?.message).toContain('System limit for number of file watchers reached');
+    expect(failures[0]?.message).toContain(`(ENOSPC: System limit for number of file watchers reached, watch '${path.join(content.dir, 'zh-CN')}')`);
     expect(failures[0]?.message).toContain('fs.inotify.max_user_watches');
     expect(watcher.failure).toBe(failures[0]);
     // Every watch it had opened is closed: nothing is half watched.

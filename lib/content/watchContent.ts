@@ -109,7 +109,8 @@ export function watchContent(root: string, onChange: (paths: string[] | undefine
 
   const fail = (full: string, error: NodeJS.ErrnoException) => {
     if (failure) return;
-    const reason = error.code ? `${error.code}: ${error.message}` : error.message;
+    // Node's messages begin with the code; others may not.
+    const reason = error.code && !error.message.startsWith(error.code) ? `${error.code}: ${error.message}` : error.message;
     failure = { folder: full, error, message: `cannot watch ${full} (${reason}); ${remedy(error.code)}` };
     closeAll();
     const report = options.onFailure ?? ((told: WatchFailure) => console.error(`[content] ${told.message}`));
