@@ -11,8 +11,14 @@ import { contentDir } from '@/lib/content/contentDir';
 
 const dir = path.resolve(process.argv[2] ?? contentDir());
 const started = performance.now();
-const { problems, files, articles, read } = await checkFolder({ dir, ...siteCatalogOptions(false) });
+const checked = await checkFolder({ dir, ...siteCatalogOptions(false) }).catch((error: Error) => {
+  console.error(`Nothing checked: ${error.message}`);
+  process.exit(1);
+});
+const { problems, files, articles, read, unreadable } = checked;
 const errors = problems.filter((p) => p.severity === 'error').length;
 console.log(formatCheckReport(problems, { files, articles, errors, warnings: problems.length - errors }, dir));
 console.log(`Checked ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s (${read} files read, the rest unchanged since the last check).`);
-process.exitCode = errors > 0 ? 1 : 0;
+for (const { folder, reason } of unreadable)
+  console.error(`Could not read ${path.join(dir, folder)} (${reason}): its files are reported as they were last read.`);
+process.exitCode = errors > 0 || unreadable.length > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -179,12 +179,40 @@ describe('the catalog writer', () => {
       .write('en/old/b.md', dated('B', '2025-02-01'))
       .write('en/broken.md', '---\ntitle: [unclosed\n---\n');
     const c = await loadCatalog(content.dir);
-    expect(await c.writer.reconcile()).toEqual({ files: 3, read: 0 });
+    expect(await c.writer.reconcile()).toEqual({ files: 3, read: 0, unreadable: [] });
     content.write('en/a.md', dated('A, edited', '2025-01-01'), new Date('2026-01-02'));
     rmSync(path.join(content.dir, 'en/old'), { recursive: true });
-    expect(await c.writer.reconcile()).toEqual({ files: 2, read: 2 });
+    expect(await c.writer.reconcile()).toEqual({ files: 2, read: 2, unreadable: [] });
     expect(titles(c)).toEqual(['A, edited']);
     expect(problemsOf(c).map((row) => row.path)).toEqual(['en/broken.md']);
+  });
+
+  it('keeps every article when a full pass cannot read the content folder itself (unmounted, gone)', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01')).write('en/news/b.md', dated('B', '2025-02-01'));
+    const c = await loadCatalog(content.dir);
+    renameSync(content.dir, `${content.dir}-away`);
+    try {
+      await expect(c.writer.reconcile()).rejects.toThrow(`cannot read the content folder ${content.dir}: ENOENT`);
+      expect(titles(c)).toEqual(['B', 'A']);
+    } finally {
+      renameSync(`${content.dir}-away`, content.dir);
+    }
+    expect(await c.writer.reconcile()).toEqual({ files: 2, read: 0, unreadable: [] });
+  });
+
+  // Root reads every folder, whatever its mode.
+  it.skipIf(process.getuid?.() === 0)('keeps the articles of a folder it cannot read, and names it', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01')).write('en/locked/b.md', dated('B', '2025-02-01'));
+    content.write('en/locked/deeper/c.md', dated('C', '2025-03-01'));
+    const c = await loadCatalog(content.dir);
+    chmodSync(path.join(content.dir, 'en/locked'), 0);
+    try {
+      const pass = await c.writer.reconcile();
+      expect(pass.unreadable).toEqual([{ folder: 'en/locked', reason: expect.stringContaining('EACCES') }]);
+      expect(titles(c)).toEqual(['C', 'B', 'A']);
+    } finally {
+      chmodSync(path.join(content.dir, 'en/locked'), 0o755);
+    }
   });
 
   it('says it is complete only once a full pass has read the whole folder', async () => {

@@ -90,6 +90,19 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
   );
 }
 
+/** A folder a full pass could not read: the articles under it stay as the catalog last read them. */
+export interface UnreadableFolder {
+  folder: string;
+  reason: string;
+}
+
+/** What a full pass found: Markdown files, files read, and folders it could not read. */
+export interface PassResult {
+  files: number;
+  read: number;
+  unreadable: UnreadableFolder[];
+}
+
 /** Lists an article belongs to: its language, each category and tag, each menu it is in. */
 type ListKind = 'all' | 'categories' | 'tags' | 'menu';
 
@@ -369,11 +382,13 @@ export class CatalogWriter {
 
   /**
    * Brings the whole catalog in step with the folder: every file whose time or size differs from
-   * what the catalog holds is read, every file gone is removed. Works folder by folder, a batch of
+   * what the catalog holds is read, every file gone is removed (a folder that is there but cannot
+   * be read keeps its articles, and is named in the result; the content folder itself unreadable
+   * fails the pass, and the catalog keeps everything). Works folder by folder, a batch of
    * files per transaction, and calls `between` after each one (a server yields there, so that
    * readers and watched changes are not held up by a full pass over a large archive).
    */
-  async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<{ files: number; read: number }> {
+  async reconcile(between: (batch: ChangeSet) => Promise<void> | void = () => undefined, parser?: BatchParser): Promise<PassResult> {
     const unsynced = this.unsyncedFirstPass && this.statements.getMeta.get('complete') === undefined && beginUnsynced(this.db.name);
     this.bulk(true, unsynced);
     this.trackSearch = !unsynced;
@@ -399,7 +414,7 @@ export class CatalogWriter {
     this.search.bulk(on, unsynced);
   }
 
-  private async pass(between: (batch: ChangeSet) => Promise<void> | void, parser?: BatchParser): Promise<{ files: number; read: number }> {
+  private async pass(between: (batch: ChangeSet) => Promise<void> | void, parser?: BatchParser): Promise<PassResult> {
     let pending: string[] = [];
     let files = 0;
     let read = 0;
@@ -427,6 +442,7 @@ export class CatalogWriter {
       while (writes.length > (parser?.ahead ?? 0)) await writes.shift();
     };
     const visited = new Set<string>();
+    const unreadable: UnreadableFolder[] = [];
     const folders = [''];
     while (folders.length > 0) {
       const folder = folders.pop() as string;
@@ -434,8 +450,15 @@ export class CatalogWriter {
       let entries: Dirent[];
       try {
         entries = readdirSync(path.join(this.dir, folder), { withFileTypes: true });
-      } catch {
-        continue; // Gone meanwhile: its rows are removed below, as for any folder not visited.
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // The folder itself unreadable (unmounted, a network error): the catalog keeps what it has.
+        if (folder === '') throw new Error(`cannot read the content folder ${this.dir}: ${(error as Error).message}`, { cause: error });
+        // Gone meanwhile: its rows are removed below, as for any folder not visited.
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        // There but unreadable for now (permissions, a network mount's hiccup): its articles stay as last read.
+        unreadable.push({ folder, reason: (error as Error).message });
+        continue;
       }
       const known = new Map(this.statements.filesInDir.all(folder).map((row) => [row.path, row]));
       for (const entry of entries) {
@@ -466,8 +489,9 @@ export class CatalogWriter {
         if (pending.length >= BULK_BATCH) await flush();
       }
     }
+    const kept = (dir: string) => unreadable.some(({ folder }) => dir === folder || dir.startsWith(`${folder}/`));
     for (const { dir } of this.statements.allDirs.all()) {
-      if (visited.has(dir)) continue;
+      if (visited.has(dir) || kept(dir)) continue;
       for (const { path: gone } of this.statements.filesInDir.all(dir)) {
         pending.push(gone);
         if (pending.length >= BULK_BATCH) await flush();
@@ -477,7 +501,7 @@ export class CatalogWriter {
     await written;
     // From now on a URL the catalog does not know is one that does not exist.
     this.statements.setMeta.run('complete', '1');
-    return { files, read };
+    return { files, read, unreadable };
   }
 
   /** Publishes articles whose date has come since the last call (or the last run). */

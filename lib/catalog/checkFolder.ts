@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Problem } from '@/lib/content/problems';
-import { CatalogWriter } from './catalogWriter';
+import { CatalogWriter, type UnreadableFolder } from './catalogWriter';
 import { type CatalogIdentity, catalogFileFor, configure, fingerprintOf, fitsCatalog, initializeCatalogSchema, removeDatabase } from './database';
 import { ParsePool } from './parsePool';
 import type { SearchSink } from './searchWriter';
@@ -16,6 +16,8 @@ export interface CheckResult {
   articles: number;
   /** Files read this time: the rest were unchanged since the last check, or the server's catalog. */
   read: number;
+  /** Folders that could not be read: their files are reported as last read. */
+  unreadable: UnreadableFolder[];
 }
 
 /** A check builds no full-text index: there is nothing for it to fall behind on. */
@@ -58,8 +60,8 @@ export async function checkFolder(identity: CatalogIdentity, cacheDir?: string):
   const writer = new CatalogWriter(db, identity.dir, { ...identity, preview: false }, noSearch);
   const pool = new ParsePool(identity.dir, identity, Math.max(1, availableParallelism()), false);
   try {
-    const { files, read } = await writer.reconcile(undefined, pool);
-    return { problems: problemsOf(db), files, articles: (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, read };
+    const { files, read, unreadable } = await writer.reconcile(undefined, pool);
+    return { problems: problemsOf(db), files, articles: (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, read, unreadable };
   } finally {
     await pool.close();
     db.close();

@@ -10,6 +10,7 @@ import { type CatalogIdentity, openCatalog } from './database';
 import type { ChangeCause, PassProgress, WorkerInput, WorkerMessage } from './messages';
 import { SearchWriter } from './searchWriter';
 import { siteCatalogOptions } from './siteOptions';
+import { watchSettings } from './watchSettings';
 import { fromSources, spawnFromSources } from './spawnThread';
 import { contentDir } from '@/lib/content/contentDir';
 import { formatProblem, logProblems } from '@/lib/content/problems';
@@ -64,6 +65,16 @@ function reportChange(change: CatalogChange, ms: number): void {
   for (const problem of set.problems) console.warn(`[content] ${problem.severity} ${formatProblem(problem)}`);
 }
 
+/** A poll's rescan is told only when it found something: one every few seconds would drown the log. */
+function reportPoll(progress: PassProgress, dir: string): void {
+  if (!progress.done || progress.read === 0) return;
+  logProblems(progress.problems);
+  if (progress.moreWarnings > 0) console.warn(`[content] … and ${progress.moreWarnings} more warnings (npm run check lists them all)`);
+  console.info(
+    `[content] rescan of ${dir}: ${progress.read} changed file(s) read, ${progress.changed} article(s) changed (${(progress.ms / 1000).toFixed(1)} s)`,
+  );
+}
+
 function createContent(): LoadedContent {
   const dir = contentDir();
   const options = siteCatalogOptions(isDev());
@@ -85,12 +96,23 @@ function createContent(): LoadedContent {
       for (const listener of listeners) listener(change);
     },
     pass(progress: PassProgress) {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (progress.kind === 'poll') {
+        reportPoll(progress, dir);
+        if (progress.done) settle();
+        return;
+      }
+      // A first pass is timed from the server's start (what a reader waits), a later one on its own.
+      const seconds = ((progress.kind === 'start' ? performance.now() - started : progress.ms) / 1000).toFixed(1);
       if (!progress.done) {
         if (performance.now() - lastProgressLog > PROGRESS_LOG_MS) {
           lastProgressLog = performance.now();
           console.info(`[content] reading ${dir}: ${progress.read} files read, ${index.size} articles so far (${seconds} s)`);
         }
+        return;
+      }
+      // A failed pass told its error; the site serves what the catalog holds until the retry.
+      if (progress.failed) {
+        settle();
         return;
       }
       logProblems(progress.problems);
@@ -103,14 +125,19 @@ function createContent(): LoadedContent {
     error(message) {
       console.error(`[content] ${message}`);
     },
+    info(message) {
+      console.info(`[content] ${message}`);
+    },
   };
 
-  const watch = !isBuild() && process.env.BROADSHEET_WATCH !== '0';
-  const input: WorkerInput = { file: opened.file, dir, options, watch };
+  const settings = watchSettings();
+  for (const warning of settings.warnings) console.warn(`[content] ${warning}`);
+  const watch = isBuild() ? 'off' : settings.mode;
+  const input: WorkerInput = { file: opened.file, dir, options, watch, pollMs: settings.pollMs };
   // `next build` reads content only to prerender (off by default), in this thread and once.
   if (isBuild() || !startWorker(input, events)) {
     const driver = new CatalogDriver(new CatalogWriter(opened.db, dir, options, new SearchWriter(opened.searchDb), true), events);
-    void driver.start({ watch });
+    void driver.start({ watch, pollMs: settings.pollMs });
   }
   return {
     dir,
@@ -143,6 +170,7 @@ function startWorker(input: WorkerInput, events: DriverEvents): boolean {
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'change') events.change(message.set, message.cause, message.ms, message.count, message.seq);
     else if (message.type === 'pass') events.pass(message);
+    else if (message.type === 'info') events.info(message.message);
     else events.error(message.message);
   });
   worker.on('error', (error) => events.error(`the catalog's thread failed: ${error.stack ?? error.message}`));

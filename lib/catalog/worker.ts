@@ -28,7 +28,8 @@ const driver = new CatalogDriver(
     change: (set, cause, ms, count, seq) => post({ type: 'change', cause, set, count, ms, seq }),
     pass: (progress) => post({ type: 'pass', ...progress }),
     error: (message) => post({ type: 'error', message }),
+    info: (message) => post({ type: 'info', message }),
   },
   () => new ParsePool(input.dir, input.options),
 );
-void driver.start({ watch: input.watch });
+void driver.start({ watch: input.watch, pollMs: input.pollMs });
