@@ -9,7 +9,8 @@ import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } f
  * The shipped nginx cache (deploy/nginx/broadsheet.conf, Debian's nginx-light) in front of the
  * site bound to 127.0.0.1: HTML and React Server Components payloads kept apart, the site's
  * Cache-Control honoured, 404s, 308s, feeds and search passed through, and a new article on its
- * home page through the cache within 5 s.
+ * home page through the cache within 5 s; no error kept, so a page missing a moment before is
+ * served as soon as it is published.
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
@@ -109,4 +110,24 @@ test('a new article is on its home page through the cache within 5 s; an unrelat
   const unrelated = await get(`${origin}/en/news/culture/museum-reopens`);
   expect(unrelated.headers['x-cache-status']).toBe('HIT');
   expect(unrelated.body).not.toContain(title);
+});
+
+test('a missing page is never kept: published a moment later, it is served through the cache within 5 s', async () => {
+  const url = `${origin}/en/news/city/night-ferry-returns`;
+  const missing = await get(url);
+  expect(missing.status).toBe(404);
+  expect(missing.headers['cache-control']).toBe('no-store');
+  expect((await get(url)).headers['x-cache-status']).toBe('MISS');
+  // Next.js's own 404 outside the pages says `s-maxage=31536000`: nginx keeps it no more.
+  await get(`${origin}/images/no-such-picture.png`);
+  const picture = await get(`${origin}/images/no-such-picture.png`);
+  expect(picture.status).toBe(404);
+  expect(picture.headers['x-cache-status']).toBe('MISS');
+  writeFileSync(
+    path.join(content, 'en/news/city/night-ferry-returns.en.md'),
+    `---\ntitle: "Night ferry returns"\ndate: "2026-11-28 18:00:00"\ncategories: ["City"]\n---\n\nBack on the water.\n`,
+  );
+  const ms = await waitFor(async () => (await get(url)).status === 200, 5000, 'the published article through nginx');
+  console.log(`a page missing a moment before was served through nginx ${ms} ms after it was published`);
+  expect((await get(url)).headers['x-cache-status']).toBe('HIT');
 });
