@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -9,8 +10,8 @@ import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } f
  * The shipped nginx cache (deploy/nginx/broadsheet.conf, Debian's nginx-light) in front of the
  * site bound to 127.0.0.1: HTML and React Server Components payloads kept apart, the site's
  * Cache-Control honoured, 404s, 308s, feeds and search passed through, and a new article on its
- * home page through the cache within 5 s; no error kept, so a page missing a moment before is
- * served as soon as it is published.
+ * home page through the cache within 5 s. What it keeps: no error, one entry per page whichever
+ * of the site's names and whatever query string it was asked with, nothing for another name.
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
@@ -36,6 +37,9 @@ test.afterAll(async () => {
 });
 
 const article = '/en/news/city/harbour-bridge-reopens';
+const DEBIAN_CONF = '/etc/nginx/nginx.conf';
+const DEBIAN_SITES = '/etc/nginx/sites-enabled';
+const DEBIAN_PORT = 3222;
 
 /** A payload request as the router makes it: Next.js first sends it to the URL with its `_rsc` marker. */
 async function getPayload(url: string) {
@@ -130,4 +134,81 @@ test('a missing page is never kept: published a moment later, it is served throu
   const ms = await waitFor(async () => (await get(url)).status === 200, 5000, 'the published article through nginx');
   console.log(`a page missing a moment before was served through nginx ${ms} ms after it was published`);
   expect((await get(url)).headers['x-cache-status']).toBe('HIT');
+});
+
+test("one cache entry per page, whichever of the site's names and whatever query string; another name is refused", async () => {
+  const page = '/en/news/science/heatwave-study';
+  const { port } = new URL(origin);
+  // Another name is refused before it reaches the site or its cache.
+  const stranger = await get(origin + page, { host: `stranger.example:${port}` });
+  expect(stranger.status).toBe(421);
+  const first = await get(origin + page, { host: `localhost:${port}` });
+  expect(first.status).toBe(200);
+  expect(first.headers['x-cache-status']).toBe('MISS');
+  for (const [url, host] of [
+    [page, `127.0.0.1:${port}`],
+    [`${page}?x=1`, `localhost:${port}`],
+    [`${page}?utm_source=feed&x=2`, `news.example.org`],
+  ] as const) {
+    const answer = await get(origin + url, { host });
+    expect(answer.headers['x-cache-status'], `${host}${url}`).toBe('HIT');
+    expect(answer.body).toBe(first.body);
+  }
+  // A payload keeps its own entry, `_rsc` included; an added query string changes nothing.
+  const payload = await getPayload(origin + page);
+  expect(payload.headers['content-type']).toContain('text/x-component');
+  const rscUrl = new URL((await get(origin + page, { RSC: '1' })).headers.location ?? '', origin);
+  rscUrl.searchParams.set('x', '1');
+  const again = await get(rscUrl.href, { RSC: '1' });
+  expect(again.headers['x-cache-status']).toBe('HIT');
+  expect(again.headers['content-type']).toContain('text/x-component');
+});
+
+test("the shipped file works under Debian's own nginx.conf, beside its default site", async () => {
+  test.skip(!existsSync(DEBIAN_CONF), `no ${DEBIAN_CONF}`);
+  // Debian's nginx.conf includes conf.d/*.conf, then sites-enabled/* (its default site: a
+  // default_server named `_`). The shipped file stands in for conf.d; every server moves to a
+  // port of the test's, and logs, pid and temporary files go aside.
+  const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-debian-nginx-'));
+  const onPort = (text: string) => text.replace(/^\s*listen \[::\]:80\b.*$/gm, '').replace(/listen 80\b/g, `listen 127.0.0.1:${DEBIAN_PORT}`);
+  const sites = path.join(prefix, 'sites');
+  mkdirSync(sites);
+  for (const name of existsSync(DEBIAN_SITES) ? readdirSync(DEBIAN_SITES) : []) {
+    writeFileSync(path.join(sites, name), onPort(readFileSync(path.join(DEBIAN_SITES, name), 'utf8')));
+  }
+  const shipped = onPort(readFileSync('deploy/nginx/broadsheet.conf', 'utf8'))
+    .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${SITE_PORT};`)
+    .replace(/\/var\/cache\/nginx\/broadsheet/g, path.join(prefix, 'cache'));
+  writeFileSync(path.join(prefix, 'broadsheet.conf'), shipped);
+  const temporary = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${prefix}/${kind};`).join(' ');
+  const debian = readFileSync(DEBIAN_CONF, 'utf8')
+    .replace(/^user\s+[^;]+;/m, process.getuid?.() === 0 ? 'user root;' : '')
+    .replace('/etc/nginx/conf.d/*.conf', path.join(prefix, 'broadsheet.conf'))
+    .replace(`${DEBIAN_SITES}/*`, `${sites}/*`)
+    .replace(/^http\s*{/m, `http { ${temporary}`)
+    .replace(/\/var\/log\/nginx\//g, `${prefix}/`)
+    .replace(/\/run\/nginx\.pid/g, path.join(prefix, 'nginx.pid'));
+  writeFileSync(path.join(prefix, 'nginx.conf'), debian);
+  const nginx = spawn(nginxPath, ['-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  nginx.stderr.on('data', (chunk) => (log += chunk));
+  const exited = new Promise((resolve) => nginx.once('exit', resolve));
+  try {
+    const url = `http://127.0.0.1:${DEBIAN_PORT}/en`;
+    await waitFor(async () => (await get(url, { host: 'news.example.org' })).status < 500, 10_000, `nginx under Debian's nginx.conf (${log})`);
+    // A server named like the default site's is ignored: every request would go to Debian's page.
+    expect(log).not.toContain('conflicting server name');
+    const ours = await get(url, { host: 'news.example.org' });
+    expect(ours.status).toBe(200);
+    expect(ours.body).toContain('<html lang="en"');
+    expect(ours.headers['x-cache-status']).toBeDefined();
+    // Any other name is Debian's default site's, and never reaches the site or its cache.
+    const other = await get(url, { host: 'stranger.example' });
+    expect(other.body).not.toContain('<html lang="en"');
+    expect(other.headers['x-cache-status']).toBeUndefined();
+  } finally {
+    nginx.kill('SIGQUIT');
+    await exited;
+    rmSync(prefix, { recursive: true, force: true });
+  }
 });
