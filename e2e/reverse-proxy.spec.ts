@@ -11,7 +11,8 @@ import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } f
  * site bound to 127.0.0.1: HTML and React Server Components payloads kept apart, the site's
  * Cache-Control honoured, 404s, 308s, feeds and search passed through, and a new article on its
  * home page through the cache within 5 s. What it keeps: no error, one entry per page whichever
- * of the site's names and whatever query string it was asked with, nothing for another name.
+ * of the site's names and whatever query string it was asked with, nothing for another name;
+ * social images kept in the site's own page cache and redrawn when their article changes.
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
@@ -162,6 +163,33 @@ test("one cache entry per page, whichever of the site's names and whatever query
   const again = await get(rscUrl.href, { RSC: '1' });
   expect(again.headers['x-cache-status']).toBe('HIT');
   expect(again.headers['content-type']).toContain('text/x-component');
+});
+
+test("an article's social image, asked with any query string, is drawn once and kept by the site; it follows the title", async () => {
+  const file = path.join(content, 'en/news/sport/cup-final.en.md');
+  const image = async (query = '') => {
+    const response = await fetch(`${site.origin}/og/en/news/sport/cup-final${query}`);
+    return {
+      status: response.status,
+      cache: response.headers.get('x-nextjs-cache'),
+      control: response.headers.get('cache-control'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+  const drawn = await image();
+  expect(drawn.status).toBe(200);
+  expect(drawn.control).toMatch(/^public, s-maxage=\d+/);
+  const asked = await image('?x=1');
+  expect(asked.cache).toBe('HIT');
+  expect(asked.bytes.equals(drawn.bytes)).toBe(true);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Underdogs lift the cup after a penalty shoot-out"'));
+  const ms = await waitFor(async () => !(await image('?x=2')).bytes.equals(drawn.bytes), 5000, 'the redrawn social image');
+  console.log(`social image redrawn ${ms} ms after its article's title changed`);
+  expect((await image()).cache).toBe('HIT');
+  // A missing article's image is answered 404, and kept nowhere.
+  const none = await fetch(`${site.origin}/og/en/news/sport/no-such-final`);
+  expect(none.status).toBe(404);
+  expect(none.headers.get('cache-control')).toBe('no-store');
 });
 
 test("the shipped file works under Debian's own nginx.conf, beside its default site", async () => {

@@ -1,4 +1,12 @@
+import { siteConfig } from '@/lib/config';
+
 /** Plain responses of the site's non-page routes (feeds, sitemaps, images). */
+
+/**
+ * What shared caches may do with a response kept `seconds`, as next.config.ts writes it for
+ * pages: kept that long, then served stale while they ask again.
+ */
+export const sharedCacheFor = (seconds: number) => `public, s-maxage=${seconds}, stale-while-revalidate=${siteConfig.sharedCache.staleWhileRevalidate}`;
 
 /**
  * 404 for a feed, sitemap or image of something that does not exist. Never kept by a shared

@@ -2,7 +2,8 @@
 /*
  * The tags a cached page carries besides Next.js's own, read from its path. A content change
  * names the pages it touched by these tags: this page, a language's lists, a term's pages, a
- * taxonomy index, every page of a language (their sidebars), every page. Plain JavaScript,
+ * taxonomy index, every page of a language (their sidebars), every page; an article's social
+ * image, by its path. Plain JavaScript,
  * because the cache handler that applies them is loaded by Next.js at run time, unbundled.
  */
 
@@ -63,6 +64,8 @@ export function pageTags(pathname) {
   const [lang, first, second, third] = segments;
   if (lang === undefined) return [allPagesTag];
   const path = `/${segments.join('/')}`.normalize('NFC');
+  // Outside the languages: a social image ("/og/en/news/…"), refreshed with its article.
+  if (lang === 'og') return [allPagesTag, pathTag(path)];
   const tags = [allPagesTag, languageTag(lang), pathTag(path), sidebarTag(lang, sidebarGroup(path))];
   if (first === undefined || (first === 'page' && segments.length === 3)) tags.push(listTag(lang));
   else if (TAXONOMIES.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));

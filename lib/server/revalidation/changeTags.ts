@@ -15,6 +15,8 @@ function stateTags(state: ArticleState, languages: readonly string[], into: Set<
   const slug = meta.slug.join('/');
   // The article; the same path in the other languages (their language links and alternates).
   for (const lang of languages) into.add(pathTag(`/${lang}/${slug}`));
+  // Its social image (title, category).
+  into.add(pathTag(`/og/${meta.lang}/${slug}`));
   // Its language's home and list pages; every page of its terms; the terms' indexes (counts).
   into.add(listTag(meta.lang));
   for (const taxonomy of taxonomies) {
