@@ -38,8 +38,17 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
   },
   async rewrites() {
-    // `/` is the default language's home, served without a redirect.
-    return { beforeFiles: [{ source: '/', destination: `/${site.defaultLanguage}` }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [
+        // `/` is the default language's home, served without a redirect.
+        { source: '/', destination: `/${site.defaultLanguage}` },
+        // The sitemap index renders beside the sitemaps it names, on request (a route of its own
+        // would be rendered at build, from the content folder), and is cached like them.
+        { source: '/sitemap.xml', destination: '/sitemaps/index.xml' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   /*
    * What shared caches (a CDN, the nginx in front) may do with pages. Lists change with every new

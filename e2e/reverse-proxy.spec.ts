@@ -12,7 +12,7 @@ import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } f
  * Cache-Control honoured, 404s, 308s, feeds and search passed through, and a new article on its
  * home page through the cache within 5 s. What it keeps: no error, one entry per page whichever
  * of the site's names and whatever query string it was asked with, nothing for another name;
- * social images kept in the site's own page cache and redrawn when their article changes.
+ * social images and sitemaps kept in the site's own page cache and refreshed with their articles.
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
@@ -190,6 +190,26 @@ test("an article's social image, asked with any query string, is drawn once and 
   const none = await fetch(`${site.origin}/og/en/news/sport/no-such-final`);
   expect(none.status).toBe(404);
   expect(none.headers.get('cache-control')).toBe('no-store');
+});
+
+test('sitemaps are kept by the site until an article changes; a part past the end is 404 at once', async () => {
+  for (const url of ['/sitemap.xml', '/sitemaps/en-1.xml', '/sitemaps/news/en.xml']) {
+    await get(site.origin + url);
+    const again = await get(site.origin + url);
+    expect(again.status, url).toBe(200);
+    expect(again.headers['x-nextjs-cache'], url).toBe('HIT');
+    expect(again.headers['cache-control'], url).toMatch(/^public, /);
+  }
+  const past = await get(`${site.origin}/sitemaps/en-99999.xml`);
+  expect(past.status).toBe(404);
+  expect(past.headers['cache-control']).toBe('no-store');
+  writeFileSync(
+    path.join(content, 'en/news/city/tram-line-opens.en.md'),
+    `---\ntitle: "Tram line opens"\ndate: "${new Date().toISOString().slice(0, 19).replace('T', ' ')}"\ncategories: ["City"]\n---\n\nFirst riders.\n`,
+  );
+  for (const url of ['/sitemaps/en-1.xml', '/sitemaps/news/en.xml']) {
+    await waitFor(async () => (await get(site.origin + url)).body.includes('/en/news/city/tram-line-opens'), 5000, `the new article in ${url}`);
+  }
 });
 
 test("the shipped file works under Debian's own nginx.conf, beside its default site", async () => {

@@ -14,6 +14,8 @@ import {
   SIDEBAR_GROUPS,
   sidebarGroup,
   sidebarTag,
+  sitemapIndexTag,
+  sitemapTag,
   taxonomyTag,
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
@@ -55,9 +57,12 @@ describe('page tags', () => {
     expect(Math.max(...counts)).toBeLessThan(1200);
   });
 
-  it('name a social image by its path, outside the pages of a language', () => {
+  it('name a social image by its path, and sitemaps by their language, outside the pages of a language', () => {
     expect(pageTags('/og/zh-CN/news/%E5%A4%A9%E6%B0%94')).toEqual([allPagesTag, pathTag('/og/zh-CN/news/天气')]);
-    expect(pageTags('/og/en/news/a')).not.toContain(languageTag('og'));
+    expect(pageTags('/sitemaps/en-2.xml')).toEqual([allPagesTag, sitemapTag('en')]);
+    expect(pageTags('/sitemaps/news/zh-HK.xml')).toEqual([allPagesTag, sitemapTag('zh-HK')]);
+    expect(pageTags('/sitemaps/index.xml')).toEqual([allPagesTag, sitemapIndexTag]);
+    for (const pathname of ['/og/en/news/a', '/sitemaps/en-1.xml']) expect(pageTags(pathname)).not.toContain(languageTag('og'));
   });
 
   it('are the same whether the path came encoded or decoded', () => {
@@ -102,12 +107,14 @@ describe('what a change refreshes', () => {
     'zh-CN',
   ]);
 
-  it('is the article, its lists, its terms, its neighbours, its other languages and its social image', () => {
+  it('is the article, its lists, its terms, its neighbours, its other languages, its social image and the sitemaps', () => {
     expect(refresh.tags.sort()).toEqual(
       [
         pathTag('/en/news/city/ferry'),
         pathTag('/zh-CN/news/city/ferry'),
         pathTag('/og/en/news/city/ferry'),
+        sitemapTag('en'),
+        sitemapIndexTag,
         listTag('en'),
         termTag('en', 'categories', 'city'),
         termTag('en', 'tags', 'night-life'),

@@ -1,6 +1,6 @@
 import type { ArticleState, ChangeSet } from '@/lib/catalog/catalogWriter';
 import { taxonomies, termSlug } from '@/lib/content/terms';
-import { languageTag, listTag, pathTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 
 /** What a change refreshes at once, and which languages' other pages catch up later. */
 export interface ChangeRefresh {
@@ -15,8 +15,10 @@ function stateTags(state: ArticleState, languages: readonly string[], into: Set<
   const slug = meta.slug.join('/');
   // The article; the same path in the other languages (their language links and alternates).
   for (const lang of languages) into.add(pathTag(`/${lang}/${slug}`));
-  // Its social image (title, category).
+  // Its social image (title, category); its language's sitemaps and the index (URLs and dates).
   into.add(pathTag(`/og/${meta.lang}/${slug}`));
+  into.add(sitemapTag(meta.lang));
+  into.add(sitemapIndexTag);
   // Its language's home and list pages; every page of its terms; the terms' indexes (counts).
   into.add(listTag(meta.lang));
   for (const taxonomy of taxonomies) {

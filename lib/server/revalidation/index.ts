@@ -25,7 +25,8 @@ function sidebarRefreshSeconds(): number {
  * the term indexes. Every other page of the language is marked stale between half of
  * `sidebarRefresh` and all of it, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
  * between, and renders afresh in the background while it is still served. The article's social
- * image expires with it. Feeds, sitemaps and search read the catalog per request and need nothing.
+ * image and its language's sitemaps expire with it. Feeds and search read the catalog per request
+ * and need nothing.
  */
 export function followContentChanges(content: LoadedContent): void {
   // `next dev` renders every request afresh; only a production server has pages to refresh.
