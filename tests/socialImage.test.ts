@@ -39,6 +39,34 @@ describe('a bounded queue', () => {
     expect(queue.load).toBe(0);
   });
 
+  it('rests its share of the time after each task before the next starts, holding the place meanwhile', async () => {
+    let clock = 0;
+    const rests: number[] = [];
+    let endRest!: () => void;
+    const queue = new BoundedQueue(1, 1, {
+      share: 0.25,
+      now: () => clock,
+      rest: (ms) => (rests.push(ms), new Promise<void>((resolve) => (endRest = resolve))),
+    });
+    const started: string[] = [];
+    const task = (name: string, takes: number) => async () => (started.push(name), (clock += takes), name);
+    const first = queue.run(task('a', 100));
+    const second = queue.run(task('b', 40));
+    expect(await first).toBe('a');
+    await settle();
+    // A task of 100 ms at a quarter of the time: 300 ms of rest, with the place still held.
+    expect(rests).toEqual([300]);
+    expect(started).toEqual(['a']);
+    expect(queue.run(task('c', 1))).toBeUndefined();
+    endRest();
+    expect(await second).toBe('b');
+    await settle();
+    expect(rests).toEqual([300, 120]);
+    endRest();
+    await settle();
+    expect(queue.load).toBe(0);
+  });
+
   it('frees the place of a task that failed', async () => {
     const queue = new BoundedQueue(1, 0);
     await expect(queue.run(() => Promise.reject(new Error('broken')))).rejects.toThrow('broken');

@@ -13,13 +13,13 @@ type Slot = { [slot]?: BoundedQueue };
 
 /**
  * The process's one line of drawings. Each is drawn on the server's own thread (Satori, then
- * resvg: about 100 to 200 ms), so one at a time, eight more waiting, and the rest refused: a flood
- * of distinct image URLs then holds the thread for one drawing at a time, with pages served in
- * between. Shared through globalThis: each route bundle carries its own copy of this module.
+ * resvg: 100 to 400 ms), so one at a time, eight more waiting, the rest refused, and drawings
+ * take at most half the thread's time: a flood of distinct image URLs then leaves the other half
+ * to pages. Shared through globalThis: each route bundle carries its own copy of this module.
  */
 export function socialImageQueue(): BoundedQueue {
   const holder = globalThis as Slot;
-  holder[slot] ??= new BoundedQueue(1, 8);
+  holder[slot] ??= new BoundedQueue(1, 8, { share: 0.5 });
   return holder[slot];
 }
 
