@@ -52,9 +52,12 @@ const nextConfig: NextConfig = {
   },
   /*
    * What shared caches (a CDN, the nginx in front) may do with pages. Lists change with every new
-   * article, so they are asked for again within seconds; other pages within a minute. The
+   * article, so they are asked for again within seconds; other pages within five minutes. The
    * server's own page cache is refreshed the moment content changes, whatever these say. Later
    * rules win: search results are never shared; feeds are asked for again as often as lists.
+   * These apply by path to every status, and a route's own Cache-Control never overrides them:
+   * a 404 says no-store from proxy.ts (a middleware's headers do override), a failed render gets
+   * Next's `private, no-store`. Social images and sitemaps set their own (no rule here).
    */
   async headers() {
     const header = (value: string) => [{ key: 'Cache-Control', value }];
