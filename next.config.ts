@@ -38,14 +38,26 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
   },
   async rewrites() {
-    // `/` is the default language's home, served without a redirect.
-    return { beforeFiles: [{ source: '/', destination: `/${site.defaultLanguage}` }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [
+        // `/` is the default language's home, served without a redirect.
+        { source: '/', destination: `/${site.defaultLanguage}` },
+        // The sitemap index renders beside the sitemaps it names, on request (a route of its own
+        // would be rendered at build, from the content folder), and is cached like them.
+        { source: '/sitemap.xml', destination: '/sitemaps/index.xml' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   /*
    * What shared caches (a CDN, the nginx in front) may do with pages. Lists change with every new
-   * article, so they are asked for again within seconds; other pages within a minute. The
+   * article, so they are asked for again within seconds; other pages within five minutes. The
    * server's own page cache is refreshed the moment content changes, whatever these say. Later
    * rules win: search results are never shared; feeds are asked for again as often as lists.
+   * These apply by path to every status, and a route's own Cache-Control never overrides them:
+   * a 404 says no-store from proxy.ts (a middleware's headers do override), a failed render gets
+   * Next's `private, no-store`. Social images and sitemaps set their own (no rule here).
    */
   async headers() {
     const header = (value: string) => [{ key: 'Cache-Control', value }];

@@ -35,7 +35,9 @@ export async function proxy(request: NextRequest) {
   // Same origin as the request, so Next.js renders the 404 page in this process. Bound to a
   // loopback address, Next.js 16.4 took it for another host and proxied it to itself over HTTP
   // (30 s, then 500): patches/next+16.4.6.patch fixes that comparison (vercel/next.js#94745).
-  return NextResponse.rewrite(new URL(notFoundUrl(match.lang), request.url), { status: 404 });
+  // Never kept by a shared cache (next.config.ts would give the path's): a missing page may be
+  // published in a moment, and a flood of made-up URLs must not push real pages out of one.
+  return NextResponse.rewrite(new URL(notFoundUrl(match.lang), request.url), { status: 404, headers: { 'Cache-Control': 'no-store' } });
 }
 
 export const config = {

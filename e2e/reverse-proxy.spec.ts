@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -9,7 +10,9 @@ import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } f
  * The shipped nginx cache (deploy/nginx/broadsheet.conf, Debian's nginx-light) in front of the
  * site bound to 127.0.0.1: HTML and React Server Components payloads kept apart, the site's
  * Cache-Control honoured, 404s, 308s, feeds and search passed through, and a new article on its
- * home page through the cache within 5 s.
+ * home page through the cache within 5 s. What it keeps: no error, one entry per page whichever
+ * of the site's names and whatever query string it was asked with, nothing for another name;
+ * social images and sitemaps kept in the site's own page cache and refreshed with their articles.
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
@@ -35,6 +38,9 @@ test.afterAll(async () => {
 });
 
 const article = '/en/news/city/harbour-bridge-reopens';
+const DEBIAN_CONF = '/etc/nginx/nginx.conf';
+const DEBIAN_SITES = '/etc/nginx/sites-enabled';
+const DEBIAN_PORT = 3222;
 
 /** A payload request as the router makes it: Next.js first sends it to the URL with its `_rsc` marker. */
 async function getPayload(url: string) {
@@ -109,4 +115,149 @@ test('a new article is on its home page through the cache within 5 s; an unrelat
   const unrelated = await get(`${origin}/en/news/culture/museum-reopens`);
   expect(unrelated.headers['x-cache-status']).toBe('HIT');
   expect(unrelated.body).not.toContain(title);
+});
+
+test('a missing page is never kept: published a moment later, it is served through the cache within 5 s', async () => {
+  const url = `${origin}/en/news/city/night-ferry-returns`;
+  const missing = await get(url);
+  expect(missing.status).toBe(404);
+  expect(missing.headers['cache-control']).toBe('no-store');
+  expect((await get(url)).headers['x-cache-status']).toBe('MISS');
+  // Next.js's own 404 outside the pages says `s-maxage=31536000`: nginx keeps it no more.
+  await get(`${origin}/images/no-such-picture.png`);
+  const picture = await get(`${origin}/images/no-such-picture.png`);
+  expect(picture.status).toBe(404);
+  expect(picture.headers['x-cache-status']).toBe('MISS');
+  writeFileSync(
+    path.join(content, 'en/news/city/night-ferry-returns.en.md'),
+    `---\ntitle: "Night ferry returns"\ndate: "2026-11-28 18:00:00"\ncategories: ["City"]\n---\n\nBack on the water.\n`,
+  );
+  const ms = await waitFor(async () => (await get(url)).status === 200, 5000, 'the published article through nginx');
+  console.log(`a page missing a moment before was served through nginx ${ms} ms after it was published`);
+  expect((await get(url)).headers['x-cache-status']).toBe('HIT');
+});
+
+test("one cache entry per page, whichever of the site's names and whatever query string; another name is refused", async () => {
+  const page = '/en/news/science/heatwave-study';
+  const { port } = new URL(origin);
+  // Another name is refused before it reaches the site or its cache.
+  const stranger = await get(origin + page, { host: `stranger.example:${port}` });
+  expect(stranger.status).toBe(421);
+  const first = await get(origin + page, { host: `localhost:${port}` });
+  expect(first.status).toBe(200);
+  expect(first.headers['x-cache-status']).toBe('MISS');
+  for (const [url, host] of [
+    [page, `127.0.0.1:${port}`],
+    [`${page}?x=1`, `localhost:${port}`],
+    [`${page}?utm_source=feed&x=2`, `news.example.org`],
+  ] as const) {
+    const answer = await get(origin + url, { host });
+    expect(answer.headers['x-cache-status'], `${host}${url}`).toBe('HIT');
+    expect(answer.body).toBe(first.body);
+  }
+  // A payload keeps its own entry, `_rsc` included; an added query string changes nothing.
+  const payload = await getPayload(origin + page);
+  expect(payload.headers['content-type']).toContain('text/x-component');
+  const rscUrl = new URL((await get(origin + page, { RSC: '1' })).headers.location ?? '', origin);
+  rscUrl.searchParams.set('x', '1');
+  const again = await get(rscUrl.href, { RSC: '1' });
+  expect(again.headers['x-cache-status']).toBe('HIT');
+  expect(again.headers['content-type']).toContain('text/x-component');
+});
+
+test("an article's social image, asked with any query string, is drawn once and kept by the site; it follows the title", async () => {
+  const file = path.join(content, 'en/news/sport/cup-final.en.md');
+  const image = async (query = '') => {
+    const response = await fetch(`${site.origin}/og/en/news/sport/cup-final${query}`);
+    return {
+      status: response.status,
+      cache: response.headers.get('x-nextjs-cache'),
+      control: response.headers.get('cache-control'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+  const drawn = await image();
+  expect(drawn.status).toBe(200);
+  expect(drawn.control).toMatch(/^public, s-maxage=\d+/);
+  const asked = await image('?x=1');
+  expect(asked.cache).toBe('HIT');
+  expect(asked.bytes.equals(drawn.bytes)).toBe(true);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Underdogs lift the cup after a penalty shoot-out"'));
+  // Drawings rest as long as the one before took (lib/rendering/og/socialImage.tsx): no tight bound here.
+  const ms = await waitFor(async () => !(await image('?x=2')).bytes.equals(drawn.bytes), 15_000, 'the redrawn social image');
+  console.log(`social image redrawn ${ms} ms after its article's title changed`);
+  expect((await image()).cache).toBe('HIT');
+  // A missing article's image is answered 404, and kept nowhere.
+  const none = await fetch(`${site.origin}/og/en/news/sport/no-such-final`);
+  expect(none.status).toBe(404);
+  expect(none.headers.get('cache-control')).toBe('no-store');
+});
+
+test('sitemaps are kept by the site until an article changes; a part past the end is 404 at once', async () => {
+  for (const url of ['/sitemap.xml', '/sitemaps/en-1.xml', '/sitemaps/news/en.xml']) {
+    await get(site.origin + url);
+    const again = await get(site.origin + url);
+    expect(again.status, url).toBe(200);
+    expect(again.headers['x-nextjs-cache'], url).toBe('HIT');
+    expect(again.headers['cache-control'], url).toMatch(/^public, /);
+  }
+  const past = await get(`${site.origin}/sitemaps/en-99999.xml`);
+  expect(past.status).toBe(404);
+  expect(past.headers['cache-control']).toBe('no-store');
+  writeFileSync(
+    path.join(content, 'en/news/city/tram-line-opens.en.md'),
+    `---\ntitle: "Tram line opens"\ndate: "${new Date().toISOString().slice(0, 19).replace('T', ' ')}"\ncategories: ["City"]\n---\n\nFirst riders.\n`,
+  );
+  for (const url of ['/sitemaps/en-1.xml', '/sitemaps/news/en.xml']) {
+    await waitFor(async () => (await get(site.origin + url)).body.includes('/en/news/city/tram-line-opens'), 5000, `the new article in ${url}`);
+  }
+});
+
+test("the shipped file works under Debian's own nginx.conf, beside its default site", async () => {
+  test.skip(!existsSync(DEBIAN_CONF), `no ${DEBIAN_CONF}`);
+  // Debian's nginx.conf includes conf.d/*.conf, then sites-enabled/* (its default site: a
+  // default_server named `_`). The shipped file stands in for conf.d; every server moves to a
+  // port of the test's, and logs, pid and temporary files go aside.
+  const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-debian-nginx-'));
+  const onPort = (text: string) => text.replace(/^\s*listen \[::\]:80\b.*$/gm, '').replace(/listen 80\b/g, `listen 127.0.0.1:${DEBIAN_PORT}`);
+  const sites = path.join(prefix, 'sites');
+  mkdirSync(sites);
+  for (const name of existsSync(DEBIAN_SITES) ? readdirSync(DEBIAN_SITES) : []) {
+    writeFileSync(path.join(sites, name), onPort(readFileSync(path.join(DEBIAN_SITES, name), 'utf8')));
+  }
+  const shipped = onPort(readFileSync('deploy/nginx/broadsheet.conf', 'utf8'))
+    .replace(/server 127\.0\.0\.1:3000;/, `server 127.0.0.1:${SITE_PORT};`)
+    .replace(/\/var\/cache\/nginx\/broadsheet/g, path.join(prefix, 'cache'));
+  writeFileSync(path.join(prefix, 'broadsheet.conf'), shipped);
+  const temporary = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${prefix}/${kind};`).join(' ');
+  const debian = readFileSync(DEBIAN_CONF, 'utf8')
+    .replace(/^user\s+[^;]+;/m, process.getuid?.() === 0 ? 'user root;' : '')
+    .replace('/etc/nginx/conf.d/*.conf', path.join(prefix, 'broadsheet.conf'))
+    .replace(`${DEBIAN_SITES}/*`, `${sites}/*`)
+    .replace(/^http\s*{/m, `http { ${temporary}`)
+    .replace(/\/var\/log\/nginx\//g, `${prefix}/`)
+    .replace(/\/run\/nginx\.pid/g, path.join(prefix, 'nginx.pid'));
+  writeFileSync(path.join(prefix, 'nginx.conf'), debian);
+  const nginx = spawn(nginxPath, ['-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  nginx.stderr.on('data', (chunk) => (log += chunk));
+  const exited = new Promise((resolve) => nginx.once('exit', resolve));
+  try {
+    const url = `http://127.0.0.1:${DEBIAN_PORT}/en`;
+    await waitFor(async () => (await get(url, { host: 'news.example.org' })).status < 500, 10_000, `nginx under Debian's nginx.conf (${log})`);
+    // A server named like the default site's is ignored: every request would go to Debian's page.
+    expect(log).not.toContain('conflicting server name');
+    const ours = await get(url, { host: 'news.example.org' });
+    expect(ours.status).toBe(200);
+    expect(ours.body).toContain('<html lang="en"');
+    expect(ours.headers['x-cache-status']).toBeDefined();
+    // Any other name is Debian's default site's, and never reaches the site or its cache.
+    const other = await get(url, { host: 'stranger.example' });
+    expect(other.body).not.toContain('<html lang="en"');
+    expect(other.headers['x-cache-status']).toBeUndefined();
+  } finally {
+    nginx.kill('SIGQUIT');
+    await exited;
+    rmSync(prefix, { recursive: true, force: true });
+  }
 });

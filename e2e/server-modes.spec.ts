@@ -122,7 +122,7 @@ test.describe('the standalone server', () => {
   }
 });
 
-test('behind nginx, which sends the reader’s Host header, with the site bound to 127.0.0.1', async () => {
+test('behind nginx, which sends the site’s own name as Host, with the site bound to 127.0.0.1', async () => {
   test.skip(!hasNginx(), `no nginx at ${nginxPath} (CI installs Debian's nginx-light)`);
   await withServer(
     () => startNext({ distDir: build, contentDir: content, host: '127.0.0.1', port: PORT }),

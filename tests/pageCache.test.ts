@@ -14,6 +14,8 @@ import {
   SIDEBAR_GROUPS,
   sidebarGroup,
   sidebarTag,
+  sitemapIndexTag,
+  sitemapTag,
   taxonomyTag,
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
@@ -57,6 +59,14 @@ describe('page tags', () => {
     expect(Math.max(...counts)).toBeLessThan(1200);
   });
 
+  it('name a social image by its path, and sitemaps by their language, outside the pages of a language', () => {
+    expect(pageTags('/og/zh-CN/news/%E5%A4%A9%E6%B0%94')).toEqual([allPagesTag, pathTag('/og/zh-CN/news/天气')]);
+    expect(pageTags('/sitemaps/en-2.xml')).toEqual([allPagesTag, sitemapTag('en')]);
+    expect(pageTags('/sitemaps/news/zh-HK.xml')).toEqual([allPagesTag, sitemapTag('zh-HK')]);
+    expect(pageTags('/sitemaps/index.xml')).toEqual([allPagesTag, sitemapIndexTag]);
+    for (const pathname of ['/og/en/news/a', '/sitemaps/en-1.xml']) expect(pageTags(pathname)).not.toContain(languageTag('og'));
+  });
+
   it('are the same whether the path came encoded or decoded', () => {
     expect(pageTags('/zh-CN/tags/%E7%BE%8E%E8%82%A1')).toEqual(pageTags('/zh-CN/tags/美股'));
     expect(pathTag('/zh-CN/news/天气')).toBe(pageTags('/zh-CN/news/%E5%A4%A9%E6%B0%94')[2]);
@@ -96,11 +106,14 @@ describe('what a change refreshes', () => {
   const meta = articleMeta('en', ['news', 'city', 'ferry'], { categories: ['City'], tags: ['Night life'] });
   const refresh = changeRefresh(touchedBy({ changes: [{ key: meta.key, after: { meta, newer: 'en/news/a', older: 'en/news/b' } }] }), ['en', 'zh-CN']);
 
-  it('is the article, its lists, its terms, its neighbours and its other languages', () => {
+  it('is the article, its lists, its terms, its neighbours, its other languages, its social image and the sitemaps', () => {
     expect(refresh.tags.sort()).toEqual(
       [
         pathTag('/en/news/city/ferry'),
         pathTag('/zh-CN/news/city/ferry'),
+        pathTag('/og/en/news/city/ferry'),
+        sitemapTag('en'),
+        sitemapIndexTag,
         listTag('en'),
         termTag('en', 'categories', 'city'),
         termTag('en', 'tags', 'night-life'),
@@ -218,6 +231,22 @@ describe('the page store', () => {
     clock = 11_211;
     expect(seen(b)).toBe('stale');
     tagsManifest.clear();
+  });
+
+  it('keeps no error a route answered: a missing article’s image, a drawing refused while busy', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    const pages = store();
+    const routeKey = (pathname: string) => `/route-cache/APP_ROUTE/${'0'.repeat(64)}/$${pathname}`;
+    const image = (status: number) => ({ kind: 'APP_ROUTE', status, body: Buffer.from(`image ${status}`), headers: { 'content-type': 'image/png' } });
+    pages.set(routeKey('/og/en/news/none'), image(404), { revalidate: false });
+    expect(pages.get(routeKey('/og/en/news/none'))).toBeNull();
+    expect(pages.stats().pages).toBe(0);
+    // A drawing refused while its stale image is refreshed leaves that image in place.
+    pages.set(routeKey('/og/en/news/a'), image(200), { revalidate: false });
+    pages.set(routeKey('/og/en/news/a'), image(503), { revalidate: false });
+    const kept = pages.get(routeKey('/og/en/news/a')) as { value: { status: number; headers: Record<string, string> } } | null;
+    expect(kept?.value.status).toBe(200);
+    expect(kept?.value.headers['x-next-cache-tags']?.split(',')).toEqual(pageTags('/og/en/news/a'));
   });
 
   it('starts empty for another build', () => {

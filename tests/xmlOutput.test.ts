@@ -406,7 +406,7 @@ describe('from the front matter to every feed and sitemap', () => {
       expect(buildFeed(source, 'index.xml')).toContain(`<link>${BASE}/en/${term.taxonomy}/${encodeURIComponent(term.slug)}</link>`);
     }
 
-    const urlset = parseStrict(urlsetXml(BASE, sitemapEntries(index, 'en', 1)));
+    const urlset = parseStrict(urlsetXml(BASE, sitemapEntries(index, 'en', 1)!));
     expectOnlySiteAddresses(urlset);
     const locs = childrenNamed(urlset, 'url').map((url) => child(url, 'loc').text);
     expect(locs).toEqual(expect.arrayContaining([...links, `${BASE}/en/tags/${encodeURIComponent('美股')}`, `${BASE}/en/categories/dow-jones-newswires`]));

@@ -41,6 +41,7 @@ export async function startNginx({ port, upstreamPort, config = 'deploy/nginx/br
   const prefix = mkdtempSync(path.join(tmpdir(), 'broadsheet-nginx-'));
   const site = readFileSync(config, 'utf8')
     .replace(/listen 80;/g, `listen 127.0.0.1:${port};`)
+    .replace(/^(\s*server_name news\.example\.org);/m, '$1 127.0.0.1 localhost;')
     .replace(/server 127\.0\.0\.1:3000;/g, `server 127.0.0.1:${upstreamPort};`)
     .replace(/\/var\/cache\/nginx\/broadsheet/g, path.join(prefix, 'cache'));
   writeFileSync(path.join(prefix, 'site.conf'), `${site}\n${extra}`);

@@ -79,6 +79,7 @@ export class ContentIndex {
       ),
       pageDesc: listPage('DESC'),
       pageAsc: listPage('ASC'),
+      termCount: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM lists WHERE lang = ? AND kind = ? AND count > 0'),
       terms: db.prepare<[string, string], { slug: string; name: string; count: number }>(
         'SELECT slug, name, count FROM lists WHERE lang = ? AND kind = ? AND count > 0',
       ),
@@ -200,6 +201,11 @@ export class ContentIndex {
       .sort((a, b) => collator.compare(a.name, b.name));
   }
 
+  /** How many terms of a taxonomy a language uses: counted, none read. */
+  termCount(lang: string, taxonomy: Taxonomy): number {
+    return this.q.termCount.get(lang, taxonomy)?.n ?? 0;
+  }
+
   /** The most used terms of a taxonomy, most used first (then by name). */
   topTerms(lang: string, taxonomy: Taxonomy, limit: number): Term[] {
     return this.q.topTerms.all(lang, taxonomy, limit).map((row) => ({ taxonomy, ...row }));
@@ -235,7 +241,8 @@ export class ContentIndex {
   /** A slice of a language's articles as a sitemap lists them, newest first. */
   articleStubs(lang: string, offset: number, limit: number): ArticleStub[] {
     const list = this.listOf(lang, 'all', '');
-    if (!list || limit <= 0) return [];
+    // Past the end, nothing to skip through: OFFSET would step over every row first.
+    if (!list || limit <= 0 || offset >= list.count) return [];
     return this.q.stubs.all(list.id, limit, offset).map((row) => ({
       lang,
       slug: row.key.slice(lang.length + 1).split('/'),

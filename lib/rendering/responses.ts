@@ -1,8 +1,19 @@
+import { siteConfig } from '@/lib/config';
+
 /** Plain responses of the site's non-page routes (feeds, sitemaps, images). */
 
-/** 404 for a feed, sitemap or image of something that does not exist. */
+/**
+ * What shared caches may do with a response kept `seconds`, as next.config.ts writes it for
+ * pages: kept that long, then served stale while they ask again.
+ */
+export const sharedCacheFor = (seconds: number) => `public, s-maxage=${seconds}, stale-while-revalidate=${siteConfig.sharedCache.staleWhileRevalidate}`;
+
+/**
+ * 404 for a feed, sitemap or image of something that does not exist. Never kept by a shared
+ * cache: it may exist in a moment, and a flood of made-up URLs must not fill one.
+ */
 export function notFoundResponse(): Response {
-  return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /** A sitemap: CDNs may keep it five minutes and serve it stale for an hour while they refresh it. */

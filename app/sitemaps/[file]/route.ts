@@ -1,16 +1,28 @@
-import { isLanguage, siteConfig } from '@/lib/config';
+import { isLanguage, languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/catalog';
 import { notFoundResponse, sitemapResponse } from '@/lib/rendering/responses';
 import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
+import { SITEMAP_INDEX_FILE, sitemapIndex } from '@/lib/rendering/sitemap/sitemapIndex';
 
-/** One language's sitemap, part N: /sitemaps/en-1.xml. */
+// Rendered on first request and kept in the page cache until an article of the language changes
+// (lib/server/revalidation/changeTags.ts); nothing is rendered at build.
+export const dynamic = 'force-static';
+export const generateStaticParams = async (): Promise<{ file: string }[]> => [];
+
+/** One language's sitemap, part N (/sitemaps/en-1.xml), or the index (/sitemap.xml, rewritten here). */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const parsed = parseSitemapFileName((await params).file);
-  if (parsed && isLanguage(parsed.lang)) {
-    const entries = sitemapEntries(getIndex(), parsed.lang, parsed.part);
-    if (entries.length > 0 || parsed.part === 1) {
-      return sitemapResponse(urlsetXml(siteConfig.baseUrl, entries));
-    }
+  const { file } = await params;
+  const index = getIndex();
+  if (file === SITEMAP_INDEX_FILE) {
+    return sitemapResponse(
+      sitemapIndex(
+        index,
+        siteConfig.baseUrl,
+        languages.map(({ code }) => code),
+      ),
+    );
   }
-  return notFoundResponse();
+  const parsed = parseSitemapFileName(file);
+  const entries = parsed && isLanguage(parsed.lang) ? sitemapEntries(index, parsed.lang, parsed.part) : undefined;
+  return entries ? sitemapResponse(urlsetXml(siteConfig.baseUrl, entries)) : notFoundResponse();
 }

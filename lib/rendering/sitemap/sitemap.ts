@@ -27,11 +27,19 @@ function pageEntries(index: ContentIndex, lang: string): SitemapEntry[] {
   return entries;
 }
 
+/** How many sitemap files a language has, from counts alone: its pages and articles together. */
+export function sitemapPartCount(index: ContentIndex, lang: string): number {
+  const pages = 1 + taxonomies.reduce((sum, taxonomy) => sum + 1 + index.termCount(lang, taxonomy), 0);
+  return Math.max(1, Math.ceil((pages + index.count(lang)) / URLS_PER_SITEMAP));
+}
+
 /**
  * Part `part` (from 1) of a language's sitemap: its pages first, then its articles newest first.
- * Each part reads only its own slice of the articles.
+ * Each part reads only its own slice of the articles; a part past the end is undefined, known
+ * from the counts before anything is read.
  */
-export function sitemapEntries(index: ContentIndex, lang: string, part: number): SitemapEntry[] {
+export function sitemapEntries(index: ContentIndex, lang: string, part: number): SitemapEntry[] | undefined {
+  if (part < 1 || part > sitemapPartCount(index, lang)) return undefined;
   const pages = pageEntries(index, lang);
   const start = (part - 1) * URLS_PER_SITEMAP;
   const entries = pages.slice(start, start + URLS_PER_SITEMAP);
@@ -48,7 +56,7 @@ export function sitemapEntries(index: ContentIndex, lang: string, part: number):
  */
 export function sitemapParts(index: ContentIndex, lang: string): { part: number; lastmod?: number }[] {
   const pages = pageEntries(index, lang);
-  const count = Math.max(1, Math.ceil((pages.length + index.count(lang)) / URLS_PER_SITEMAP));
+  const count = sitemapPartCount(index, lang);
   return Array.from({ length: count }, (_, i) => {
     const newest = index.articleStubs(lang, Math.max(0, i * URLS_PER_SITEMAP - pages.length), 1)[0];
     const times = [...(i === 0 ? pages.map((page) => page.lastmod ?? 0) : []), newest ? (newest.lastmod ?? newest.date) : 0];

@@ -185,6 +185,9 @@ export class PageStore {
       this.delete(key);
       return;
     }
+    // A route's error (an image of a missing article, a drawing refused while busy) is answered,
+    // never kept: a made-up URL must not take a place, and the next request asks again.
+    if (value.kind === 'APP_ROUTE' && value.status >= 400) return;
     const pagePath = pathOfCacheKey(key);
     if (pagePath && value.headers && (value.kind === 'APP_PAGE' || value.kind === 'APP_ROUTE')) {
       const own = String(value.headers[TAGS_HEADER] ?? '');

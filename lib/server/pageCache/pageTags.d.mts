@@ -7,6 +7,8 @@ export declare function sidebarGroup(path: string): number;
 export declare function listTag(lang: string): string;
 export declare function termTag(lang: string, taxonomy: string, slug: string): string;
 export declare function taxonomyTag(lang: string, taxonomy: string): string;
+export declare function sitemapTag(lang: string): string;
+export declare const sitemapIndexTag: string;
 export declare function pathTag(path: string): string;
 export declare function pageTags(pathname: string): string[];
 export declare function pathOfCacheKey(key: string): string | undefined;

@@ -2,7 +2,8 @@
 /*
  * The tags a cached page carries besides Next.js's own, read from its path. A content change
  * names the pages it touched by these tags: this page, a language's lists, a term's pages, a
- * taxonomy index, every page of a language (their sidebars), every page. Plain JavaScript,
+ * taxonomy index, every page of a language (their sidebars), every page; an article's social
+ * image (by its path), a language's sitemaps, the sitemap index. Plain JavaScript,
  * because the cache handler that applies them is loaded by Next.js at run time, unbundled.
  */
 
@@ -36,6 +37,10 @@ export const termTag = (/** @type {string} */ lang, /** @type {string} */ taxono
   `bs:term:${enc(lang)}:${taxonomy}:${enc(slug.normalize('NFC'))}`;
 /** A taxonomy's index of terms with counts. */
 export const taxonomyTag = (/** @type {string} */ lang, /** @type {string} */ taxonomy) => `bs:terms:${enc(lang)}:${taxonomy}`;
+/** A language's sitemap files and its news sitemap: every article of the language is in them. */
+export const sitemapTag = (/** @type {string} */ lang) => `bs:sitemap:${enc(lang)}`;
+/** The sitemap index, which names every language's sitemap files and when each last changed. */
+export const sitemapIndexTag = 'bs:sitemaps';
 /** One page, by its decoded path ("/zh-CN/news/qq/天气"). */
 export const pathTag = (/** @type {string} */ path) => `bs:path:${path.normalize('NFC').split('/').filter(Boolean).map(enc).join('/')}`;
 
@@ -63,11 +68,24 @@ export function pageTags(pathname) {
   const [lang, first, second, third] = segments;
   if (lang === undefined) return [allPagesTag];
   const path = `/${segments.join('/')}`.normalize('NFC');
+  // Outside the languages: a social image ("/og/en/news/…"), refreshed with its article; sitemaps.
+  if (lang === 'og') return [allPagesTag, pathTag(path)];
+  if (lang === 'sitemaps') return [allPagesTag, sitemapFileTag(segments.slice(1))];
   const tags = [allPagesTag, languageTag(lang), pathTag(path), sidebarTag(lang, sidebarGroup(path))];
   if (first === undefined || (first === 'page' && segments.length === 3)) tags.push(listTag(lang));
   else if (TAXONOMIES.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));
   else if (TAXONOMIES.includes(first) && second !== undefined && (third === undefined || third === 'page')) tags.push(termTag(lang, first, second));
   return tags;
+}
+
+/**
+ * The tag of a file under /sitemaps: "index.xml" is the index; "en-2.xml" and "news/en.xml" are
+ * the language's. @param {string[]} rest
+ */
+function sitemapFileTag(rest) {
+  const file = rest.join('/');
+  const lang = /^(?:news\/(.+)|(.+)-\d+)\.xml$/.exec(file);
+  return lang ? sitemapTag(/** @type {string} */ (lang[1] ?? lang[2])) : sitemapIndexTag;
 }
 
 /**

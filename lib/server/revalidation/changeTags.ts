@@ -1,6 +1,6 @@
 import type { TouchedArticle } from '@/lib/catalog/catalogWriter';
 import { taxonomies, termSlug } from '@/lib/content/terms';
-import { languageTag, listTag, pathTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 
 /** What a change refreshes at once, and which languages' other pages catch up later. */
 export interface ChangeRefresh {
@@ -14,6 +14,10 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
   const slug = article.slug.join('/');
   // The article; the same path in the other languages (their language links and alternates).
   for (const lang of languages) into.add(pathTag(`/${lang}/${slug}`));
+  // Its social image (title, category); its language's sitemaps and the index (URLs and dates).
+  into.add(pathTag(`/og/${article.lang}/${slug}`));
+  into.add(sitemapTag(article.lang));
+  into.add(sitemapIndexTag);
   // Its language's home and list pages; every page of its terms; the terms' indexes (counts).
   into.add(listTag(article.lang));
   for (const taxonomy of taxonomies) {

@@ -24,8 +24,9 @@ function sidebarRefreshSeconds(): number {
  * languages, its pager neighbours, its language's home and lists, every page of its terms and
  * the term indexes. Every other page of the language is marked stale between half of
  * `sidebarRefresh` and all of it, in groups spread over that time (sidebarSchedule.ts), once for all the changes in
- * between, and renders afresh in the background while it is still served. Feeds, sitemaps and
- * search read the catalog per request and need nothing.
+ * between, and renders afresh in the background while it is still served. The article's social
+ * image and its language's sitemaps expire with it. Feeds and search read the catalog per request
+ * and need nothing.
  *
  * The page cache records the last change it applied, in the same transaction as the tags; at
  * start, the changes the catalog committed after it (a crash between the catalog's commit and

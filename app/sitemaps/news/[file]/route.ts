@@ -3,10 +3,15 @@ import { getIndex } from '@/lib/catalog';
 import { notFoundResponse } from '@/lib/rendering/responses';
 import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 
+// Kept in the page cache until an article of the language changes, and at most a minute, so the
+// articles that leave the 48-hour window leave it too; nothing is rendered at build.
+export const dynamic = 'force-static';
+export const revalidate = 60;
+export const generateStaticParams = async (): Promise<{ file: string }[]> => [];
+
 /**
- * A language's Google News sitemap: /sitemaps/news/en.xml. Read from the catalog per request (one
- * indexed range), so an article is in it as soon as it is published; a CDN asks again as often
- * as for lists.
+ * A language's Google News sitemap: /sitemaps/news/en.xml. One indexed range of the catalog, so
+ * an article is in it as soon as it is published; a CDN asks again as often as for lists.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const lang = /^(.+)\.xml$/.exec((await params).file)?.[1];

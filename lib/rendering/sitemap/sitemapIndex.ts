@@ -1,0 +1,25 @@
+import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import { NEWS_WINDOW_MS, newsSitemapPath } from './newsSitemap';
+import { sitemapFileName, sitemapIndexXml, sitemapParts } from './sitemap';
+
+/**
+ * Where the sitemap index is rendered: /sitemap.xml is rewritten here (next.config.ts), so that
+ * it is rendered on request and kept in the page cache like the files it names, never at build.
+ */
+export const SITEMAP_INDEX_FILE = 'index.xml';
+
+/**
+ * The sitemap index: one sitemap per language, split into files of at most URLS_PER_SITEMAP URLs,
+ * and each language's Google News sitemap.
+ */
+export function sitemapIndex(index: ContentIndex, baseUrl: string, languages: readonly string[], now = Date.now()): string {
+  const since = now - NEWS_WINDOW_MS;
+  const files = languages.flatMap((lang) => {
+    const newest = index.newsStubs(lang, since, 1)[0];
+    return [
+      ...sitemapParts(index, lang).map(({ part, lastmod }) => ({ path: `/sitemaps/${sitemapFileName(lang, part)}`, lastmod })),
+      { path: newsSitemapPath(lang), lastmod: newest?.date },
+    ];
+  });
+  return sitemapIndexXml(baseUrl, files);
+}

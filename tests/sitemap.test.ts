@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { sitemapEntries, sitemapPartCount, sitemapParts } from '@/lib/rendering/sitemap/sitemap';
+import { loadCatalog } from './helpers/catalog';
+import { corpusShaped, TempContent } from './helpers/tempContent';
+
+let content: TempContent | undefined;
+afterEach(() => content?.remove());
+
+/** The index, with every method it is asked recorded by name. */
+function recorded(index: ContentIndex): { index: ContentIndex; asked: string[] } {
+  const asked: string[] = [];
+  const proxy = new Proxy(index, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        asked.push(String(name));
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { index: proxy, asked };
+}
+
+describe('the sitemap files', () => {
+  it('are counted from the catalog’s counts; a part past the end is known before anything is read', async () => {
+    content = new TempContent()
+      .write('en/news/a.en.md', corpusShaped({ title: '"A"', date: '"2025-02-08 03:17:28"' }))
+      .write('en/news/b.en.md', corpusShaped({ title: '"B"', date: '"2025-02-09 03:17:28"', tags: '\n  - "rates"' }));
+    const catalog = await loadCatalog(content.dir);
+    expect(sitemapPartCount(catalog.index, 'en')).toBe(1);
+    expect(sitemapParts(catalog.index, 'en')).toHaveLength(1);
+    // Home, two taxonomy indexes, three terms (markets twice, rates), two articles.
+    expect(sitemapEntries(catalog.index, 'en', 1)?.map((entry) => entry.path)).toEqual([
+      '/en',
+      '/en/categories',
+      '/en/categories/markets',
+      '/en/tags',
+      '/en/tags/markets',
+      '/en/tags/rates',
+      '/en/news/b',
+      '/en/news/a',
+    ]);
+    for (const part of [2, 99_999]) {
+      const { index, asked } = recorded(catalog.index);
+      expect(sitemapEntries(index, 'en', part)).toBeUndefined();
+      // Counts only: no terms, no articles, no offset stepped through.
+      expect(asked.filter((name) => !['count', 'termCount'].includes(name))).toEqual([]);
+    }
+  });
+
+  it('of a language without articles is its first part, with its home, and no other', async () => {
+    content = new TempContent().write('en/news/a.en.md', corpusShaped());
+    const catalog = await loadCatalog(content.dir);
+    expect(sitemapEntries(catalog.index, 'zh-HK', 1)?.map((entry) => entry.path)).toEqual(['/zh-HK', '/zh-HK/categories', '/zh-HK/tags']);
+    expect(sitemapEntries(catalog.index, 'zh-HK', 2)).toBeUndefined();
+  });
+
+  it('ask the catalog for no rows past the end of a list: no OFFSET is run there', async () => {
+    content = new TempContent().write('en/news/a.en.md', corpusShaped());
+    const catalog = await loadCatalog(content.dir);
+    // The catalog's statements, with those that skip rows (OFFSET) recorded when run.
+    const offsets: unknown[][] = [];
+    const db = new Proxy(catalog.db, {
+      get(target, name) {
+        if (name !== 'prepare') return Reflect.get(target, name, target);
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          if (!/OFFSET/.test(sql)) return statement;
+          return new Proxy(statement, {
+            get: (inner, key) => (key === 'all' ? (...args: unknown[]) => (offsets.push(args), inner.all(...args)) : Reflect.get(inner, key, inner)),
+          });
+        };
+      },
+    });
+    const index = new ContentIndex(db);
+    expect(index.articleStubs('en', 0, 5)).toHaveLength(1);
+    expect(offsets).toHaveLength(1);
+    expect(index.articleStubs('en', 1, 5)).toEqual([]);
+    expect(index.articleStubs('en', 4_000_000_000, 5)).toEqual([]);
+    expect(offsets).toHaveLength(1);
+  });
+});
