@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import yaml from 'js-yaml';
 import { formatDate, parseDate } from '@/lib/content/dates';
-import { markdownToPlainText } from '@/lib/content/excerpt';
+import { markdownToPlainText, replaceTags } from '@/lib/content/excerpt';
 import type { FeedItem } from './feedItem';
 import { htmlToMarkdown } from './htmlToMarkdown';
 import { summarize } from './summary';
@@ -27,9 +27,7 @@ export function safeName(raw: string): string {
 
 /** Plain text of HTML as a title or summary shows it: tags dropped, entities decoded, spaces collapsed. */
 export function plainText(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeHTML(replaceTags(html, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** "2025-02-08 03:17:28" in the site's zone, from whatever the source wrote; undefined if it is no date. */

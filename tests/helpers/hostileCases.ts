@@ -1,0 +1,41 @@
+import { markdownText } from '@/lib/content/excerpt';
+import { plainText } from '@/lib/import/articleFile';
+
+/*
+ * Hostile text, a megabyte of the worst case of each piece of code that reads untrusted text,
+ * handed to the function that uses it. tests/hostileText.test.ts runs each on a thread of its own
+ * (hostileWorker.ts) and stops it at a deadline; `run` returns a small summary of what came out,
+ * which must equal `expected`.
+ */
+export const MB = 1 << 20;
+
+export interface HostileCase {
+  run(): unknown;
+  expected: unknown;
+}
+
+export const hostileCases = {
+  'search text of a body of 1 MB of "["': {
+    run: () => markdownText('['.repeat(MB)).length,
+    expected: MB,
+  },
+  'search text of a body of 1 MB of "![", closed by one "]" at the end': {
+    run: () => markdownText(`${'!['.repeat(MB / 2 - 1)}a]`).length,
+    expected: MB,
+  },
+  'search text of a body of 1 MB of "[x]" (links without addresses)': {
+    run: () => markdownText('[x]'.repeat(MB / 4)).length,
+    expected: (MB / 4) * 3,
+  },
+  'search text of a body of 1 MB of "<"': {
+    run: () => markdownText('<'.repeat(MB)).length,
+    expected: MB,
+  },
+  // Through plainText, not the whole importer: writing a 1 MB title as YAML takes a second.
+  'an imported title of 1 MB of "<"': {
+    run: () => plainText(`${'<'.repeat(MB)}x`).length,
+    expected: MB + 1,
+  },
+} satisfies Record<string, HostileCase>;
+
+export type HostileCaseName = keyof typeof hostileCases;
