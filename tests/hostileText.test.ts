@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownText, replaceTags } from '@/lib/content/excerpt';
+import { firstHeading } from '@/lib/content/firstHeading';
 import { hostileCases, type HostileCaseName } from './helpers/hostileCases';
 import { HostileRunner } from './helpers/runHostileCase';
 
@@ -55,6 +56,13 @@ describe('scans that replaced regular expressions find exactly what those found'
   it('tags in imported titles', () => {
     for (const text of strings(['<', '>', 'a', ' ', '\n', '$&'], 10_000)) {
       expect(replaceTags(text, ' '), JSON.stringify(text)).toBe(text.replace(/<[^>]*>/g, ' '));
+    }
+  });
+
+  it('the first heading of an untitled article', () => {
+    const before = (markdown: string) => /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m.exec(markdown)?.[1];
+    for (const text of strings([' ', '\t', '#', '##', 'a', '\n', '\r', '\u2028', '    ', '\n# '], 20_000)) {
+      expect(firstHeading(text), JSON.stringify(text)).toBe(before(text));
     }
   });
 });

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainExcerpt } from './excerpt';
+import { firstHeading } from './firstHeading';
 import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, type SplitFile, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
@@ -13,8 +14,6 @@ export interface LoadOptions {
   /** Sidebar widget names the site has; others in `widgets:` are reported. */
   widgetNames?: readonly string[];
 }
-
-const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
 
 /** The file split into front matter and body, or undefined when its front matter cannot be read (reported). */
 function splitReporting(text: string, problems: ProblemList): SplitFile | undefined {
@@ -68,7 +67,7 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
 
   let title = fields.title;
   if (!title) {
-    const heading = TITLE_HEADING.exec(body)?.[1]?.trim();
+    const heading = firstHeading(body)?.trim();
     title = heading || route.slug[route.slug.length - 1]!;
     problems.warn('title', `missing; using ${heading ? 'the first heading' : 'the file name'} "${title}"`);
   }

@@ -1,4 +1,5 @@
 import { markdownText } from '@/lib/content/excerpt';
+import { readArticleFile } from '@/lib/content/readArticle';
 import { plainText } from '@/lib/import/articleFile';
 
 /*
@@ -12,6 +13,13 @@ export const MB = 1 << 20;
 export interface HostileCase {
   run(): unknown;
   expected: unknown;
+}
+
+const readOptions = { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC' };
+
+/** An article as the reader makes it from `text`, with no file behind it. */
+function read(text: string) {
+  return readArticleFile('/nonexistent', 'en/hostile.md', readOptions, { text, stats: { mtimeMs: 0, size: text.length } });
 }
 
 export const hostileCases = {
@@ -35,6 +43,10 @@ export const hostileCases = {
   'an imported title of 1 MB of "<"': {
     run: () => plainText(`${'<'.repeat(MB)}x`).length,
     expected: MB + 1,
+  },
+  'the title of an untitled article from a heading line of 1 MB of spaces': {
+    run: () => read(`---\ndate: 2025-01-01\n---\n# x${' '.repeat(MB)}y\n`).article?.title.length,
+    expected: MB + 2,
   },
 } satisfies Record<string, HostileCase>;
 
