@@ -1,6 +1,8 @@
 import { markdownText } from '@/lib/content/excerpt';
 import { readArticleFile } from '@/lib/content/readArticle';
-import { plainText } from '@/lib/import/articleFile';
+import { plainText, safeName } from '@/lib/import/articleFile';
+import { htmlToMarkdown } from '@/lib/import/htmlToMarkdown';
+import { remarkTypography } from '@/lib/rendering/markdown/typography';
 
 /*
  * Hostile text, a megabyte of the worst case of each piece of code that reads untrusted text,
@@ -13,6 +15,8 @@ export const MB = 1 << 20;
 export interface HostileCase {
   run(): unknown;
   expected: unknown;
+  /** Seconds to finish in, when 20 is not a hundred times what the case takes. */
+  deadline?: number;
 }
 
 const readOptions = { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC' };
@@ -47,6 +51,25 @@ export const hostileCases = {
   'the title of an untitled article from a heading line of 1 MB of spaces': {
     run: () => read(`---\ndate: 2025-01-01\n---\n# x${' '.repeat(MB)}y\n`).article?.title.length,
     expected: MB + 2,
+  },
+  'a file name from an upstream id of 1 MB of "."': {
+    run: () => safeName(`a${'.'.repeat(MB)}b`).replace(/[0-9a-f]{16}$/, 'hash'),
+    expected: `a${'.'.repeat(59)}-hash`,
+  },
+  'an imported image whose address is 1 MB of ".gif?"': {
+    run: () => htmlToMarkdown(`<img src="${'.gif?'.repeat(MB / 5)}">`).length,
+    expected: MB + 4,
+    deadline: 60,
+  },
+  'the typography of a link whose text is 1 MB of "@"': {
+    run: () => {
+      const text = { type: 'text', value: '@'.repeat(MB) };
+      const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'https://example.org/', children: [text] }] }] };
+      (remarkTypography() as (tree: unknown) => void)(tree);
+      return text.value.length;
+    },
+    expected: MB,
+    deadline: 60,
   },
 } satisfies Record<string, HostileCase>;
 

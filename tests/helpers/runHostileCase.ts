@@ -13,8 +13,6 @@ type Reply = { ready: true } | { result: unknown; ms: number };
 export class HostileRunner {
   private worker?: Promise<Worker>;
 
-  constructor(private readonly deadlineMs: number) {}
-
   private loaded(): Promise<Worker> {
     this.worker ??= new Promise((resolve, reject) => {
       const worker = spawnFromSources(new URL('./hostileWorker.ts', import.meta.url).href, 'hostileWorker.ts', undefined);
@@ -24,7 +22,7 @@ export class HostileRunner {
     return this.worker;
   }
 
-  async run(name: HostileCaseName): Promise<{ result: unknown; ms: number }> {
+  async run(name: HostileCaseName, deadlineMs: number): Promise<{ result: unknown; ms: number }> {
     const worker = await this.loaded();
     return new Promise((resolve, reject) => {
       const settle = () => {
@@ -45,8 +43,8 @@ export class HostileRunner {
       const timer = setTimeout(() => {
         settle();
         this.stop();
-        reject(new Error(`"${name}" did not finish within ${this.deadlineMs / 1000} s`));
-      }, this.deadlineMs);
+        reject(new Error(`"${name}" did not finish within ${deadlineMs / 1000} s`));
+      }, deadlineMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.postMessage(name);
