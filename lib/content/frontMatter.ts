@@ -51,10 +51,11 @@ function bodyStartOf(normalised: string): number {
   return fence ? 3 + fence.index + fence[0].length : -1;
 }
 
-/** The body alone, without parsing the YAML: for search, which reads every file. */
+/** The body alone, without parsing the YAML: for search. None when the front matter has no end (in the text given). */
 export function bodyOf(text: string): string {
   const normalised = normaliseText(text);
-  return normalised.slice(Math.max(0, bodyStartOf(normalised)));
+  const start = bodyStartOf(normalised);
+  return start < 0 ? '' : normalised.slice(start);
 }
 
 /** Splits a Markdown file into front matter and body. Throws FrontMatterSyntaxError on bad YAML. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { markdownToPlainText } from '@/lib/content/excerpt';
@@ -36,9 +36,26 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-/** Body text of an article as search sees it. */
-function plainBody(text: string): string {
-  return markdownToPlainText(bodyOf(text));
+/**
+ * A hit's snippet is looked for in this much of its file at most: more than any article of the
+ * corpus holds (194 KB at most), and a bound on what one hit costs whatever its file holds.
+ */
+export const SNIPPET_SCAN_BYTES = 256 * 1024;
+
+/** The text of a hit's body as its snippet sees it, from the file's first SNIPPET_SCAN_BYTES; '' if unreadable. */
+async function snippetBody(file: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const buffer = Buffer.allocUnsafe(SNIPPET_SCAN_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIPPET_SCAN_BYTES, 0);
+    // `stream`: a character cut at the end is left out, not shown as U+FFFD.
+    return markdownToPlainText(bodyOf(new TextDecoder().decode(buffer.subarray(0, bytesRead), { stream: true })));
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
 }
 
 /** Queries of more terms than this rank by "all terms in the title" only, not by how many. */
@@ -155,7 +172,7 @@ export class ArticleSearch {
     }
     const results = await Promise.all(
       this.articles(ids).map(async (article) => {
-        const body = await readFile(path.join(this.dir, article.file), 'utf8').then(plainBody, () => '');
+        const body = await snippetBody(path.join(this.dir, article.file));
         return {
           article,
           title: highlight(article.title, terms),

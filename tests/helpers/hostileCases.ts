@@ -1,5 +1,7 @@
 import { markdownText } from '@/lib/content/excerpt';
 import { readArticleFile } from '@/lib/content/readArticle';
+import { loadCatalog } from './catalog';
+import { corpusShaped, TempContent } from './tempContent';
 import { plainText, safeName } from '@/lib/import/articleFile';
 import { htmlToMarkdown } from '@/lib/import/htmlToMarkdown';
 import { remarkTypography } from '@/lib/rendering/markdown/typography';
@@ -70,6 +72,19 @@ export const hostileCases = {
     },
     expected: MB,
     deadline: 60,
+  },
+  'a search hit whose body is 1 MB of "["': {
+    run: async () => {
+      const content = new TempContent().write('en/hostile.md', corpusShaped({ title: '"Brackets"' }, `Tariffs ${'['.repeat(MB)}\n`));
+      try {
+        const { search } = await loadCatalog(content.dir);
+        const [hit] = (await search.search({ query: 'tariffs', lang: 'en', allLanguages: false, sort: 'relevance', page: 1, pageSize: 10 })).results;
+        return hit?.snippet.map((segment) => (segment.match ? `<${segment.text}>` : segment.text)).join('');
+      } finally {
+        content.remove();
+      }
+    },
+    expected: `<Tariffs> ${'['.repeat(212)}…`,
   },
 } satisfies Record<string, HostileCase>;
 
