@@ -190,6 +190,15 @@ describe('reading an article file on bad input', () => {
     expect(problems[0]).toMatchObject({ file: 'en/tags/a.md', field: 'path', severity: 'error' });
   });
 
+  it('publishes an article with control characters pasted into its front matter, and says where each line lost some', async () => {
+    const text = corpusShaped({ title: '"Markets\b rally"', tags: '\n  - "trade\u001b"\n  - "x"', summary: 'Calm\u0000 day' });
+    const { articles, problems } = await load({ 'en/pasted.md': text });
+    expect(articles).toMatchObject([{ title: 'Markets rally', tags: ['trade', 'x'], summary: 'Calm day' }]);
+    const warning = (field: string, line: number, characters: string) =>
+      expect.objectContaining({ file: 'en/pasted.md', field, line, severity: 'warning', message: expect.stringContaining(`removed ${characters}`) });
+    expect(problems).toEqual([warning('title', 2, 'U+0008'), warning('summary', 4, 'U+0000'), warning('tags', 12, 'U+001B')]);
+  });
+
   it('warns about unknown front-matter keys, which are often typos', async () => {
     const { problems } = await load({ 'en/a.md': corpusShaped({ catgories: '"x"' }) });
     expect(problems).toEqual([expect.objectContaining({ field: 'catgories', severity: 'warning' })]);

@@ -13,12 +13,24 @@ export const knownKeys = new Set([
   'description', 'lastmod', 'draft',
 ]);
 
+/** Characters taken out of one line of front matter before it was parsed. */
+export interface RemovedCharacters {
+  /** 1-based line in the file. */
+  line: number;
+  /** The top-level key the line belongs to, or "front matter". */
+  field: string;
+  /** Code points, as `U+0008`. */
+  characters: string[];
+}
+
 export interface SplitFile {
   /** Parsed YAML, or undefined when the file has no front matter. */
   data: Record<string, unknown> | undefined;
   body: string;
   /** The raw front-matter lines, used to find the line of a key. */
   frontMatterLines: string[];
+  /** Characters YAML refuses, removed so the rest could be read (the reader warns of each line). */
+  removed: RemovedCharacters[];
 }
 
 export class FrontMatterSyntaxError extends Error {
@@ -41,6 +53,41 @@ const yamlEngine = {
   parse: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object,
 };
 
+/**
+ * What js-yaml refuses anywhere in a front matter, as its PATTERN_NON_PRINTABLE does ("the
+ * stream contains non-printable characters", and the whole front matter is lost): control
+ * characters other than tab, line ends and NEL, U+FFFE, U+FFFF, and half a surrogate pair alone.
+ * Pasted text brings them (a backspace in a headline).
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const codePoint = (character: string) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The top-level key a line starts, if it starts one: `title: …` or `"title": …`. */
+function keyOfLine(line: string): string | undefined {
+  if (line === '' || /^[\s#-]/.test(line)) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = line.slice(0, colon).trim();
+  return key.length > 1 && (key[0] === '"' || key[0] === "'") && key.at(-1) === key[0] ? key.slice(1, -1) : key;
+}
+
+/** The front matter without the characters YAML refuses, and where each was. */
+function withoutNonPrintable(frontMatter: string): { text: string; removed: RemovedCharacters[] } {
+  if (frontMatter.search(NON_PRINTABLE) < 0) return { text: frontMatter, removed: [] };
+  const removed: RemovedCharacters[] = [];
+  let field = 'front matter';
+  const lines = frontMatter.split('\n').map((line, index) => {
+    const found = line.match(NON_PRINTABLE);
+    const clean = found ? line.replace(NON_PRINTABLE, '') : line;
+    field = keyOfLine(clean) ?? field;
+    // A comment belongs to no field.
+    if (found) removed.push({ line: index + 1, field: clean.startsWith('#') ? 'front matter' : field, characters: [...new Set(found.map(codePoint))] });
+    return clean;
+  });
+  return { text: lines.join('\n'), removed };
+}
+
 const OPENING_FENCE = /^---[ \t]*\n/;
 const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
 
@@ -62,12 +109,13 @@ export function bodyOf(text: string): string {
 export function splitFile(text: string): SplitFile {
   const normalised = normaliseText(text);
   const bodyStart = bodyStartOf(normalised);
-  if (bodyStart === 0) return { data: undefined, body: normalised, frontMatterLines: [] };
+  if (bodyStart === 0) return { data: undefined, body: normalised, frontMatterLines: [], removed: [] };
   if (bodyStart < 0) throw new FrontMatterSyntaxError('the front matter has no closing "---" line', 1);
+  const frontMatter = withoutNonPrintable(normalised.slice(0, bodyStart));
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter gets the front matter alone: it caches and copies whatever it is given.
-    parsed = matter(normalised.slice(0, bodyStart), { engines: { yaml: yamlEngine } });
+    parsed = matter(frontMatter.text, { engines: { yaml: yamlEngine } });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
@@ -75,7 +123,7 @@ export function splitFile(text: string): SplitFile {
     throw new FrontMatterSyntaxError(`invalid YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : undefined);
   }
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
-  return { data, body: normalised.slice(bodyStart), frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n') };
+  return { data, body: normalised.slice(bodyStart), frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n'), removed: frontMatter.removed };
 }
 
 /** The 1-based file line of a top-level key, for messages that point an editor at it. */

@@ -35,6 +35,9 @@ function splitReporting(text: string, problems: ProblemList): SplitFile | undefi
 function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, options: LoadOptions, problems: ProblemList): ArticleMeta | undefined {
   const { body } = split;
   if (!split.data) problems.warn('front matter', 'the file has no front matter; title and date are guessed');
+  for (const { line, field, characters } of split.removed) {
+    problems.warn(field, `removed ${characters.join(', ')}, which YAML cannot read (pasted with the text?); the rest of the line is kept`, line);
+  }
   const { fields } = readFrontMatter(split.data ?? {}, split.frontMatterLines, options.timeZone, problems);
 
   const route = routeOfPath(file, options.languages);

@@ -54,6 +54,13 @@ export const hostileCases = {
     run: () => read(`---\ndate: 2025-01-01\n---\n# x${' '.repeat(MB)}y\n`).article?.title.length,
     expected: MB + 2,
   },
+  'a title of 1 MB of pasted control characters': {
+    run: () => {
+      const { article, problems } = read(`---\ntitle: "${'\b'.repeat(MB)}x"\ndate: 2025-01-01\n---\nText.\n`);
+      return { title: article?.title, problems: problems.map((p) => `${p.field}:${p.line}`) };
+    },
+    expected: { title: 'x', problems: ['title:2'] },
+  },
   'a file name from an upstream id of 1 MB of "."': {
     run: () => safeName(`a${'.'.repeat(MB)}b`).replace(/[0-9a-f]{16}$/, 'hash'),
     expected: `a${'.'.repeat(59)}-hash`,
