@@ -204,6 +204,26 @@ describe('reading an article file on bad input', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'catgories', severity: 'warning' })]);
   });
 
+  it('names the first 20 unknown keys with their lines, and counts the rest in one warning', async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `extra${i}: x`).join('\n');
+    const { articles, problems } = await load({ 'en/a.md': `---\ntitle: T\n${keys}\n---\nText.\n` });
+    expect(articles[0]?.title).toBe('T');
+    expect(problems.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => expect.objectContaining({ field: `extra${i}`, line: i + 3 })));
+    expect(problems.slice(20)).toEqual([
+      expect.objectContaining({ field: 'front matter', message: '5 more unknown keys (["extra20","extra21","extra22","extra23","extra24"]); ignored' }),
+      expect.objectContaining({ field: 'date' }),
+    ]);
+  });
+
+  it('shows a wrong value in a message as JSON, cut at 80 characters', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `item${i}`);
+    const { problems } = await load({ 'en/a.md': corpusShaped({ pager: `[${long.join(', ')}]`, sidebar: '{where: [left]}' }) });
+    expect(problems.map((p) => p.message)).toEqual([
+      `expected true or false, found ${JSON.stringify(long).slice(0, 80)}…; using true`,
+      'expected "left", "right" or false, found {"where":["left"]}; using the site default',
+    ]);
+  });
+
   it('warns about a wrong type and keeps going', async () => {
     const { articles, problems } = await load({ 'en/a.md': corpusShaped({ pager: '"sometimes"', title: '\n  - "a list"' }) });
     expect(articles[0]?.pager).toBe(true);

@@ -3,7 +3,7 @@ import yaml from 'js-yaml';
 import { decodeHTML } from 'entities';
 import type { SidebarPosition } from '@/lib/config/types';
 import { parseDate } from './dates';
-import type { ProblemList } from './problems';
+import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
 
 /** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
@@ -162,7 +162,7 @@ function readList(data: Record<string, unknown>, key: string, r: Reader): string
       const text = cleanText(String(item));
       if (text) out.push(text);
     } else if (item !== null) {
-      r.problems.warn(key, `list entries must be text; ${JSON.stringify(item)} ignored`, r.line(key));
+      r.problems.warn(key, `list entries must be text; ${shownValue(item)} ignored`, r.line(key));
     }
   }
   return [...new Set(out)];
@@ -173,7 +173,7 @@ function readBoolean(data: Record<string, unknown>, key: string, fallback: boole
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  r.problems.warn(key, `expected true or false, found ${JSON.stringify(value)}; using ${fallback}`, r.line(key));
+  r.problems.warn(key, `expected true or false, found ${shownValue(value)}; using ${fallback}`, r.line(key));
   return fallback;
 }
 
@@ -182,7 +182,7 @@ function readSidebar(data: Record<string, unknown>, r: Reader): SidebarPosition 
   if (value === undefined || value === null || value === '') return undefined;
   if (value === false || value === 'false') return false;
   if (value === 'left' || value === 'right') return value;
-  r.problems.warn('sidebar', `expected "left", "right" or false, found ${JSON.stringify(value)}; using the site default`, r.line('sidebar'));
+  r.problems.warn('sidebar', `expected "left", "right" or false, found ${shownValue(value)}; using the site default`, r.line('sidebar'));
   return undefined;
 }
 
@@ -204,9 +204,11 @@ function readThumbnail(data: Record<string, unknown>, r: Reader): Thumbnail | un
     const record = value as Record<string, unknown>;
     src = record.src;
     if (record.visibility !== undefined) {
-      const places = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map(String);
+      // Lists and mappings are shown, not joined: String() writes out every entry of an aliased one.
+      const places = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map((v) => (v !== null && typeof v === 'object' ? shownValue(v) : String(v)));
       const unknown = places.filter((v) => v !== 'list' && v !== 'post');
-      if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${unknown.join(', ')} ignored`, r.line('thumbnail'));
+      const listed = unknown.join(', ');
+      if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${listed.length > 80 ? `${listed.slice(0, 80)}…` : listed} ignored`, r.line('thumbnail'));
       visibility = { list: places.includes('list'), post: places.includes('post') };
     }
   }
@@ -227,7 +229,7 @@ function readDate(data: Record<string, unknown>, key: string, timeZone: string, 
   if (value === undefined || value === null || value === '') return undefined;
   const epoch = parseDate(value, timeZone);
   if (epoch === undefined) {
-    r.problems.warn(key, `${JSON.stringify(value)} is not a date (use "2025-02-08 03:17:28", ISO 8601 or RFC 2822)`, r.line(key));
+    r.problems.warn(key, `${shownValue(value)} is not a date (use "2025-02-08 03:17:28", ISO 8601 or RFC 2822)`, r.line(key));
   }
   return epoch;
 }
@@ -237,6 +239,12 @@ export interface ReadFrontMatterResult {
   fields: Omit<FrontMatter, 'title' | 'date'> & { title?: string; date?: number };
 }
 
+/**
+ * Unknown keys named one by one, with their lines; the rest are counted. Finding a line reads the
+ * front matter from the top, so naming each of a hundred thousand keys took minutes.
+ */
+const MAX_UNKNOWN_KEYS = 20;
+
 /** Reads and types every field the corpus and Mainroad use; problems go to the list, never throw. */
 export function readFrontMatter(
   data: Record<string, unknown>,
@@ -244,9 +252,17 @@ export function readFrontMatter(
   timeZone: string,
   problems: ProblemList,
 ): ReadFrontMatterResult {
-  const r: Reader = { problems, line: (key) => lineOfKey(frontMatterLines, key) };
-  for (const key of Object.keys(data)) {
-    if (!knownKeys.has(key)) r.problems.warn(key, 'unknown front-matter key (a typo?); ignored', r.line(key));
+  // Each key's line is looked up once: every lookup reads the lines from the top.
+  const lines = new Map<string, number | undefined>();
+  const line = (key: string) => {
+    if (!lines.has(key)) lines.set(key, lineOfKey(frontMatterLines, key));
+    return lines.get(key);
+  };
+  const r: Reader = { problems, line };
+  const unknownKeys = Object.keys(data).filter((key) => !knownKeys.has(key));
+  for (const key of unknownKeys.slice(0, MAX_UNKNOWN_KEYS)) r.problems.warn(key, 'unknown front-matter key (a typo?); ignored', r.line(key));
+  if (unknownKeys.length > MAX_UNKNOWN_KEYS) {
+    r.problems.warn('front matter', `${unknownKeys.length - MAX_UNKNOWN_KEYS} more unknown keys (${shownValue(unknownKeys.slice(MAX_UNKNOWN_KEYS))}); ignored`);
   }
   const langList = readList(data, 'lang', r);
   const title = readText(data, 'title', r);

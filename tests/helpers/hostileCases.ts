@@ -61,6 +61,29 @@ export const hostileCases = {
     },
     expected: { title: 'x', problems: ['title:2'] },
   },
+  'a front matter of 1 MB of unknown keys': {
+    run: () => {
+      const keys = Array.from({ length: MB / 10 }, (_, i) => `k${String(i).padStart(6, '0')}: v`).join('\n');
+      const { article, problems } = read(`---\ntitle: T\n${keys}\n---\nText.\n`);
+      // Twenty keys named, the rest counted, and the date missing.
+      return { title: article?.title, problems: problems.length };
+    },
+    expected: { title: 'T', problems: 22 },
+    deadline: 60,
+  },
+  'a wrong value of a hundred billion entries, from eleven lines of YAML aliases': {
+    run: () => {
+      let aliases = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+      for (let i = 1; i <= 10; i++)
+        aliases += `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]\n`;
+      const fields = 'date: *a10\npager: *a10\nsidebar: *a10\ntags: [*a10]\nthumbnail: {src: /a.png, visibility: *a10}\n';
+      const { article, problems } = read(`---\ntitle: T\n${aliases}${fields}---\nText.\n`);
+      return { title: article?.title, longest: Math.max(...problems.map((p) => p.message.length)) < 200 };
+    },
+    expected: { title: 'T', longest: true },
+  },
   'a file name from an upstream id of 1 MB of "."': {
     run: () => safeName(`a${'.'.repeat(MB)}b`).replace(/[0-9a-f]{16}$/, 'hash'),
     expected: `a${'.'.repeat(59)}-hash`,
