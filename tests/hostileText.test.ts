@@ -5,7 +5,7 @@ import { firstHeading } from '@/lib/content/firstHeading';
 import { safeName } from '@/lib/import/articleFile';
 import { htmlToMarkdown } from '@/lib/import/htmlToMarkdown';
 import { looksLikeAddress } from '@/lib/rendering/markdown/typography';
-import { type HostileCase, hostileCases, type HostileCaseName } from './helpers/hostileCases';
+import { type HostileCase, hostileCases } from './helpers/hostileCases';
 import { HostileRunner } from './helpers/runHostileCase';
 
 /** Linear code takes milliseconds on most of these (a case says when it needs more); quadratic code, minutes to hours. */
@@ -14,7 +14,7 @@ const runner = new HostileRunner();
 afterAll(() => runner.stop());
 
 describe('a megabyte of the worst case of each reader of untrusted text', () => {
-  it.each(Object.keys(hostileCases) as HostileCaseName[])(
+  it.each(Object.keys(hostileCases) as (keyof typeof hostileCases)[])(
     '%s: finishes, with the right result',
     async (name) => {
       const hostile: HostileCase = hostileCases[name];

@@ -118,4 +118,32 @@ export const hostileCases = {
   },
 } satisfies Record<string, HostileCase>;
 
-export type HostileCaseName = keyof typeof hostileCases;
+/** What the catalog writer does when a megabyte of hostile text arrives, then a normal article (tests/catalog.test.ts). */
+export const writerCases = {
+  'a file of 1 MB of "[", then a normal article, through the catalog writer': {
+    run: async () => {
+      const content = new TempContent().write('en/earlier.md', corpusShaped({ title: '"Earlier"', date: '"2025-01-01"' }));
+      try {
+        const { writer, index, search } = await loadCatalog(content.dir);
+        content.write('en/brackets.md', corpusShaped({ title: '"Brackets"', date: '"2025-01-02"' }, `${'['.repeat(MB)}\n`));
+        const first = writer.update(['en/brackets.md']);
+        content.write('en/normal.md', corpusShaped({ title: '"Normal"', date: '"2025-01-03"' }, 'Harbour news.\n'));
+        const second = writer.update(['en/normal.md']);
+        const found = await search.search({ query: 'harbour', lang: 'en', allLanguages: false, sort: 'relevance', page: 1, pageSize: 10 });
+        return {
+          changed: [...first.changes, ...second.changes].map((change) => change.key),
+          problems: [...first.problems, ...second.problems],
+          home: index.articles('en', 0, 10).map((article) => article.title),
+          search: found.results.map((result) => result.article.title),
+        };
+      } finally {
+        content.remove();
+      }
+    },
+    expected: { changed: ['en/brackets', 'en/normal'], problems: [], home: ['Normal', 'Brackets', 'Earlier'], search: ['Normal'] },
+  },
+} satisfies Record<string, HostileCase>;
+
+export const allCases = { ...hostileCases, ...writerCases };
+
+export type HostileCaseName = keyof typeof allCases;
