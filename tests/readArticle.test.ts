@@ -1,4 +1,6 @@
+import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { splitFile } from '@/lib/content/frontMatter';
 import type { LoadOptions } from '@/lib/content/readArticle';
 import { loadFolder } from './helpers/catalog';
 import type { Problem } from '@/lib/content/problems';
@@ -203,6 +205,21 @@ describe('reading an article file on bad input', () => {
     const { problems } = await load({ 'en/a.md': corpusShaped({ catgories: '"x"' }) });
     expect(problems).toEqual([expect.objectContaining({ field: 'catgories', severity: 'warning' })]);
   });
+
+  it('removes exactly the characters js-yaml refuses, and keeps a surrogate pair', () => {
+    const codes = [...Array(0x3000).keys(), ...Array.from({ length: 0x10000 - 0xd700 }, (_, i) => 0xd700 + i)];
+    for (const code of codes.filter((c) => c !== 0x0a && c !== 0x0d)) {
+      const text = `a: x${String.fromCharCode(code)}y`;
+      let refused = false;
+      try {
+        yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      } catch (error) {
+        refused = /non-printable|null byte/.test(String(error));
+      }
+      expect(splitFile(`---\n${text}\n---\n`).removed.length > 0, code.toString(16)).toBe(refused);
+    }
+    expect(splitFile('---\na: x\ud83d\ude00y\n---\n')).toMatchObject({ data: { a: 'x\ud83d\ude00y' }, removed: [] });
+  }, 60_000);
 
   it('names the first 20 unknown keys with their lines, and counts the rest in one warning', async () => {
     const keys = Array.from({ length: 25 }, (_, i) => `extra${i}: x`).join('\n');

@@ -59,9 +59,10 @@ const yamlEngine = {
  * characters other than tab, line ends and NEL, U+FFFE, U+FFFF, and half a surrogate pair alone.
  * Pasted text brings them (a backspace in a headline).
  */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NON_PRINTABLE_RUN =
+  /(?:[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])+/g;
 
-const codePoint = (character: string) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The top-level key a line starts, if it starts one: `title: …` or `"title": …`. */
 function keyOfLine(line: string): string | undefined {
@@ -74,15 +75,18 @@ function keyOfLine(line: string): string | undefined {
 
 /** The front matter without the characters YAML refuses, and where each was. */
 function withoutNonPrintable(frontMatter: string): { text: string; removed: RemovedCharacters[] } {
-  if (frontMatter.search(NON_PRINTABLE) < 0) return { text: frontMatter, removed: [] };
+  if (frontMatter.search(NON_PRINTABLE_RUN) < 0) return { text: frontMatter, removed: [] };
   const removed: RemovedCharacters[] = [];
   let field = 'front matter';
   const lines = frontMatter.split('\n').map((line, index) => {
-    const found = line.match(NON_PRINTABLE);
-    const clean = found ? line.replace(NON_PRINTABLE, '') : line;
+    const codes = new Set<number>();
+    const clean = line.replace(NON_PRINTABLE_RUN, (run: string) => {
+      for (let i = 0; i < run.length; i++) codes.add(run.charCodeAt(i));
+      return '';
+    });
     field = keyOfLine(clean) ?? field;
     // A comment belongs to no field.
-    if (found) removed.push({ line: index + 1, field: clean.startsWith('#') ? 'front matter' : field, characters: [...new Set(found.map(codePoint))] });
+    if (codes.size > 0) removed.push({ line: index + 1, field: clean.startsWith('#') ? 'front matter' : field, characters: [...codes].map(codePoint) });
     return clean;
   });
   return { text: lines.join('\n'), removed };
