@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CatalogWriter } from '@/lib/catalog/catalogWriter';
 import { ContentIndex } from '@/lib/catalog/contentIndex';
@@ -9,6 +9,8 @@ import { type SearchSink, SearchWriter } from '@/lib/catalog/searchWriter';
 import { sortKey } from '@/lib/catalog/sortKey';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
+import { writerCases } from './helpers/hostileCases';
+import { HostileRunner } from './helpers/runHostileCase';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
 let content: TempContent;
@@ -447,4 +449,16 @@ describe('the catalog file', () => {
     reopened.db.close();
     reopened.searchDb.close();
   });
+});
+
+describe('the catalog writer on hostile text', () => {
+  const runner = new HostileRunner();
+  afterAll(() => runner.stop());
+
+  // On its own thread, stopped at 20 s: it takes milliseconds, and took minutes when a scan of the body was quadratic.
+  it('publishes a normal article that arrives after a file of 1 MB of "[", and the file too', async () => {
+    const name = 'a file of 1 MB of "[", then a normal article, through the catalog writer';
+    const { result } = await runner.run(name, 20_000);
+    expect(result).toEqual(writerCases[name].expected);
+  }, 120_000);
 });

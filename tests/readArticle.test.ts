@@ -1,4 +1,6 @@
+import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { splitFile } from '@/lib/content/frontMatter';
 import type { LoadOptions } from '@/lib/content/readArticle';
 import { loadFolder } from './helpers/catalog';
 import type { Problem } from '@/lib/content/problems';
@@ -190,9 +192,53 @@ describe('reading an article file on bad input', () => {
     expect(problems[0]).toMatchObject({ file: 'en/tags/a.md', field: 'path', severity: 'error' });
   });
 
+  it('publishes an article with control characters pasted into its front matter, and says where each line lost some', async () => {
+    const text = corpusShaped({ title: '"Markets\b rally"', tags: '\n  - "trade\u001b"\n  - "x"', summary: 'Calm\u0000 day' });
+    const { articles, problems } = await load({ 'en/pasted.md': text });
+    expect(articles).toMatchObject([{ title: 'Markets rally', tags: ['trade', 'x'], summary: 'Calm day' }]);
+    const warning = (field: string, line: number, characters: string) =>
+      expect.objectContaining({ file: 'en/pasted.md', field, line, severity: 'warning', message: expect.stringContaining(`removed ${characters}`) });
+    expect(problems).toEqual([warning('title', 2, 'U+0008'), warning('summary', 4, 'U+0000'), warning('tags', 12, 'U+001B')]);
+  });
+
   it('warns about unknown front-matter keys, which are often typos', async () => {
     const { problems } = await load({ 'en/a.md': corpusShaped({ catgories: '"x"' }) });
     expect(problems).toEqual([expect.objectContaining({ field: 'catgories', severity: 'warning' })]);
+  });
+
+  it('removes exactly the characters js-yaml refuses, and keeps a surrogate pair', () => {
+    const codes = [...Array(0x3000).keys(), ...Array.from({ length: 0x10000 - 0xd700 }, (_, i) => 0xd700 + i)];
+    for (const code of codes.filter((c) => c !== 0x0a && c !== 0x0d)) {
+      const text = `a: x${String.fromCharCode(code)}y`;
+      let refused = false;
+      try {
+        yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      } catch (error) {
+        refused = /non-printable|null byte/.test(String(error));
+      }
+      expect(splitFile(`---\n${text}\n---\n`).removed.length > 0, code.toString(16)).toBe(refused);
+    }
+    expect(splitFile('---\na: x\ud83d\ude00y\n---\n')).toMatchObject({ data: { a: 'x\ud83d\ude00y' }, removed: [] });
+  }, 60_000);
+
+  it('names the first 20 unknown keys with their lines, and counts the rest in one warning', async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `extra${i}: x`).join('\n');
+    const { articles, problems } = await load({ 'en/a.md': `---\ntitle: T\n${keys}\n---\nText.\n` });
+    expect(articles[0]?.title).toBe('T');
+    expect(problems.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => expect.objectContaining({ field: `extra${i}`, line: i + 3 })));
+    expect(problems.slice(20)).toEqual([
+      expect.objectContaining({ field: 'front matter', message: '5 more unknown keys (["extra20","extra21","extra22","extra23","extra24"]); ignored' }),
+      expect.objectContaining({ field: 'date' }),
+    ]);
+  });
+
+  it('shows a wrong value in a message as JSON, cut at 80 characters', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `item${i}`);
+    const { problems } = await load({ 'en/a.md': corpusShaped({ pager: `[${long.join(', ')}]`, sidebar: '{where: [left]}' }) });
+    expect(problems.map((p) => p.message)).toEqual([
+      `expected true or false, found ${JSON.stringify(long).slice(0, 80)}…; using true`,
+      'expected "left", "right" or false, found {"where":["left"]}; using the site default',
+    ]);
   });
 
   it('warns about a wrong type and keeps going', async () => {

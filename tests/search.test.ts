@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownText, markdownToPlainText } from '@/lib/content/excerpt';
-import { ArticleSearch, rankingTiers, type SearchRequest } from '@/lib/search/articleSearch';
+import { ArticleSearch, rankingTiers, type SearchRequest, SNIPPET_SCAN_BYTES } from '@/lib/search/articleSearch';
 import { indexText, matchExpression } from '@/lib/search/ftsText';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
@@ -276,6 +276,18 @@ describe('ArticleSearch', () => {
     expect(response.page).toBe(1);
     expect(response.total).toBe(1);
     expect(response.results[0]?.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['announced']);
+  });
+
+  it("looks for a hit's snippet in the first 256 KiB of its file, and shows the summary when the match lies further", async () => {
+    content = new TempContent()
+      .write('en/near.md', corpusShaped({ title: '"Near"', date: '"2025-01-02"' }, 'Tariffs rose.\n'))
+      .write('en/far.md', corpusShaped({ title: '"Far"', date: '"2025-01-01"' }, `${'Filler text. '.repeat(SNIPPET_SCAN_BYTES / 13)}Tariffs rose.\n`));
+    const { search } = await loadCatalog(content.dir, { now: () => now });
+    const snippets = (await search.search(request('tariffs'))).results.map((r) => [r.article.title, r.snippet.map((s) => s.text).join('')]);
+    expect(snippets).toEqual([
+      ['Near', 'Tariffs rose.'],
+      ['Far', 'A summary.'],
+    ]);
   });
 
   it('suggests titles for a word still being typed', async () => {

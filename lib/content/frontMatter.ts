@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import type { SidebarPosition } from '@/lib/config/types';
 import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/chars';
 import { parseDate } from './dates';
-import type { ProblemList } from './problems';
+import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
 
 /** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
@@ -14,12 +14,24 @@ export const knownKeys = new Set([
   'description', 'lastmod', 'draft',
 ]);
 
+/** Characters taken out of one line of front matter before it was parsed. */
+export interface RemovedCharacters {
+  /** 1-based line in the file. */
+  line: number;
+  /** The top-level key the line belongs to, or "front matter". */
+  field: string;
+  /** Code points, as `U+0008`. */
+  characters: string[];
+}
+
 export interface SplitFile {
   /** Parsed YAML, or undefined when the file has no front matter. */
   data: Record<string, unknown> | undefined;
   body: string;
   /** The raw front-matter lines, used to find the line of a key. */
   frontMatterLines: string[];
+  /** Characters YAML refuses, removed so the rest could be read (the reader warns of each line). */
+  removed: RemovedCharacters[];
 }
 
 export class FrontMatterSyntaxError extends Error {
@@ -42,6 +54,45 @@ const yamlEngine = {
   parse: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object,
 };
 
+/**
+ * What js-yaml refuses anywhere in a front matter, as its PATTERN_NON_PRINTABLE does ("the
+ * stream contains non-printable characters", and the whole front matter is lost): control
+ * characters other than tab, line ends and NEL, U+FFFE, U+FFFF, and half a surrogate pair alone.
+ * Pasted text brings them (a backspace in a headline).
+ */
+const NON_PRINTABLE_RUN =
+  /(?:[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])+/g;
+
+const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The top-level key a line starts, if it starts one: `title: …` or `"title": …`. */
+function keyOfLine(line: string): string | undefined {
+  if (line === '' || /^[\s#-]/.test(line)) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = line.slice(0, colon).trim();
+  return key.length > 1 && (key[0] === '"' || key[0] === "'") && key.at(-1) === key[0] ? key.slice(1, -1) : key;
+}
+
+/** The front matter without the characters YAML refuses, and where each was. */
+function withoutNonPrintable(frontMatter: string): { text: string; removed: RemovedCharacters[] } {
+  if (frontMatter.search(NON_PRINTABLE_RUN) < 0) return { text: frontMatter, removed: [] };
+  const removed: RemovedCharacters[] = [];
+  let field = 'front matter';
+  const lines = frontMatter.split('\n').map((line, index) => {
+    const codes = new Set<number>();
+    const clean = line.replace(NON_PRINTABLE_RUN, (run: string) => {
+      for (let i = 0; i < run.length; i++) codes.add(run.charCodeAt(i));
+      return '';
+    });
+    field = keyOfLine(clean) ?? field;
+    // A comment belongs to no field.
+    if (codes.size > 0) removed.push({ line: index + 1, field: clean.startsWith('#') ? 'front matter' : field, characters: [...codes].map(codePoint) });
+    return clean;
+  });
+  return { text: lines.join('\n'), removed };
+}
+
 const OPENING_FENCE = /^---[ \t]*\n/;
 const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
 
@@ -52,22 +103,24 @@ function bodyStartOf(normalised: string): number {
   return fence ? 3 + fence.index + fence[0].length : -1;
 }
 
-/** The body alone, without parsing the YAML: for search, which reads every file. */
+/** The body alone, without parsing the YAML: for search. None when the front matter has no end (in the text given). */
 export function bodyOf(text: string): string {
   const normalised = normaliseText(text);
-  return normalised.slice(Math.max(0, bodyStartOf(normalised)));
+  const start = bodyStartOf(normalised);
+  return start < 0 ? '' : normalised.slice(start);
 }
 
 /** Splits a Markdown file into front matter and body. Throws FrontMatterSyntaxError on bad YAML. */
 export function splitFile(text: string): SplitFile {
   const normalised = normaliseText(text);
   const bodyStart = bodyStartOf(normalised);
-  if (bodyStart === 0) return { data: undefined, body: normalised, frontMatterLines: [] };
+  if (bodyStart === 0) return { data: undefined, body: normalised, frontMatterLines: [], removed: [] };
   if (bodyStart < 0) throw new FrontMatterSyntaxError('the front matter has no closing "---" line', 1);
+  const frontMatter = withoutNonPrintable(normalised.slice(0, bodyStart));
   let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter gets the front matter alone: it caches and copies whatever it is given.
-    parsed = matter(normalised.slice(0, bodyStart), { engines: { yaml: yamlEngine } });
+    parsed = matter(frontMatter.text, { engines: { yaml: yamlEngine } });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
@@ -75,7 +128,7 @@ export function splitFile(text: string): SplitFile {
     throw new FrontMatterSyntaxError(`invalid YAML: ${reason}`, mark?.line !== undefined ? mark.line + 2 : undefined);
   }
   const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? parsed.data : {};
-  return { data, body: normalised.slice(bodyStart), frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n') };
+  return { data, body: normalised.slice(bodyStart), frontMatterLines: parsed.matter.replace(/^\n/, '').split('\n'), removed: frontMatter.removed };
 }
 
 /** The 1-based file line of a top-level key, for messages that point an editor at it. */
@@ -124,7 +177,7 @@ function readList(data: Record<string, unknown>, key: string, r: Reader): string
     if (typeof item === 'string' || typeof item === 'number') {
       out.push(cleanText(String(item)));
     } else if (item !== null) {
-      r.problems.warn(key, `list entries must be text; ${JSON.stringify(item)} ignored`, r.line(key));
+      r.problems.warn(key, `list entries must be text; ${shownValue(item)} ignored`, r.line(key));
     }
   }
   return [...new Set(withoutLoneSurrogatesSaid(key, out, r).filter(Boolean))];
@@ -135,7 +188,7 @@ function readBoolean(data: Record<string, unknown>, key: string, fallback: boole
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  r.problems.warn(key, `expected true or false, found ${JSON.stringify(value)}; using ${fallback}`, r.line(key));
+  r.problems.warn(key, `expected true or false, found ${shownValue(value)}; using ${fallback}`, r.line(key));
   return fallback;
 }
 
@@ -144,7 +197,7 @@ function readSidebar(data: Record<string, unknown>, r: Reader): SidebarPosition 
   if (value === undefined || value === null || value === '') return undefined;
   if (value === false || value === 'false') return false;
   if (value === 'left' || value === 'right') return value;
-  r.problems.warn('sidebar', `expected "left", "right" or false, found ${JSON.stringify(value)}; using the site default`, r.line('sidebar'));
+  r.problems.warn('sidebar', `expected "left", "right" or false, found ${shownValue(value)}; using the site default`, r.line('sidebar'));
   return undefined;
 }
 
@@ -166,9 +219,11 @@ function readThumbnail(data: Record<string, unknown>, r: Reader): Thumbnail | un
     const record = value as Record<string, unknown>;
     src = record.src;
     if (record.visibility !== undefined) {
-      const places = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map(String);
+      // Lists and mappings are shown, not joined: String() writes out every entry of an aliased one.
+      const places = (Array.isArray(record.visibility) ? record.visibility : [record.visibility]).map((v) => (v !== null && typeof v === 'object' ? shownValue(v) : String(v)));
       const unknown = places.filter((v) => v !== 'list' && v !== 'post');
-      if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${unknown.join(', ')} ignored`, r.line('thumbnail'));
+      const listed = unknown.join(', ');
+      if (unknown.length) r.problems.warn('thumbnail', `visibility may hold "list" and "post"; ${listed.length > 80 ? `${listed.slice(0, 80)}…` : listed} ignored`, r.line('thumbnail'));
       visibility = { list: places.includes('list'), post: places.includes('post') };
     }
   }
@@ -189,7 +244,7 @@ function readDate(data: Record<string, unknown>, key: string, timeZone: string, 
   if (value === undefined || value === null || value === '') return undefined;
   const epoch = parseDate(value, timeZone);
   if (epoch === undefined) {
-    r.problems.warn(key, `${JSON.stringify(value)} is not a date (use "2025-02-08 03:17:28", ISO 8601 or RFC 2822)`, r.line(key));
+    r.problems.warn(key, `${shownValue(value)} is not a date (use "2025-02-08 03:17:28", ISO 8601 or RFC 2822)`, r.line(key));
   }
   return epoch;
 }
@@ -206,6 +261,12 @@ export interface ReadFrontMatterResult {
   fields: Omit<FrontMatter, 'title' | 'date'> & { title?: string; date?: number };
 }
 
+/**
+ * Unknown keys named one by one, with their lines; the rest are counted. Finding a line reads the
+ * front matter from the top, so naming each of a hundred thousand keys took minutes.
+ */
+const MAX_UNKNOWN_KEYS = 20;
+
 /** Reads and types every field the corpus and Mainroad use; problems go to the list, never throw. */
 export function readFrontMatter(
   data: Record<string, unknown>,
@@ -213,9 +274,17 @@ export function readFrontMatter(
   timeZone: string,
   problems: ProblemList,
 ): ReadFrontMatterResult {
-  const r: Reader = { problems, line: (key) => lineOfKey(frontMatterLines, key) };
-  for (const key of Object.keys(data)) {
-    if (!knownKeys.has(key)) r.problems.warn(key, 'unknown front-matter key (a typo?); ignored', r.line(key));
+  // Each key's line is looked up once: every lookup reads the lines from the top.
+  const lines = new Map<string, number | undefined>();
+  const line = (key: string) => {
+    if (!lines.has(key)) lines.set(key, lineOfKey(frontMatterLines, key));
+    return lines.get(key);
+  };
+  const r: Reader = { problems, line };
+  const unknownKeys = Object.keys(data).filter((key) => !knownKeys.has(key));
+  for (const key of unknownKeys.slice(0, MAX_UNKNOWN_KEYS)) r.problems.warn(key, 'unknown front-matter key (a typo?); ignored', r.line(key));
+  if (unknownKeys.length > MAX_UNKNOWN_KEYS) {
+    r.problems.warn('front matter', `${unknownKeys.length - MAX_UNKNOWN_KEYS} more unknown keys (${shownValue(unknownKeys.slice(MAX_UNKNOWN_KEYS))}); ignored`);
   }
   const langList = readList(data, 'lang', r);
   const title = readText(data, 'title', r);

@@ -18,6 +18,37 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.field}: ${problem.message}`;
 }
 
+/**
+ * A value as JSON for a message, cut at `limit` characters: written out only that far, since a
+ * few lines of YAML aliases (`b: [*a, *a, …]`) make a value of billions of entries.
+ */
+export function shownValue(value: unknown, limit = 80): string {
+  let out = '';
+  const write = (text: string) => {
+    out += text;
+    return out.length <= limit;
+  };
+  const walk = (item: unknown): boolean => {
+    if (Array.isArray(item)) {
+      if (!write('[')) return false;
+      for (let i = 0; i < item.length; i++) if ((i > 0 && !write(',')) || !walk(item[i])) return false;
+      return write(']');
+    }
+    if (item !== null && typeof item === 'object') {
+      if (!write('{')) return false;
+      let first = true;
+      for (const [key, entry] of Object.entries(item)) {
+        if ((!first && !write(',')) || !write(`${JSON.stringify(key)}:`) || !walk(entry)) return false;
+        first = false;
+      }
+      return write('}');
+    }
+    return write(JSON.stringify(item) ?? String(item));
+  };
+  walk(value);
+  return out.length <= limit ? out : `${out.slice(0, limit)}…`;
+}
+
 /** Collects the problems of one file, so each check only names the field and says what is wrong. */
 export class ProblemList {
   readonly items: Problem[] = [];

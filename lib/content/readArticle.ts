@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainExcerpt } from './excerpt';
+import { firstHeading } from './firstHeading';
 import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, type SplitFile, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
@@ -16,8 +17,6 @@ export interface LoadOptions {
 
 /** What an unreadable front matter's error adds; the catalog says otherwise where it keeps a last good version live. */
 export const LEFT_OUT = '; the article is left out until this is fixed';
-
-const TITLE_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/m;
 
 /** The file split into front matter and body, or undefined when its front matter cannot be read (reported). */
 function splitReporting(text: string, problems: ProblemList): SplitFile | undefined {
@@ -39,6 +38,9 @@ function splitReporting(text: string, problems: ProblemList): SplitFile | undefi
 function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, options: LoadOptions, problems: ProblemList): ArticleMeta | undefined {
   const { body } = split;
   if (!split.data) problems.warn('front matter', 'the file has no front matter; title and date are guessed');
+  for (const { line, field, characters } of split.removed) {
+    problems.warn(field, `removed ${characters.join(', ')}, which YAML cannot read (pasted with the text?); the rest of the line is kept`, line);
+  }
   const { fields } = readFrontMatter(split.data ?? {}, split.frontMatterLines, options.timeZone, problems);
 
   const route = routeOfPath(file, options.languages);
@@ -71,7 +73,7 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
 
   let title = fields.title;
   if (!title) {
-    const heading = TITLE_HEADING.exec(body)?.[1]?.trim();
+    const heading = firstHeading(body)?.trim();
     title = heading || route.slug[route.slug.length - 1]!;
     problems.warn('title', `missing; using ${heading ? 'the first heading' : 'the file name'} "${title}"`);
   }

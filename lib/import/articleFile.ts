@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import yaml from 'js-yaml';
 import { formatDate, parseDate } from '@/lib/content/dates';
-import { markdownToPlainText } from '@/lib/content/excerpt';
+import { markdownToPlainText, replaceTags } from '@/lib/content/excerpt';
 import type { FeedItem } from './feedItem';
 import { htmlToMarkdown } from './htmlToMarkdown';
 import { summarize } from './summary';
@@ -10,26 +10,36 @@ import { summarize } from './summary';
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const MAX_NAME = 100;
 
+const isDashOrDot = (code: number) => code === 0x2d || code === 0x2e;
+
+/** Without leading and trailing `-` and `.`: `/[-.]+$/` would scan every run of them to its end. */
+function trimDashesAndDots(name: string): string {
+  let start = 0;
+  let end = name.length;
+  while (start < end && isDashOrDot(name.charCodeAt(start))) start++;
+  while (end > start && isDashOrDot(name.charCodeAt(end - 1))) end--;
+  return name.slice(start, end);
+}
+
 /**
  * A file or folder name from anything a source calls an id: letters, digits and . _ , - only, no
  * leading dot, at most 100 characters (a longer one keeps its start and a hash of the whole).
  * `../../x` becomes `x`; nothing can leave its folder.
  */
 export function safeName(raw: string): string {
-  const cleaned = raw
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}_.,-]+/gu, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+  const cleaned = trimDashesAndDots(
+    raw
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}_.,-]+/gu, '-')
+      .replace(/-{2,}/g, '-'),
+  );
   if (!cleaned) return md5(raw);
   return cleaned.length > MAX_NAME ? `${cleaned.slice(0, 60)}-${md5(raw).slice(0, 16)}` : cleaned;
 }
 
 /** Plain text of HTML as a title or summary shows it: tags dropped, entities decoded, spaces collapsed. */
 export function plainText(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeHTML(replaceTags(html, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** "2025-02-08 03:17:28" in the site's zone, from whatever the source wrote; undefined if it is no date. */

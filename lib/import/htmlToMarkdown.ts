@@ -7,11 +7,27 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
+const TRACKER_PATH = /\/pixel|\/track|\/beacon|feedburner\.com\/~r|\/open\.gif/i;
+const GIF_QUERY = /\.gif\?/i;
+const TRACKING_WORD = /utm|track/i;
+
+/**
+ * A `.gif?` address with `utm` or `track` after it on its line: what `/\.gif\?.*(?:utm|track)/i`
+ * found, without its scan to the end of the line from every `.gif?` in it.
+ */
+function isTrackedGif(src: string): boolean {
+  return src.split(/[\n\r\u2028\u2029]/).some((line) => {
+    const gif = line.search(GIF_QUERY);
+    return gif >= 0 && TRACKING_WORD.test(line.slice(gif + 5));
+  });
+}
+
 /** A 1×1 image or a known tracker's: counts readers, shows nothing. */
 function isTrackingImage(node: Element): boolean {
   const { width, height, src } = node.properties;
   const tiny = (value: unknown) => value !== undefined && Number(value) <= 1;
-  return (tiny(width) && tiny(height)) || /(?:\/pixel|\/track|\/beacon|feedburner\.com\/~r|\/open\.gif|\.gif\?.*(?:utm|track))/i.test(String(src ?? ''));
+  const address = String(src ?? '');
+  return (tiny(width) && tiny(height)) || TRACKER_PATH.test(address) || isTrackedGif(address);
 }
 
 function rehypeDropTrackers() {

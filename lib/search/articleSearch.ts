@@ -34,9 +34,16 @@ export interface SearchResponse {
   results: SearchResult[];
 }
 
-/** Body text of an article as search sees it. */
-function plainBody(text: string): string {
-  return markdownToPlainText(bodyOf(text));
+/**
+ * A hit's snippet is looked for in this much of its file at most: more than any article of the
+ * corpus holds (194 KB at most), and a bound on what one hit costs whatever its file holds.
+ */
+export const SNIPPET_SCAN_BYTES = 256 * 1024;
+
+/** The text of a hit's body as its snippet sees it, from the first SNIPPET_SCAN_BYTES of its published text. */
+function snippetBody(source: Buffer): string {
+  // `stream`: a character cut at the end is left out, not shown as U+FFFD.
+  return markdownToPlainText(bodyOf(new TextDecoder().decode(source.subarray(0, SNIPPET_SCAN_BYTES), { stream: true })));
 }
 
 /** Queries of more terms than this rank by "all terms in the title" only, not by how many. */
@@ -155,7 +162,7 @@ export class ArticleSearch {
     const results = await Promise.all(
       this.articles(ids).map(async (article) => {
         const source = this.sourceStatement.get(article.key);
-        const body = source ? plainBody(source.toString('utf8')) : '';
+        const body = source ? snippetBody(source) : '';
         return {
           article,
           title: highlight(article.title, terms),

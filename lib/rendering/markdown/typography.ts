@@ -47,8 +47,18 @@ export function smartPunctuation(text: string): string {
   return result;
 }
 
+/**
+ * `name@host.domain` with no space: what `/^\S+@\S+\.\S+$/` matched, without trying every `@` and
+ * `.` of a long word against each other (a megabyte of `@` took a quarter of an hour).
+ */
+function looksLikeEmail(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  const at = value.indexOf('@', 1);
+  return at > 0 && value.lastIndexOf('.', value.length - 2) > at + 1;
+}
+
 /** A link whose text is its own address (an autolink, `<https://…>`, `www.…`): never touched. */
-const looksLikeAddress = (value: string) => /^(?:[a-z][a-z0-9+.-]*:|www\.)\S*$/i.test(value) || /^\S+@\S+\.\S+$/.test(value);
+export const looksLikeAddress = (value: string) => /^(?:[a-z][a-z0-9+.-]*:|www\.)\S*$/i.test(value) || looksLikeEmail(value);
 
 /**
  * The remark plugin for bodies. SmartyPants sees text only: code spans and blocks, math, raw HTML
