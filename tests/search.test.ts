@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownText, markdownToPlainText } from '@/lib/content/excerpt';
 import { ArticleSearch, rankingTiers, type SearchRequest, SNIPPET_SCAN_BYTES } from '@/lib/search/articleSearch';
-import { indexText, matchExpression } from '@/lib/search/ftsText';
+import { indexText, languageToken, matchQuery } from '@/lib/search/ftsText';
+import { toFts5 } from '@/lib/search/matchQuery';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
 import { eachRun, parseQuery, stemWord } from '@/lib/search/tokenize';
@@ -123,7 +124,7 @@ describe('the full-text index', () => {
   const found = (query: string, prefixLast = false) =>
     catalog.searchDb
       .prepare<[string], { rowid: number }>('SELECT rowid FROM search WHERE search MATCH ?')
-      .all(matchExpression(parseQuery(query), { prefixLast }))
+      .all(toFts5(matchQuery(parseQuery(query), { prefixLast }), languageToken))
       .map((row) => path.basename(catalog.db.prepare<[number], { path: string }>('SELECT path FROM articles WHERE id = ?').get(row.rowid)?.path ?? '?'))
       .sort();
 
@@ -195,10 +196,10 @@ describe('the full-text index', () => {
 
   it('ranks by how many terms the title holds: tiers that split the matches', () => {
     const terms = parseQuery('rate bank');
-    const tiers = rankingTiers(terms, matchExpression(terms));
+    const tiers = rankingTiers(terms, matchQuery(terms)).map((tier) => toFts5(tier, languageToken));
     expect(tiers).toHaveLength(3);
-    expect(tiers[0]).toContain('title : ("rate" AND "bank")');
-    expect(tiers.at(-1)).toMatch(/NOT \(title : \("rate"\) OR title : \("bank"\)\)$/);
+    expect(tiers[0]).toContain('title : (("rate" AND "bank"))');
+    expect(tiers.at(-1)).toMatch(/NOT \(title : \("rate"\) OR title : \("bank"\)\)\)$/);
   });
 });
 
@@ -292,8 +293,8 @@ describe('ArticleSearch', () => {
 
   it('suggests titles for a word still being typed', async () => {
     const { search } = await setUp();
-    expect(search.suggest('tarif', 'en', 2).map((a) => a.title)).toEqual(['Tariffs explained', 'Tariff and trade talks']);
-    expect(search.suggest('', 'en', 2)).toEqual([]);
+    expect((await search.suggest('tarif', 'en', 2)).map((a) => a.title)).toEqual(['Tariffs explained', 'Tariff and trade talks']);
+    expect(await search.suggest('', 'en', 2)).toEqual([]);
   });
 
   it('follows new, changed and deleted files without a rebuild', async () => {

@@ -56,7 +56,7 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   // The same path in each other language, looked up once for both the links and the widget.
   const others = otherLanguageVersions(index, article);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article), related: relatedTo(article) };
+  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article), related: await relatedTo(article) };
 }
 
 function otherLanguageVersions(index: ContentIndex, article: ArticleMeta): ArticleMeta[] {

@@ -3,6 +3,7 @@ import { getContent } from '@/lib/catalog';
 import { type ArticleMeta } from '@/lib/content';
 import { searchFileOf } from '@/lib/catalog/database';
 import { QueryPool } from './queryPool';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
 import { RelatedArticles } from './relatedArticles';
 
 export type { SearchRequest, SearchResponse, SearchResult, SearchSort } from './articleSearch';
@@ -44,13 +45,13 @@ function followedRelated(related: RelatedArticles): RelatedArticles {
  * server's thread, unlike searches: it is a few bounded index reads, part of rendering the
  * article once, and then cached with the page.
  */
-export function relatedTo(article: ArticleMeta): ArticleMeta[] {
+export async function relatedTo(article: ArticleMeta): Promise<ArticleMeta[]> {
   const limit = siteConfig.relatedArticles;
   if (limit <= 0) return [];
   const { index, db, searchDb } = getContent();
   const id = index.idOf(article);
   if (id === undefined) return [];
   const holder = globalThis as RelatedSlot;
-  holder[relatedSlot] ??= followedRelated(new RelatedArticles(searchDb, db));
-  return index.byIds(holder[relatedSlot].find({ id, lang: article.lang, title: article.title, summary: article.summary }, limit));
+  holder[relatedSlot] ??= followedRelated(new RelatedArticles(new Fts5Index(searchDb, db)));
+  return index.byIds(await holder[relatedSlot].find({ id, lang: article.lang, title: article.title, summary: article.summary }, limit));
 }

@@ -1,6 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
+import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
+import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
 import { ArticleSearch, type SearchRequest } from './articleSearch';
 
 /*
@@ -15,14 +18,15 @@ const open = (path: string) => {
   return db;
 };
 // Titles and summaries as the rest of the site shows them, highlighted after typesetting.
-const search = new ArticleSearch(open(searchFile), open(file), typographer ? typesetArticle : undefined);
+const db = open(file);
+const search = new ArticleSearch(new Fts5Index(open(searchFile), db), sqliteSearchCatalog(new ContentIndex(db, typographer ? typesetArticle : undefined)));
 
 type Task = { id: number; kind: 'search'; request: SearchRequest } | { id: number; kind: 'suggest'; query: string; lang: string; limit: number };
 
 parentPort?.on('message', async (task: Task) => {
   const started = performance.now();
   try {
-    const result = task.kind === 'search' ? await search.search(task.request) : search.suggest(task.query, task.lang, task.limit);
+    const result = task.kind === 'search' ? await search.search(task.request) : await search.suggest(task.query, task.lang, task.limit);
     parentPort?.postMessage({ id: task.id, result, ms: performance.now() - started });
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: (error as Error).message });

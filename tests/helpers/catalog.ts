@@ -6,6 +6,8 @@ import { initializeCatalog } from '@/lib/catalog/database';
 import { SearchWriter } from '@/lib/catalog/searchWriter';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
+import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
 
 export interface TestCatalog {
   db: Database.Database;
@@ -33,7 +35,13 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
     new SearchWriter(searchDb),
   );
   await writer.reconcile();
-  return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db) };
+  return {
+    db,
+    searchDb,
+    writer,
+    index: new ContentIndex(db),
+    search: new ArticleSearch(new Fts5Index(searchDb, db), sqliteSearchCatalog(new ContentIndex(db))),
+  };
 }
 
 /**
