@@ -10,10 +10,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     (await import('./lib/server/closedLogPipes')).ignoreClosedLogPipes();
     if (process.env.NODE_ENV === 'production') {
-      const { defaultCacheDir } = await import('./lib/catalog/database');
+      const { defaultCacheDir } = await import('@/lib/store/sqlite/database');
       (await import('./lib/server/cacheFolderLock')).holdCacheFolder(defaultCacheDir());
     }
-    const { getContent } = await import('./lib/catalog');
+    const { getContent } = await import('@/lib/store/sqlite/catalog');
     const { followContentChanges } = await import('./lib/server/revalidation');
     if (process.env.NODE_ENV === 'production') (await import('./lib/server/idleCollector')).startIdleCollector();
     followContentChanges(getContent());

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getIndex } from '@/lib/store/sqlite/catalog';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
 import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { matchRoute } from '@/lib/routing/routeMatch';

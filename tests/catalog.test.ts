@@ -2,11 +2,11 @@ import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { CatalogWriter } from '@/lib/catalog/catalogWriter';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
-import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/catalog/database';
-import { type SearchSink, SearchWriter } from '@/lib/catalog/searchWriter';
-import { sortKey } from '@/lib/catalog/sortKey';
+import { CatalogWriter } from '@/lib/store/sqlite/catalogWriter';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
+import { initializeCatalog, openCatalog, searchFileOf } from '@/lib/store/sqlite/database';
+import { type SearchSink, SearchWriter } from '@/lib/store/sqlite/searchWriter';
+import { sortKey } from '@/lib/store/ingest/sortKey';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { writerCases } from './helpers/hostileCases';

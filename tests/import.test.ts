@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkFolder } from '@/lib/catalog/checkFolder';
+import { checkFolder } from '@/lib/store/sqlite/checkFolder';
 import { safeName } from '@/lib/import/articleFile';
 import { importItems, type ImportOptions } from '@/lib/import/importItems';
 import { loadSource, resolveSources } from '@/lib/import/sources';

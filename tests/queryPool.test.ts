@@ -1,10 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogWriter } from '@/lib/catalog/catalogWriter';
-import { openCatalog, searchFileOf } from '@/lib/catalog/database';
-import { SearchWriter } from '@/lib/catalog/searchWriter';
-import { isSearchBusy, QueryPool, SearchBusy } from '@/lib/search/queryPool';
+import { CatalogWriter } from '@/lib/store/sqlite/catalogWriter';
+import { openCatalog, searchFileOf } from '@/lib/store/sqlite/database';
+import { SearchWriter } from '@/lib/store/sqlite/searchWriter';
+import { isSearchBusy, QueryPool, SearchBusy } from '@/lib/store/sqlite/queryPool';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
 const request = (query: string) => ({ query, lang: 'en', allLanguages: false, sort: 'relevance' as const, page: 1, pageSize: 10 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configure, initializeCatalog, searchFileOf } from '@/lib/catalog/database';
-import { type SearchBatch, SearchWriter, ThreadedSearchWriter } from '@/lib/catalog/searchWriter';
+import { configure, initializeCatalog, searchFileOf } from '@/lib/store/sqlite/database';
+import { type SearchBatch, SearchWriter, ThreadedSearchWriter } from '@/lib/store/sqlite/searchWriter';
 
 /*
  * The full-text index's writer as the server's readers see it: through a connection of their

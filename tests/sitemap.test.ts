@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { sitemapEntries, sitemapPartCount, sitemapParts } from '@/lib/rendering/sitemap/sitemap';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spawnFromSources } from '@/lib/catalog/spawnThread';
+import { spawnFromSources } from '@/lib/store/ingest/spawnThread';
 
 const niceOfThisThread = () => Number(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16]);
 

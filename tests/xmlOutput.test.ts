@@ -370,7 +370,7 @@ describe('from the front matter to every feed and sitemap', () => {
     expect(newestFirst).toContain('x\u0000y');
 
     // The editor hears of each character left out, by file, field and code point.
-    const { problemsOf } = await import('@/lib/catalog/checkFolder');
+    const { problemsOf } = await import('@/lib/store/sqlite/checkFolder');
     const said = (file: number) =>
       problemsOf(db)
         .filter((problem) => problem.file === `en/news/x&y/a${file}.en.md`)

@@ -1,5 +1,5 @@
 import { isLanguage } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getIndex } from '@/lib/store/sqlite/catalog';
 import { type Taxonomy } from '@/lib/content';
 import { buildFeed, type FeedSource } from '@/lib/rendering/feeds/buildFeed';
 import { languageFeedSource, termFeedSource } from '@/lib/rendering/feeds/feedSources';

@@ -1,5 +1,5 @@
 import { localize, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getIndex } from '@/lib/store/sqlite/catalog';
 import { articleUrl, localPathUrl } from '@/lib/routing/urls';
 
 export type MenuName = 'main' | 'side' | 'footer';

@@ -1,5 +1,5 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
-import { type ContentIndex, getContent, getIndex, type Term } from '@/lib/catalog';
+import { type ContentIndex, getContent, getIndex, type Term } from '@/lib/store/sqlite/catalog';
 import { type ArticleMeta, type Taxonomy } from '@/lib/content';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { renderMarkdown, type TocEntry } from '@/lib/rendering/markdown/render';

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/rendering/feeds/formats';
 import { articleUrl, feedUrl, homeUrl, listPageUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';

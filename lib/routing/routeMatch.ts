@@ -1,5 +1,5 @@
 import { siteConfig } from '@/lib/config';
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/rendering/feeds/formats';
 import { legacyTarget } from '@/lib/routing/legacyUrls';

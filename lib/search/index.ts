@@ -1,14 +1,14 @@
 import { siteConfig } from '@/lib/config';
-import { getContent } from '@/lib/catalog';
+import { getContent } from '@/lib/store/sqlite/catalog';
 import { type ArticleMeta } from '@/lib/content';
-import { searchFileOf } from '@/lib/catalog/database';
-import { QueryPool } from './queryPool';
+import { searchFileOf } from '@/lib/store/sqlite/database';
+import { QueryPool } from '@/lib/store/sqlite/queryPool';
 import { Fts5Index } from '@/lib/store/sqlite/fullText';
 import { RelatedArticles } from './relatedArticles';
 
 export type { SearchRequest, SearchResponse, SearchResult, SearchSort } from './articleSearch';
 export type { Segment } from './highlight';
-export { isSearchBusy } from './queryPool';
+export { isSearchBusy } from '@/lib/store/sqlite/queryPool';
 
 /** Seconds a refused search is asked to wait before trying again. */
 export const SEARCH_RETRY_AFTER = 5;

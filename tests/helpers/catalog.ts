@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { CatalogWriter, type WriterOptions } from '@/lib/catalog/catalogWriter';
-import { problemsOf } from '@/lib/catalog/checkFolder';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
-import { initializeCatalog } from '@/lib/catalog/database';
-import { SearchWriter } from '@/lib/catalog/searchWriter';
+import { CatalogWriter, type WriterOptions } from '@/lib/store/sqlite/catalogWriter';
+import { problemsOf } from '@/lib/store/sqlite/checkFolder';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
+import { initializeCatalog } from '@/lib/store/sqlite/database';
+import { SearchWriter } from '@/lib/store/sqlite/searchWriter';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
 import { Fts5Index } from '@/lib/store/sqlite/fullText';

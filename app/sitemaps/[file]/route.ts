@@ -1,5 +1,5 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getIndex } from '@/lib/store/sqlite/catalog';
 import { notFoundResponse, sitemapResponse } from '@/lib/rendering/responses';
 import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
 import { SITEMAP_INDEX_FILE, sitemapIndex } from '@/lib/rendering/sitemap/sitemapIndex';

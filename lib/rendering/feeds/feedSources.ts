@@ -1,4 +1,4 @@
-import type { ContentIndex, Term } from '@/lib/catalog/contentIndex';
+import type { ContentIndex, Term } from '@/lib/store/sqlite/contentIndex';
 import { siteConfig } from '@/lib/config';
 import { termTitle, withSiteName } from '@/lib/rendering/metadata';
 import { homeUrl, termUrl } from '@/lib/routing/urls';

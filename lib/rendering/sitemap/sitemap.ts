@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { taxonomies } from '@/lib/content/terms';
 import { absoluteUrl, articleUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 import { element, lines, xmlDocument } from '@/lib/xml/element';

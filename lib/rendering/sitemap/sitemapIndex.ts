@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { NEWS_WINDOW_MS, newsSitemapPath } from './newsSitemap';
 import { sitemapFileName, sitemapIndexXml, sitemapParts } from './sitemap';
 

@@ -1,5 +1,5 @@
 import { languages, siteConfig } from '@/lib/config';
-import { type CatalogChange, type ChangeRecord, type LoadedContent, touchedBy } from '@/lib/catalog';
+import { type CatalogChange, type ChangeRecord, type LoadedContent, touchedBy } from '@/lib/store/sqlite/catalog';
 import { type AppliedChange, type PageStore, pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
 import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { ContentIndex } from './contentIndex';
 import type { SearchCatalog } from '@/lib/search/articleSearch';
 
 /** What search reads of the SQLite catalog: the articles found, as readers see them, and their published text. */

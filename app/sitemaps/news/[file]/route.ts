@@ -1,5 +1,5 @@
 import { isLanguage, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getIndex } from '@/lib/store/sqlite/catalog';
 import { notFoundResponse } from '@/lib/rendering/responses';
 import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
-import { firstKeyAt } from './sortKey';
+import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
 export interface Term {
   taxonomy: Taxonomy;

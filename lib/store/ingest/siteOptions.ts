@@ -1,6 +1,6 @@
 import { languages, siteConfig } from '@/lib/config';
 import { widgetNames } from '@/lib/config/widgetNames';
-import type { WriterOptions } from './catalogWriter';
+import type { WriterOptions } from '@/lib/store/sqlite/catalogWriter';
 
 /**
  * How this site's catalog reads files: its languages, default language, time zone and widget

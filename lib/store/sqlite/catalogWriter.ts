@@ -6,11 +6,11 @@ import type { Problem } from '@/lib/content/problems';
 import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { bodyOf } from '@/lib/content/frontMatter';
-import { type ParsedFile, parseFile, searchTokens } from './parsedFile';
+import { type ParsedFile, parseFile, searchTokens } from '@/lib/store/ingest/parsedFile';
 import type { SearchBatch, SearchSink } from './searchWriter';
 import { searchFileOf, setBulkMode } from './database';
 import { readChangesSince } from './changeLog';
-import { sortKey } from './sortKey';
+import { sortKey } from '@/lib/store/ingest/sortKey';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
 export interface WriterOptions extends LoadOptions {

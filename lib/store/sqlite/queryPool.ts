@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '@/lib/content/types';
-import { fromSources, spawnFromSources } from '@/lib/catalog/spawnThread';
-import type { SearchRequest, SearchResponse } from './articleSearch';
+import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
+import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
 
 /** Thrown when searches are already at their bound: the route answers 503 with Retry-After. */
 export class SearchBusy extends Error {
@@ -54,7 +54,7 @@ export class QueryPool {
     this.workers = Array.from({ length: threads }, () => {
       const worker = fromSources()
         ? spawnFromSources(import.meta.url, 'queryWorker.ts', files)
-        : new Worker(new URL('./queryWorker.ts', import.meta.url), { workerData: files });
+        : new Worker(new URL('@/lib/search/queryWorker.ts', import.meta.url), { workerData: files });
       worker.unref();
       worker.on('message', (message: { id: number; result?: unknown; ms: number; error?: string }) => {
         const pending = this.pending.get(message.id);

@@ -1,6 +1,6 @@
 import type { Problem } from '@/lib/content/problems';
 import type { ChangeSet, WriterOptions } from './catalogWriter';
-import type { WatchMode } from './watchSettings';
+import type { WatchMode } from '@/lib/store/ingest/watchSettings';
 
 /** What the catalog worker is started with. */
 export interface WorkerInput {

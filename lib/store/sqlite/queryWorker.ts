@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { ContentIndex } from './contentIndex';
 import { Fts5Index } from '@/lib/store/sqlite/fullText';
 import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
-import { ArticleSearch, type SearchRequest } from './articleSearch';
+import { ArticleSearch, type SearchRequest } from '@/lib/search/articleSearch';
 
 /*
  * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Problem } from '@/lib/content/problems';
 import { CatalogWriter, type UnreadableFolder } from './catalogWriter';
 import { type CatalogIdentity, catalogFileFor, configure, fingerprintOf, fitsCatalog, initializeCatalogSchema, removeDatabase } from './database';
-import { ParsePool } from './parsePool';
+import { ParsePool } from '@/lib/store/ingest/parsePool';
 import type { SearchSink } from './searchWriter';
 
 export interface CheckResult {

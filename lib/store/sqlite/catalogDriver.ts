@@ -2,7 +2,7 @@ import type { Problem } from '@/lib/content/problems';
 import { type ContentWatcher, type WatchFailure, type WatchFunction, watchContent } from '@/lib/content/watchContent';
 import { type BatchParser, type CatalogWriter, type ChangeSet, DETAILED_CHANGES, type UnreadableFolder } from './catalogWriter';
 import type { ChangeCause, PassKind, PassProgress } from './messages';
-import { POLL_SECONDS, type WatchMode } from './watchSettings';
+import { POLL_SECONDS, type WatchMode } from '@/lib/store/ingest/watchSettings';
 
 const MAX_TIMER = 2 ** 31 - 1;
 /** Warnings kept of a pass for the log; `npm run check` lists them all. */

@@ -4,7 +4,7 @@ import { CatalogDriver } from './catalogDriver';
 import { CatalogWriter } from './catalogWriter';
 import { configure, searchFileOf } from './database';
 import type { WorkerInput, WorkerMessage } from './messages';
-import { ParsePool } from './parsePool';
+import { ParsePool } from '@/lib/store/ingest/parsePool';
 import { ThreadedSearchWriter } from './searchWriter';
 
 /*

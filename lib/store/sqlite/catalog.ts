@@ -9,9 +9,9 @@ import { ContentIndex } from './contentIndex';
 import { type CatalogIdentity, openCatalog } from './database';
 import type { ChangeCause, PassProgress, WorkerInput, WorkerMessage } from './messages';
 import { SearchWriter } from './searchWriter';
-import { siteCatalogOptions } from './siteOptions';
-import { watchSettings } from './watchSettings';
-import { fromSources, spawnFromSources } from './spawnThread';
+import { siteCatalogOptions } from '@/lib/store/ingest/siteOptions';
+import { watchSettings } from '@/lib/store/ingest/watchSettings';
+import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
 import { contentDir } from '@/lib/content/contentDir';
 import { formatProblem, logProblems } from '@/lib/content/problems';
 
@@ -161,7 +161,9 @@ function startWorker(input: WorkerInput, events: DriverEvents): boolean {
   let worker: Worker;
   try {
     // From sources (npm run check, the tests), through tsx; in the server, as Next.js bundled it.
-    worker = fromSources() ? spawnFromSources(import.meta.url, 'worker.ts', input) : new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+    worker = fromSources()
+      ? spawnFromSources(import.meta.url, 'worker.ts', input)
+      : new Worker(new URL('@/lib/catalog/worker.ts', import.meta.url), { workerData: input });
   } catch (error) {
     console.warn(`[content] the catalog cannot run on a thread of its own (${(error as Error).message}); it runs in the server's thread`);
     return false;
