@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts (not during `next build`): a production server first takes
  * its cache folder, and refuses to start when another server has it (lib/server/cacheFolderLock.ts);
- * then opens the content catalog and starts its writer at boot, so the first reader does not
+ * then opens the store (SQLite: the catalog of the content folder, whose writer starts at boot), so the first reader does not
  * wait, and starts what follows content changes. A production server also hands memory back when
  * a burst of traffic is over (lib/server/idleCollector.ts), and keeps serving quietly if the pipe
  * its log goes to closes (lib/server/closedLogPipes.ts).
@@ -10,12 +10,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     (await import('./lib/server/closedLogPipes')).ignoreClosedLogPipes();
     if (process.env.NODE_ENV === 'production') {
-      const { defaultCacheDir } = await import('@/lib/store/sqlite/database');
+      const { defaultCacheDir } = await import('./lib/server/cacheDir');
       (await import('./lib/server/cacheFolderLock')).holdCacheFolder(defaultCacheDir());
     }
-    const { getContent } = await import('@/lib/store/sqlite/catalog');
+    const { getStore } = await import('./lib/store');
     const { followContentChanges } = await import('./lib/server/revalidation');
     if (process.env.NODE_ENV === 'production') (await import('./lib/server/idleCollector')).startIdleCollector();
-    followContentChanges(getContent());
+    // The pages cached before a crash are brought in step with the store before the first reader.
+    await followContentChanges(getStore());
   }
 }

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/store/sqlite/catalog';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
-import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { getStore } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { notFoundUrl } from '@/lib/routing/urls';
 
@@ -16,9 +16,9 @@ const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt'
  * Everything else goes on untouched.
  */
 export async function proxy(request: NextRequest) {
-  const index = getIndex();
-  const match = matchRoute(request.nextUrl.pathname, {
-    index,
+  const store = getStore();
+  const match = await matchRoute(request.nextUrl.pathname, {
+    store,
     languageCodes,
     defaultLanguage: siteConfig.defaultLanguage,
     passThrough,
@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
   if (match.kind === 'search') return admitSearch(request);
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
-  if (!index.complete) return stillReading();
+  if (!(await store.complete())) return stillReading();
   // Same origin as the request, so Next.js renders the 404 page in this process. Bound to a
   // loopback address, Next.js 16.4 took it for another host and proxied it to itself over HTTP
   // (30 s, then 500): patches/next+16.4.6.patch fixes that comparison (vercel/next.js#94745).
@@ -59,7 +59,7 @@ function stillReading(): NextResponse {
  */
 function admitSearch(request: NextRequest): NextResponse {
   if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next();
-  const ticket = getSearch().reserve();
+  const ticket = getStore().search.reserve();
   if (!ticket) {
     return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {
       status: 503,

@@ -7,6 +7,7 @@
  */
 import type { ArticleMeta } from '@/lib/content/types';
 import type { Taxonomy } from '@/lib/content/terms';
+import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
 import type { MatchQuery } from '@/lib/search/matchQuery';
 
 export type { ArticleMeta, Taxonomy, MatchQuery };
@@ -64,6 +65,8 @@ export interface CatalogReader {
   termArticles(lang: string, term: Pick<Term, 'taxonomy' | 'slug'>, offset: number, limit: number): Promise<ArticleMeta[]>;
   /** A language's terms of a taxonomy, by name. */
   termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]>;
+  /** How many terms of a taxonomy a language uses. */
+  termCount(lang: string, taxonomy: Taxonomy): Promise<number>;
   /** The most used terms, most used first, then by name. */
   topTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]>;
   /** Articles whose front matter places them in a menu, oldest first. */
@@ -120,4 +123,23 @@ export interface ChangeFeed {
   changesSince(seq: number): Promise<ChangeRecord[] | undefined>;
   /** Calls back soon after each change committed (by this instance or any other). */
   onChange(listener: (record: ChangeRecord) => void): () => void;
+}
+
+/** Searches as the site runs them: at most a few at once, the rest refused at once (SearchBusy). */
+export interface SearchService {
+  /** A place for one search, reserved ahead (the proxy, for a results page); undefined when searches are at their bound. */
+  reserve(): string | undefined;
+  search(request: SearchRequest, ticket?: string | null): Promise<SearchResponse>;
+  /** The best few titles as a reader types, and the time spent searching (ms). */
+  suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }>;
+}
+
+/** The store as the site uses it: one per server process (lib/store/index.ts, getStore). */
+export interface ContentStore extends CatalogReader, ChangeFeed {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Settles once the store can answer for the whole archive (SQLite: its first pass over the folder). */
+  readonly ready: Promise<void>;
+  readonly search: SearchService;
+  /** Up to `limit` articles related to this one, best first. */
+  related(article: ArticleMeta, limit: number): Promise<ArticleMeta[]>;
 }

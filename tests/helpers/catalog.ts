@@ -8,12 +8,15 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
 import { Fts5Index } from '@/lib/store/sqlite/fullText';
 import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
+import { SqliteReader } from '@/lib/store/sqlite/reader';
 
 export interface TestCatalog {
   db: Database.Database;
   searchDb: Database.Database;
   writer: CatalogWriter;
   index: ContentIndex;
+  /** The same catalog behind the store's async interface, as pages read it. */
+  reader: SqliteReader;
   search: ArticleSearch;
 }
 
@@ -40,6 +43,7 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
     searchDb,
     writer,
     index: new ContentIndex(db),
+    reader: new SqliteReader(new ContentIndex(db)),
     search: new ArticleSearch(new Fts5Index(searchDb, db), sqliteSearchCatalog(new ContentIndex(db))),
   };
 }

@@ -5,7 +5,8 @@ import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/rendering/metadata';
-import { getSearch, isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { getStore } from '@/lib/store';
 import { searchRequestFrom } from '@/lib/search/request';
 import { sidebarFor } from '@/lib/rendering/sidebar';
 import { searchUrl } from '@/lib/routing/urls';
@@ -23,8 +24,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   // The proxy reserved this search's place (or answered 503 itself); see lib/search/queryPool.ts.
   const ticket = (await headers()).get(SEARCH_TICKET_HEADER);
   const response = query
-    ? await getSearch()
-        .search(request, ticket)
+    ? await getStore()
+        .search.search(request, ticket)
         .catch((error: unknown) => {
           if (isSearchBusy(error)) return 'busy' as const;
           throw error;

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
-import { getSearch, isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { getStore } from '@/lib/store';
 import { MAX_QUERY_LENGTH } from '@/lib/search/request';
 import { articleUrl } from '@/lib/routing/urls';
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest) {
   if (!isLanguage(lang)) return NextResponse.json({ error: `unknown language "${lang}"` }, { status: 400 });
   let found;
   try {
-    found = query ? await getSearch().suggest(query, lang, SUGGESTIONS) : { result: [], ms: 0 };
+    found = query ? await getStore().search.suggest(query, lang, SUGGESTIONS) : { result: [], ms: 0 };
   } catch (error) {
     if (!isSearchBusy(error)) throw error;
     // Searches are at their bound: refused at once rather than queued.

@@ -34,7 +34,7 @@ export class ParsePool implements BatchParser {
   constructor(dir: string, options: LoadOptions, size = Math.max(2, availableParallelism() - 1), search = true) {
     this.reader = fromSources()
       ? spawnFromSources(import.meta.url, 'readAheadWorker.ts', { dir })
-      : new Worker(new URL('@/lib/catalog/readAheadWorker.ts', import.meta.url), { workerData: { dir } });
+      : new Worker(new URL('./readAheadWorker.ts', import.meta.url), { workerData: { dir } });
     this.reader.on('message', ({ id, read }: { id: number; read: FileBytes }) => {
       const batch = this.reading.get(id);
       this.reading.delete(id);
@@ -50,7 +50,7 @@ export class ParsePool implements BatchParser {
     this.workers = Array.from({ length: size }, () => {
       const worker = fromSources()
         ? spawnFromSources(import.meta.url, 'parseWorker.ts', { dir, options, search })
-        : new Worker(new URL('@/lib/catalog/parseWorker.ts', import.meta.url), { workerData: { dir, options, search } });
+        : new Worker(new URL('./parseWorker.ts', import.meta.url), { workerData: { dir, options, search } });
       worker.on('message', ({ id, results }: { id: number; results: ParsedFile[] }) => {
         this.waiting.get(id)?.resolve(results);
         this.waiting.delete(id);

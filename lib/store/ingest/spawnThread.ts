@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Threads are started with `new Worker(new URL('@/lib/catalog/x.ts', import.meta.url))` written out where they
+ * Threads are started with `new Worker(new URL('./x.ts', import.meta.url))` written out where they
  * are needed, the form Turbopack compiles into the server's bundle. Run from the TypeScript
  * sources instead (npm run check, tests, benchmarks under tsx), a thread must register tsx
  * before it loads its module: these say when, and do it. Next.js sets NEXT_RUNTIME in what it

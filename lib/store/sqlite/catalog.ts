@@ -15,7 +15,7 @@ import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
 import { contentDir } from '@/lib/content/contentDir';
 import { formatProblem, logProblems } from '@/lib/content/problems';
 
-export { ContentIndex, type Term } from './contentIndex';
+export { ContentIndex } from './contentIndex';
 export type { ArticleChange, ArticleState, ChangeRecord, ChangeSet, TouchedArticle } from './catalogWriter';
 export { touchedBy } from './catalogWriter';
 
@@ -163,7 +163,7 @@ function startWorker(input: WorkerInput, events: DriverEvents): boolean {
     // From sources (npm run check, the tests), through tsx; in the server, as Next.js bundled it.
     worker = fromSources()
       ? spawnFromSources(import.meta.url, 'worker.ts', input)
-      : new Worker(new URL('@/lib/catalog/worker.ts', import.meta.url), { workerData: input });
+      : new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
   } catch (error) {
     console.warn(`[content] the catalog cannot run on a thread of its own (${(error as Error).message}); it runs in the server's thread`);
     return false;

@@ -1,33 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
+import type { ArticleStub, NewsStub, Term } from '../types';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
-
-export interface Term {
-  taxonomy: Taxonomy;
-  /** The name as the newest article writes it: "Dow Jones Newswires". */
-  name: string;
-  /** The URL key: "dow-jones-newswires". */
-  slug: string;
-  /** Published articles in the term. */
-  count: number;
-}
-
-/** What a sitemap lists of an article. */
-export interface ArticleStub {
-  lang: string;
-  slug: string[];
-  date: number;
-  lastmod?: number;
-}
-
-/** What a news sitemap lists of an article: its URL, date and title. */
-export interface NewsStub {
-  lang: string;
-  slug: string[];
-  date: number;
-  title: string;
-}
 
 /** How an article's stored metadata is shown to readers (typography); the catalog stores it as written. */
 export type Presenter = (article: ArticleMeta) => ArticleMeta;

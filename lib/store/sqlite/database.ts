@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { defaultCacheDir } from '@/lib/server/cacheDir';
 import { SCHEMA_VERSION, schemaSql, searchSchemaSql } from './schema';
 import { leftUnsynced, markerOf } from './unsyncedBuild';
 
@@ -34,10 +35,6 @@ export function fingerprintOf(identity: CatalogIdentity): string {
 export function catalogFileFor(identity: Pick<CatalogIdentity, 'dir' | 'preview'>, cacheDir = defaultCacheDir()): string {
   const id = createHash('sha256').update(identity.dir).digest('hex').slice(0, 16);
   return path.join(cacheDir, `catalog-${id}${identity.preview ? '-preview' : ''}.sqlite`);
-}
-
-export function defaultCacheDir(): string {
-  return process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
 }
 
 /** The file of a catalog's full-text index, beside it. */

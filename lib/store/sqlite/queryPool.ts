@@ -4,23 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '@/lib/content/types';
 import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
 import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
+import { SearchBusy } from '@/lib/search/busy';
 
-/** Thrown when searches are already at their bound: the route answers 503 with Retry-After. */
-export class SearchBusy extends Error {
-  override readonly name = 'SearchBusy';
-
-  constructor() {
-    super('too many searches at once');
-  }
-}
-
-/**
- * Whether an error is SearchBusy. By name, not `instanceof`: the pool is shared through
- * globalThis, and each route bundle carries its own copy of this class.
- */
-export function isSearchBusy(error: unknown): boolean {
-  return error instanceof Error && error.name === 'SearchBusy';
-}
+export { isSearchBusy, SearchBusy } from '@/lib/search/busy';
 
 /** How long a place the proxy reserved for a results page waits for it. */
 const TICKET_MS = 5000;
@@ -54,7 +40,7 @@ export class QueryPool {
     this.workers = Array.from({ length: threads }, () => {
       const worker = fromSources()
         ? spawnFromSources(import.meta.url, 'queryWorker.ts', files)
-        : new Worker(new URL('@/lib/search/queryWorker.ts', import.meta.url), { workerData: files });
+        : new Worker(new URL('./queryWorker.ts', import.meta.url), { workerData: files });
       worker.unref();
       worker.on('message', (message: { id: number; result?: unknown; ms: number; error?: string }) => {
         const pending = this.pending.get(message.id);

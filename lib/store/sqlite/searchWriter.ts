@@ -190,7 +190,7 @@ export class ThreadedSearchWriter implements SearchSink {
   constructor(file: string, onError: (message: string) => void) {
     this.worker = fromSources()
       ? spawnFromSources(import.meta.url, 'searchWorker.ts', { file })
-      : new Worker(new URL('@/lib/catalog/searchWorker.ts', import.meta.url), { workerData: { file } });
+      : new Worker(new URL('./searchWorker.ts', import.meta.url), { workerData: { file } });
     this.worker.on(
       'message',
       (message: { applied: number; progress: SearchProgress } | { error: string; progress: SearchProgress } | { ids: Float64Array }) => {
