@@ -20,7 +20,8 @@ import {
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
 import { SidebarSchedule } from '@/lib/server/revalidation/sidebarSchedule';
-import { type ChangeRecord, touchedBy } from '@/lib/store/sqlite/catalogWriter';
+import type { ChangeRecord } from '@/lib/store';
+import { touchedBy } from '@/lib/store/sqlite/catalogWriter';
 import { followContentChanges } from '@/lib/server/revalidation';
 import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';

@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { siteConfig } from '@/lib/config';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
 import { CatalogDriver, type DriverEvents } from './catalogDriver';
-import { CatalogWriter, type ChangeRecord, type ChangeSet } from './catalogWriter';
+import { CatalogWriter, type ChangeSet } from './catalogWriter';
+import type { ChangeRecord } from '../types';
 import { catalogPosition, readChangesSince } from './changeLog';
 import { ContentIndex } from './contentIndex';
 import { type CatalogIdentity, openCatalog } from './database';
@@ -16,7 +17,8 @@ import { contentDir } from '@/lib/content/contentDir';
 import { formatProblem, logProblems } from '@/lib/content/problems';
 
 export { ContentIndex } from './contentIndex';
-export type { ArticleChange, ArticleState, ChangeRecord, ChangeSet, TouchedArticle } from './catalogWriter';
+export type { ArticleChange, ArticleState, ChangeSet } from './catalogWriter';
+export type { ChangeRecord, TouchedArticle } from '../types';
 export { touchedBy } from './catalogWriter';
 
 /** A change to the catalog as the server hears of it; `set` is undefined for a large batch of a full pass. */
@@ -161,9 +163,7 @@ function startWorker(input: WorkerInput, events: DriverEvents): boolean {
   let worker: Worker;
   try {
     // From sources (npm run check, the tests), through tsx; in the server, as Next.js bundled it.
-    worker = fromSources()
-      ? spawnFromSources(import.meta.url, 'worker.ts', input)
-      : new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
+    worker = fromSources() ? spawnFromSources(import.meta.url, 'worker.ts', input) : new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
   } catch (error) {
     console.warn(`[content] the catalog cannot run on a thread of its own (${(error as Error).message}); it runs in the server's thread`);
     return false;

@@ -10,6 +10,7 @@ import { type ParsedFile, parseFile, searchTokens } from '@/lib/store/ingest/par
 import type { SearchBatch, SearchSink } from './searchWriter';
 import { searchFileOf, setBulkMode } from './database';
 import { readChangesSince } from './changeLog';
+import type { ChangeRecord, TouchedArticle } from '../types';
 import { sortKey } from '@/lib/store/ingest/sortKey';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
@@ -49,25 +50,6 @@ export interface ChangeSet {
   /** The catalog's number for the update, where it changed anything (the `changes` table). */
   seq?: number;
 }
-
-/**
- * What the pages showing an article need to know of it: its URL, its lists and its neighbours.
- * The catalog's change log keeps this much of each change, so that the server's page cache can
- * refresh what a change touched even when the change was committed just before a crash.
- */
-export interface TouchedArticle {
-  lang: string;
-  slug: string[];
-  categories: string[];
-  tags: string[];
-  /** In a menu, which every page of its language shows. */
-  menu: boolean;
-  newer?: string;
-  older?: string;
-}
-
-/** One entry of the change log: the articles an update touched, or, for a large batch of a pass, only that it was one. */
-export type ChangeRecord = { seq: number; touched: TouchedArticle[] } | { seq: number; bulk: true };
 
 /** The touched articles of a change set: each before and after the change. */
 export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ChangeRecord } from './catalogWriter';
+import type { ChangeRecord } from '../types';
 
 /**
  * The catalog's change log from after `seq`, oldest first, as the writer recorded it in each
