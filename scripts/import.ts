@@ -6,7 +6,8 @@
  * an RSS 2.0, Atom or JSON Feed file or URL (--source names the folder its articles go to;
  * --language is the language of items that name none). A
  * running server publishes what lands within seconds. Prints a report per source; exits 1 only
- * if a source could not be read at all.
+ * if a source could not be read or imported at all. What it wrote is recorded in
+ * `.import-ledger/` in the content folder (docs/importing.md).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,12 +56,19 @@ async function importAll(): Promise<boolean> {
     const refs = resolveSources(location, values.source);
     if (refs.length === 0) console.log(`${location}: no JSON files`);
     for (const ref of refs) {
+      let source;
       try {
-        const report = importItems(await loadSource(ref), options);
-        console.log(formatImportReport(ref.label, report));
+        source = await loadSource(ref);
       } catch (error) {
         readable = false;
         console.log(`${ref.label}: could not be read: ${(error as Error).message}`);
+        continue;
+      }
+      try {
+        console.log(formatImportReport(ref.label, await importItems(source, options)));
+      } catch (error) {
+        readable = false;
+        console.log(`${ref.label}: could not be imported: ${(error as Error).message}`);
       }
     }
   }
