@@ -142,7 +142,7 @@ describe('caps on what a source sends', () => {
     } catch (error) {
       stdout = (error as { stdout: string }).stdout;
     }
-    expect(stdout).toMatch(/big\.json: could not be read: .*sent more than 524288 bytes \(--max-compressed\)/);
+    expect(stdout).toMatch(/big\.json: could not be read: .*sent more than 512 KB \(--max-compressed\)/);
     expect(stdout).toMatch(/bomb\.json: could not be read: .*decompressed to more than 1 MB \(--max-decompressed\)/);
     expect(stdout).toMatch(/rss\.xml: 2 read, 2 written/);
   }, 60_000);

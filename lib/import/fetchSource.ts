@@ -39,7 +39,7 @@ export interface Fetched {
 const ACCEPT = 'application/json, application/feed+json, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export const formatBytes = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB` : `${bytes} bytes`);
+export const formatBytes = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB` : bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`);
 
 class PrivateAddressError extends Error {}
 
