@@ -4,7 +4,7 @@ import { publicTopLevelNames } from '@/lib/routing/publicPaths';
 import { SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { getStore } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
-import { notFoundUrl } from '@/lib/routing/urls';
+import { goneUrl, notFoundUrl } from '@/lib/routing/urls';
 
 const languageCodes = languages.map((language) => language.code);
 // Files in public/, and the site's own routes outside the languages.
@@ -29,6 +29,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(location, 308);
   }
   if (match.kind === 'search') return admitSearch(request);
+  // Taken down: said as such, at once, and kept by no shared cache (it may be put back).
+  if (match.kind === 'gone') return NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } });
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
   if (!(await store.complete())) return stillReading();

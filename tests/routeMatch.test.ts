@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchRoute, type RouteContext } from '@/lib/routing/routeMatch';
 import { loadCatalog } from './helpers/catalog';
@@ -98,5 +100,25 @@ describe('matchRoute', () => {
   it('answers 404 in the default language for unknown languages and paths', async () => {
     expect(await kind('/fr/news/x')).toEqual({ kind: 'not-found', lang: 'en' });
     expect(await kind('/wp-admin')).toEqual({ kind: 'not-found', lang: 'en' });
+  });
+});
+
+describe('matchRoute for articles that left', () => {
+  it('answers gone for a URL taken down, and redirects an old one to where its article is now', async () => {
+    const folder = new TempContent()
+      .write('en/news/kept.md', corpusShaped({ title: '"Kept"', aliases: '["/en/news/kept-before"]' }))
+      .write('en/news/removed.md', corpusShaped({ title: '"Removed"' }));
+    try {
+      const catalog = await loadCatalog(folder.dir);
+      rmSync(path.join(folder.dir, 'en/news/removed.md'));
+      catalog.writer.update(['en/news/removed.md']);
+      const here = { store: catalog.reader, languageCodes: ['en'], defaultLanguage: 'en', passThrough: new Set<string>() };
+      expect(await matchRoute('/en/news/removed', here)).toEqual({ kind: 'gone', lang: 'en' });
+      expect(await matchRoute('/en/news/kept-before', here)).toEqual({ kind: 'redirect', location: '/en/news/kept' });
+      expect(await matchRoute('/en/news/kept', here)).toEqual({ kind: 'page', lang: 'en' });
+      expect(await matchRoute('/en/news/never', here)).toEqual({ kind: 'not-found', lang: 'en' });
+    } finally {
+      folder.remove();
+    }
   });
 });

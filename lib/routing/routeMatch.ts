@@ -12,8 +12,10 @@ export type RouteMatch =
   | { kind: 'page'; lang: string }
   /** A language's search page: admitted by the search pool's bound. */
   | { kind: 'search'; lang: string }
-  /** An old (Hugo) or slash-ended URL of a page that exists: a permanent redirect. */
+  /** An old (Hugo) or slash-ended URL of a page that exists, or an article's former URL: a permanent redirect. */
   | { kind: 'redirect'; location: string }
+  /** An article taken down (deleted, unpublished): 410, not a 404 that looks like a typo. */
+  | { kind: 'gone'; lang: string }
   | { kind: 'not-found'; lang: string };
 
 function pageExists(count: number, pageParam: string | undefined): boolean {
@@ -28,7 +30,7 @@ function pageExists(count: number, pageParam: string | undefined): boolean {
  * server HTML empty (vercel/next.js#62228), and a 404 must read without JavaScript.
  */
 export interface RouteContext {
-  store: Pick<CatalogReader, 'count' | 'term' | 'article' | 'articleIgnoringCase'>;
+  store: Pick<CatalogReader, 'count' | 'term' | 'article' | 'articleIgnoringCase' | 'formerly'>;
   languageCodes: readonly string[];
   defaultLanguage: string;
   /** First path segments that belong to files in public/ or to root routes. */
@@ -43,6 +45,7 @@ export async function matchRoute(pathname: string, context: RouteContext): Promi
     // Hugo ended every path with a slash; this site does not.
     return pathname.endsWith('/') ? { kind: 'redirect', location: `/${raw.join('/')}` } : match;
   }
+  if (match.kind !== 'not-found') return match;
   const segments = decodeSlug(raw);
   const target = segments && (await legacyTarget(segments, context));
   // Only to a page that exists, and never to the same path: a redirect must end somewhere.
@@ -74,5 +77,8 @@ async function matchCurrentRoute(raw: readonly string[], context: RouteContext):
     if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
     return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
   }
-  return (await store.article(lang, rest)) ? page : notFound;
+  if (await store.article(lang, rest)) return page;
+  const former = await store.formerly(lang, rest);
+  if (!former) return notFound;
+  return 'redirect' in former ? { kind: 'redirect', location: former.redirect } : { kind: 'gone', lang };
 }

@@ -22,6 +22,9 @@ export interface Term {
   count: number;
 }
 
+/** What a URL was, when no article holds it now. */
+export type Former = { redirect: string } | { gone: true };
+
 /** What a sitemap lists of an article. */
 export interface ArticleStub {
   lang: string;
@@ -55,6 +58,11 @@ export interface CatalogReader {
   /** The published text of an article (front matter and body, as the editor wrote it): what its page renders. */
   source(article: Pick<ArticleMeta, 'key'>): Promise<string | undefined>;
   idOf(article: Pick<ArticleMeta, 'key'>): Promise<number | undefined>;
+  /**
+   * What a URL no article holds was: moved (an article's `aliases`, a file's `redirect`: where to
+   * now), or taken down (deleted, `unpublish: true`: 410 Gone). Undefined when it never was.
+   */
+  formerly(lang: string, slug: readonly string[]): Promise<Former | undefined>;
   /** Articles by id, in the order given; ids no longer published are left out. */
   byIds(ids: readonly number[]): Promise<ArticleMeta[]>;
   /** The same path in the other languages, where it exists there. */

@@ -111,6 +111,37 @@ const SEARCH_BATCHES_BEHIND = 16;
 export const CHANGES_KEPT = 10_000;
 
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
+
+/**
+ * `files.draft`: 0 shown when its date comes, 1 not shown to readers (a draft, a takedown; editors
+ * preview it), 2 never an article (a file that only says its URL moved).
+ */
+const hiddenAs = (article: ArticleMeta) => (article.redirect !== undefined ? 2 : article.draft || article.unpublish ? 1 : 0);
+const hidden = (article: ArticleMeta) => hiddenAs(article) > 0;
+
+/** An article's own path on the site: "/en/news/x". */
+const articlePath = (meta: Pick<ArticleMeta, 'key'>) => `/${meta.key}`;
+
+/**
+ * The URL key an alias names (Hugo's `aliases`: "/old/path/", "old/path", "/zh-cn/old/"): in the
+ * language its first segment names, else the article's own.
+ */
+export function aliasKey(alias: string, lang: string, languages: readonly string[]): string | undefined {
+  const segments = alias
+    .split(/[?#]/, 1)[0]!
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).normalize('NFC');
+      } catch {
+        return segment;
+      }
+    });
+  const named = languages.find((code) => code.toLowerCase() === segments[0]?.toLowerCase());
+  const rest = named ? segments.slice(1) : segments;
+  return rest.length > 0 ? `${named ?? lang}/${rest.join('/')}` : undefined;
+}
 const emptySearchBatch = (): SearchBatch => ({ seq: 0, deletes: [], inserts: [] });
 const parentOf = (file: string) => {
   const slash = file.lastIndexOf('/');
@@ -343,6 +374,12 @@ export class CatalogWriter {
       // Every published id, from the smallest index that holds them all (a full scan of the table would read every article's metadata).
       publishedIds: db.prepare<[], number>('SELECT id FROM articles INDEXED BY articles_key_lower').pluck(),
       forgetConfirmed: db.prepare<[number]>('DELETE FROM search_pending WHERE seq <= ?'),
+      markGone: db.prepare<[string, number]>('INSERT INTO gone (key, at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET at = excluded.at'),
+      forgetGone: db.prepare<[string]>('DELETE FROM gone WHERE key = ?'),
+      move: db.prepare<[string, string, string, string]>(
+        'INSERT INTO moved (key, target, file, kind) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET target = excluded.target, file = excluded.file, kind = excluded.kind',
+      ),
+      forgetMoves: db.prepare<[string, string]>('DELETE FROM moved WHERE file = ? AND kind = ?'),
       logChange: db.prepare<[number, number, string]>('INSERT INTO changes (seq, at, refresh) VALUES (?, ?, ?)'),
       forgetChanges: db.prepare<[number]>('DELETE FROM changes WHERE seq <= ?'),
     };
@@ -555,6 +592,7 @@ export class CatalogWriter {
         if (read.problems.length === 0) {
           this.statements.deleteFile.run(file);
           this.statements.unschedule.run(file);
+          this.statements.forgetMoves.run(file, 'redirect');
           continue;
         }
       }
@@ -568,13 +606,16 @@ export class CatalogWriter {
         size: read.stats?.size ?? -1,
         key: article?.key ?? null,
         date: article?.date ?? null,
-        draft: article?.draft ? 1 : 0,
+        draft: article ? hiddenAs(article) : 0,
         problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
         held: 0,
       });
       fresh.add(file);
-      if (article && !article.draft && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
+      if (article && !hidden(article) && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
       else this.statements.unschedule.run(file);
+      // A file that says its URL moved publishes a redirect there, and nothing else.
+      this.statements.forgetMoves.run(file, 'redirect');
+      if (article?.redirect) this.statements.move.run(article.key, article.redirect, file, 'redirect');
       if (article) {
         keys.add(article.key);
         bodies.set(file, read);
@@ -627,7 +668,7 @@ export class CatalogWriter {
    */
   private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
     const now = this.now();
-    const shown = (candidate: { draft: number; date: number }) => this.options.preview || (candidate.draft === 0 && candidate.date <= now);
+    const shown = (candidate: { draft: number; date: number }) => (this.options.preview ? candidate.draft < 2 : candidate.draft === 0 && candidate.date <= now);
     const candidates = this.statements.candidates.all(key);
     const winner = candidates.find(shown) ?? candidates[0];
     for (const candidate of candidates) this.statements.setDuplicate.run(candidate === winner ? null : (winner as { path: string }).path, candidate.path);
@@ -666,6 +707,12 @@ export class CatalogWriter {
     while (this.statements.idTaken.get(id)) id++;
     this.statements.insertArticle.run(id, meta.file, meta.key, meta.key.toLowerCase(), meta.lang, meta.date, JSON.stringify(meta));
     if (source) this.statements.insertSource.run(id, Buffer.from(source.buffer, source.byteOffset, source.byteLength));
+    // Its URL is no longer gone, and its old ones (Hugo's `aliases`) lead here.
+    this.statements.forgetGone.run(meta.key);
+    for (const alias of meta.aliases) {
+      const key = aliasKey(alias, meta.lang, this.options.languages);
+      if (key && key !== meta.key) this.statements.move.run(key, articlePath(meta), meta.file, 'alias');
+    }
     for (const [kind, slug, name] of this.listsOf(meta)) {
       const list = this.listId(meta.lang, kind, slug, name);
       // A term is named as its newest article writes it.
@@ -696,6 +743,10 @@ export class CatalogWriter {
     this.pendingSearch.deletes.push(id);
     this.statements.deleteSource.run(id);
     this.statements.deleteArticle.run(id);
+    // Taken down (deleted, unpublished, made a draft again, moved): its URL answers 410 Gone, not
+    // a 404 that looks like a typo, until an article holds it again (insertArticle).
+    this.statements.markGone.run(meta.key, this.now());
+    this.statements.forgetMoves.run(meta.file, 'alias');
     return state;
   }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
-import type { ArticleStub, NewsStub, Term } from '../types';
+import type { ArticleStub, Former, NewsStub, Term } from '../types';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
@@ -45,6 +45,8 @@ export class ContentIndex {
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       byKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key = ?'),
+      moved: db.prepare<[string], string>('SELECT target FROM moved WHERE key = ?').pluck(),
+      gone: db.prepare<[string], number>('SELECT 1 FROM gone WHERE key = ?').pluck(),
       source: db.prepare<[string], Buffer>('SELECT s.bytes FROM articles a JOIN sources s ON s.id = a.id WHERE a.key = ?').pluck(),
       byId: db.prepare<[number], { meta: string }>('SELECT meta FROM articles WHERE id = ?'),
       idOfKey: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE key = ?'),
@@ -96,6 +98,14 @@ export class ContentIndex {
 
   article(lang: string, slug: readonly string[]): ArticleMeta | undefined {
     return this.parse(this.q.byKey.get(`${lang}/${slug.join('/')}`));
+  }
+
+  /** What a URL no article holds was: moved, or taken down. */
+  formerly(lang: string, slug: readonly string[]): Former | undefined {
+    const key = `${lang}/${slug.join('/')}`;
+    const target = this.q.moved.get(key);
+    if (target !== undefined) return { redirect: target };
+    return this.q.gone.get(key) ? { gone: true } : undefined;
   }
 
   /**

@@ -14,6 +14,7 @@ export class SqliteReader implements CatalogReader {
   articleIgnoringCase: CatalogReader['articleIgnoringCase'] = async (lang, slug) => this.index.articleIgnoringCase(lang, slug);
   source: CatalogReader['source'] = async (article) => this.index.source(article);
   idOf: CatalogReader['idOf'] = async (article) => this.index.idOf(article);
+  formerly: CatalogReader['formerly'] = async (lang, slug) => this.index.formerly(lang, slug);
   byIds: CatalogReader['byIds'] = async (ids) => this.index.byIds(ids);
   otherLanguages: CatalogReader['otherLanguages'] = async (article, languages) =>
     languages.flatMap((lang) => (lang === article.lang ? [] : (this.index.translation(article, lang) ?? [])));

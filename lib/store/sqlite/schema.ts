@@ -17,6 +17,9 @@
  *   is applied after the restart rather than lost (a bounded window, kept in `meta`).
  * - `search_pending`: articles whose full-text entry changed in a transaction the index (its own
  *   file, its own thread) has not yet confirmed committing; a start re-indexes them.
+ * - `gone`: URLs whose article was taken down (deleted, `unpublish: true`, made a draft again):
+ *   they answer 410 until an article holds them again. `moved`: URLs that redirect, from an
+ *   article's `aliases` or a file's `redirect`, with the file that says so.
  *
  * The full-text index lives in a second file (searchSchemaSql), written by a thread of its own:
  * filling it is most of the work of reading an archive, and SQLite lets one writer at a time
@@ -24,7 +27,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,6 +67,10 @@ CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, refresh TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS search_pending (id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS gone (key TEXT PRIMARY KEY, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS moved (key TEXT PRIMARY KEY, target TEXT NOT NULL, file TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS moved_file ON moved (file);
 CREATE INDEX IF NOT EXISTS search_pending_seq ON search_pending (seq);
 
 CREATE TABLE IF NOT EXISTS lists (
