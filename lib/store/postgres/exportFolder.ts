@@ -26,8 +26,8 @@ export async function exportFolder(pool: pg.Pool, dir: string): Promise<number> 
       if (!target.startsWith(root + path.sep)) continue;
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, row.bytes);
-      const time = new Date(row.mtime);
-      utimesSync(target, time, time);
+      // In seconds, not a Date: a Date would drop the time's microseconds.
+      utimesSync(target, row.mtime / 1000, row.mtime / 1000);
       written++;
     }
     if (rows.length < PAGE) return written;

@@ -93,6 +93,8 @@ export async function syncFolder(url: string, pool: pg.Pool, dir: string, option
   try {
     const fingerprint = fingerprintOf(options);
     const force = (await writer.getMeta('fingerprint')) !== fingerprint;
+    // An empty store holds nothing read with other settings: a sync killed from here on need not read everything again.
+    if (force && (await pool.query('SELECT 1 FROM files LIMIT 1')).rows.length === 0) await writer.setMeta('fingerprint', fingerprint);
     const { toRead, deleted } = await compare(pool, root, force, report);
 
     const [{ n: published }] = (await pool.query<{ n: number }>("SELECT coalesce(sum(count), 0)::int8 AS n FROM lists WHERE kind = 'all'")).rows as [
