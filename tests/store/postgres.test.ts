@@ -1,6 +1,9 @@
-import { describe, it } from 'vitest';
+import { describe, it, vi } from 'vitest';
 import { postgresCluster, newPostgresStore, storeOptions, syncInto } from '../helpers/postgresStore';
 import { describeStoreContract } from './contract';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const { missing } = postgresCluster();
 

@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PostgresStore } from '@/lib/store/postgres';
 import { loadCatalog, type TestCatalog } from '../helpers/catalog';
 import { newPostgresStore, postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { publishedByPostgres, publishedBySqlite } from '../helpers/storeParity';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
 import { writeContractFolder } from './fixtures';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const { missing } = postgresCluster();
 const now = Date.parse('2026-01-01T00:00:00Z');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeRecord } from '@/lib/store/types';
 import { openPool } from '@/lib/store/postgres/connection';
 import { migrate } from '@/lib/store/postgres/migrate';
@@ -7,6 +7,9 @@ import { openPostgresStore, type PostgresStore } from '@/lib/store/postgres';
 import { createDatabase } from '../helpers/postgres';
 import { postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const { url: clusterUrl, missing } = postgresCluster();
 const stores: PostgresStore[] = [];

@@ -1,15 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf } from '@/lib/content/frontMatter';
-import { exportFolder, type PostgresStore, SyncRefused } from '@/lib/store/postgres';
+import { exportFolder, FolderSync, type PostgresStore, SyncRefused } from '@/lib/store/postgres';
 import { PostgresWriter } from '@/lib/store/postgres/writer';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
 import { newPostgresStore, postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { createDatabase } from '../helpers/postgres';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const { missing } = postgresCluster();
 const now = Date.parse('2026-01-01T00:00:00Z');
@@ -233,6 +236,49 @@ describe.skipIf(missing)('the postgres writer', () => {
       expect(await again.catalog.size()).toBe(await store!.catalog.size());
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe.skipIf(missing)('a folder sync held open (a watching server)', () => {
+  it('applies the paths a watcher reports (files, folders moved in and out, files gone), holding the writer lock meanwhile', async () => {
+    content = new TempContent().write('en/a.md', dated('A', '2025-01-01'));
+    store = await newPostgresStore('watch');
+    const sync = await FolderSync.open(
+      store.url,
+      store.pool,
+      content.dir,
+      storeOptions(() => now),
+    );
+    try {
+      await sync.all();
+      content.write('en/b.md', dated('B', '2025-02-01'));
+      expect(await sync.paths(['en/b.md'])).toMatchObject({ files: 1, read: 1, written: 1, changed: 1 });
+      expect(await titles()).toEqual(['B', 'A']);
+      expect(await sync.paths(['en/b.md'])).toMatchObject({ read: 1, written: 0, changed: 0 });
+      content.write('incoming/en/news/x.md', dated('X', '2025-01-02')).write('incoming/en/news/y.md', dated('Y', '2025-01-03'));
+      renameSync(path.join(content.dir, 'incoming/en/news'), path.join(content.dir, 'en/news'));
+      expect(await sync.paths(['en/news'])).toMatchObject({ files: 2, written: 2, changed: 2 });
+      expect(await titles()).toEqual(['B', 'Y', 'X', 'A']);
+      rmSync(path.join(content.dir, 'en/news'), { recursive: true });
+      rmSync(path.join(content.dir, 'en/b.md'));
+      // Three of four at once: refused, and nothing removed.
+      await expect(sync.paths(['en/news', 'en/b.md'])).rejects.toThrow(/remove 3 of the 4 published articles/);
+      expect(await titles()).toEqual(['B', 'Y', 'X', 'A']);
+      expect(await sync.paths(['en/b.md'])).toMatchObject({ deleted: 1, changed: 1 });
+      // Meanwhile another instance's writer waits for the lock.
+      let waiting = false;
+      const other = PostgresWriter.open(
+        store.url,
+        storeOptions(() => now),
+        () => (waiting = true),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(waiting).toBe(true);
+      await sync.close();
+      await (await other).close();
+    } finally {
+      await sync.close();
     }
   });
 });

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { quoteLexeme, toTsquery } from '@/lib/store/postgres/tsquery';
 import { searchDocument } from '@/lib/store/postgres/searchDocument';
 import { createDatabase } from '../helpers/postgres';
 import { postgresCluster } from '../helpers/postgresStore';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe('full-text queries as tsquery', () => {
   it('renders the tree with every token quoted, title tokens marked, and the top-level language apart', () => {

@@ -12,7 +12,7 @@ import { PostgresCatalogReader } from './reader';
 
 export { isPostgresUrl } from './connection';
 export { exportFolder } from './exportFolder';
-export { type SyncOptions, type SyncReport, SyncRefused, syncFolder } from './sync';
+export { FolderSync, type SyncOptions, type SyncReport, SyncRefused, syncFolder } from './sync';
 export { PostgresWriter } from './writer';
 
 export interface PostgresStore {
