@@ -1,25 +1,15 @@
 import type pg from 'pg';
 import { languageToken } from '@/lib/search/ftsText';
 import type { FullTextIndex, MatchQuery } from '@/lib/store/types';
-import { type RenderedQuery, toTsquery } from './tsquery';
+import { toTsquery } from './tsquery';
 
-/** The WHERE clause of a rendered query and its parameters, from $1 on; a statement name for each shape. */
-function where(rendered: RenderedQuery): { shape: string; clause: string; values: unknown[] } {
-  const conditions: string[] = [];
-  const values: unknown[] = [];
-  let shape = '';
-  if (typeof rendered.match === 'object') {
-    values.push(rendered.match.tsquery);
-    conditions.push(`doc @@ $${values.length}::tsquery`);
-    shape += 'q';
-  }
-  if (rendered.lang !== undefined) {
-    values.push(rendered.lang);
-    conditions.push(`lang = $${values.length}`);
-    shape += 'l';
-  }
-  return { shape, clause: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', values };
-}
+/**
+ * The newest entries tried first for a page near the top: a common term fills its first page
+ * from them, reading a few entries instead of all its matches. Only for pages that end within
+ * PROBE_DEPTH results; the rest, and a probe that falls short, go through the index.
+ */
+const PROBE_ROWS = 500;
+const PROBE_DEPTH = 50;
 
 /**
  * The full-text index in PostgreSQL: a GIN index over each article's tsvector (searchDocument.ts),
@@ -28,24 +18,50 @@ function where(rendered: RenderedQuery): { shape: string; clause: string; values
 export class PostgresFullText implements FullTextIndex {
   constructor(private readonly pool: pg.Pool) {}
 
+  private async column<R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]): Promise<R[]> {
+    return (await this.pool.query<R>({ name, text, values })).rows;
+  }
+
   async count(query: MatchQuery): Promise<number> {
-    const rendered = toTsquery(query);
-    if (rendered.match === 'none') return 0;
-    const { shape, clause, values } = where(rendered);
-    const { rows } = await this.pool.query<{ n: number }>({ name: `search_count_${shape}`, text: `SELECT count(*)::int8 AS n FROM search ${clause}`, values });
+    const { match, lang } = toTsquery(query);
+    if (match === 'none') return 0;
+    if (match === 'every') {
+      const rows = await this.column<{ n: number }>('search_count_all', 'SELECT count(*)::int8 AS n FROM search WHERE $1::text IS NULL OR lang = $1', [
+        lang ?? null,
+      ]);
+      return rows[0]?.n ?? 0;
+    }
+    const rows = await this.column<{ n: number }>('search_count', 'SELECT search_count($1::tsquery, $2::text) AS n', [match.tsquery, lang ?? null]);
     return rows[0]?.n ?? 0;
   }
 
   async ids(query: MatchQuery, limit: number, offset: number): Promise<number[]> {
-    const rendered = toTsquery(query);
-    if (rendered.match === 'none' || limit <= 0) return [];
-    const { shape, clause, values } = where(rendered);
-    const n = values.length;
-    const { rows } = await this.pool.query<{ id: number }>({
-      name: `search_ids_${shape}`,
-      text: `SELECT id FROM search ${clause} ORDER BY id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
-      values: [...values, limit, Math.max(0, offset)],
-    });
+    const { match, lang } = toTsquery(query);
+    const skip = Math.max(0, offset);
+    if (match === 'none' || limit <= 0) return [];
+    if (match === 'every') {
+      const rows = await this.column<{ id: number }>(
+        'search_ids_all',
+        'SELECT id FROM search WHERE $1::text IS NULL OR lang = $1 ORDER BY id DESC LIMIT $2 OFFSET $3',
+        [lang ?? null, limit, skip],
+      );
+      return rows.map((row) => row.id);
+    }
+    if (skip + limit <= PROBE_DEPTH) {
+      const probe = await this.column<{ id: number }>(
+        'search_ids_probe',
+        `SELECT id FROM (SELECT id, lang, doc FROM search ORDER BY id DESC LIMIT ${PROBE_ROWS}) newest
+         WHERE doc @@ $1::tsquery AND ($2::text IS NULL OR lang = $2) ORDER BY id DESC LIMIT $3 OFFSET $4`,
+        [match.tsquery, lang ?? null, limit, skip],
+      );
+      if (probe.length === limit) return probe.map((row) => row.id);
+    }
+    const rows = await this.column<{ id: number }>('search_ids', 'SELECT search_ids($1::tsquery, $2::text, $3, $4) AS id', [
+      match.tsquery,
+      lang ?? null,
+      limit,
+      skip,
+    ]);
     return rows.map((row) => row.id);
   }
 

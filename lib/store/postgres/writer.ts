@@ -243,7 +243,8 @@ export class PostgresWriter {
     const [row] = await this.q<{ seq: number }>('logChange', [this.now(), JSON.stringify(record)]);
     const seq = row?.seq as number;
     set.seq = seq;
-    if (seq % 100 === 0 && seq > CHANGES_KEPT) {
+    // Numbers may skip (a transaction rolled back after taking one): the window is kept on every change past it.
+    if (seq > CHANGES_KEPT) {
       await this.q('forgetChanges', [seq - CHANGES_KEPT]);
       await this.q('setMeta', ['changes_pruned', String(seq - CHANGES_KEPT)]);
     }
@@ -252,7 +253,8 @@ export class PostgresWriter {
 
   private async applyFiles(batch: Batch, detailedUpTo: number): Promise<ChangeSet> {
     const reads = [...new Map(batch.read.map((file) => [file.path, file])).values()];
-    const deleted = (batch.deleted ?? []).filter((path) => !reads.some((file) => file.path === path));
+    const readPaths = new Set(reads.map((file) => file.path));
+    const deleted = (batch.deleted ?? []).filter((path) => !readPaths.has(path));
     const paths = [...reads.map((file) => file.path), ...deleted];
     if (batch.seen && batch.seen.length > 0) {
       const seen = batch.seen;
