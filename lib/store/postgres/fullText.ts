@@ -8,8 +8,8 @@ import { toTsquery } from './tsquery';
  * from them, reading a few entries instead of all its matches. Only for pages that end within
  * PROBE_DEPTH results; the rest, and a probe that falls short, go through the index.
  */
-const PROBE_ROWS = 500;
-const PROBE_DEPTH = 50;
+const PROBE_ROWS = 200;
+const PROBE_DEPTH = 20;
 
 /**
  * The full-text index in PostgreSQL: a GIN index over each article's tsvector (searchDocument.ts),
