@@ -203,6 +203,28 @@ describe.skipIf(missing)('the postgres writer', () => {
     expect(await seq()).toBe(start + 1);
   });
 
+  it('publishes an article larger than a search entry holds, searchable by its title and first words, and says so', async () => {
+    // 160,000 distinct words of 8 letters: about 1.4 MB of tokens, past PostgreSQL's 1 MB for one tsvector.
+    const words = Array.from({ length: 160_000 }, (_, i) => `q${i.toString(36).padStart(7, 'a')}`);
+    content = new TempContent()
+      .write('en/huge.md', dated('Enormous transcript', '2025-01-01') + words.join(' ') + '\n')
+      .write('en/small.md', dated('Small story', '2025-01-02'));
+    const sync = await open();
+    const report = await sync();
+    expect(await titles()).toEqual(['Small story', 'Enormous transcript']);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: 'en/huge.md',
+        field: 'body',
+        severity: 'warning',
+        message: expect.stringMatching(/larger than a search entry holds: \d+ of its distinct words/),
+      }),
+    ]);
+    expect(await store!.search.count({ title: { token: 'enorm' } })).toBe(1);
+    expect(await store!.search.count({ token: words[0] as string })).toBe(1);
+    expect(await store!.search.count({ token: words.at(-1) as string })).toBe(0);
+  });
+
   it('writes the store back out byte for byte: BOM, CRLF, Chinese, broken files and duplicates included', async () => {
     content = new TempContent()
       .write('en/bom.md', `\uFEFF${dated('With a BOM', '2025-01-01')}`)
