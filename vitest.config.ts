@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/corpus/**'],
     environment: 'node',
+    globalSetup: ['tests/helpers/postgresSetup.ts'],
   },
 });

@@ -1,0 +1,78 @@
+/*
+ * What a content folder publishes, as rules with no database: every engine's writer applies the
+ * same ones, so the same folder gives the same site whichever store holds it.
+ */
+import { termSlug } from '@/lib/content/terms';
+import type { ArticleMeta } from '@/lib/content/types';
+
+/** Lists an article belongs to: its language's, each category and tag, each menu it is in. */
+export type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+
+/** A list as [kind, slug, name]: the language's is ['all', '', '']. */
+export type ListRef = [ListKind, string, string];
+
+/** The lists an article belongs to, its language's first. Two names with one slug ("b", "B") are one list, named as written first. */
+export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>): ListRef[] {
+  const lists: ListRef[] = [['all', '', '']];
+  const seen = new Set<string>();
+  const add = (kind: ListKind, slug: string, name: string) => {
+    const key = `${kind}\u0000${slug}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    lists.push([kind, slug, name]);
+  };
+  for (const name of meta.categories) add('categories', termSlug(name), name);
+  for (const name of meta.tags) add('tags', termSlug(name), name);
+  for (const name of meta.menu) add('menu', name, name);
+  return lists;
+}
+
+/** A file claiming a URL, as the store holds it. */
+export interface Candidate {
+  path: string;
+  date: number;
+  draft: boolean;
+}
+
+/** Whether a file's article is shown: not a draft and not dated in the future, or everything in preview. */
+export function isShown(candidate: Pick<Candidate, 'date' | 'draft'>, now: number, preview: boolean): boolean {
+  return preview || (!candidate.draft && candidate.date <= now);
+}
+
+/**
+ * Which of the files claiming one URL owns it, and whether it is published. A file that would be
+ * published comes before one that would not (a draft or a future-dated copy never unpublishes a
+ * live article), then the first by path (code point order); every other file is its duplicate.
+ */
+export function ownerOf(candidates: readonly Candidate[], now: number, preview: boolean): { owner?: Candidate; published: boolean } {
+  const sorted = [...candidates].sort((a, b) => byCodePoint(a.path, b.path));
+  const owner = sorted.find((candidate) => isShown(candidate, now, preview)) ?? sorted[0];
+  return { owner, published: owner !== undefined && isShown(owner, now, preview) };
+}
+
+/** Strings in code point order (as SQLite's BINARY and PostgreSQL's "C" collation compare UTF-8). */
+export function byCodePoint(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Whether an article dated `date` waits for publication (it is published once its date comes). */
+export function isScheduled(article: Pick<ArticleMeta, 'date' | 'draft'>, now: number, preview: boolean): boolean {
+  return !preview && !article.draft && article.date > now;
+}
+
+/** A share of the published articles a single sync may remove without being told it may. */
+export const DELETION_GUARD_SHARE = 0.1;
+
+/**
+ * Why a sync must not remove `removing` of `published` articles at once, or undefined when it
+ * may. A folder that is missing, empty or unmounted looks like every article deleted: more than a
+ * tenth at once stops the sync unless deletions are allowed. A single article may always go (an
+ * editor deleting one file from a small site).
+ */
+export function deletionRefusal(removing: number, published: number, allowDeletions: boolean): string | undefined {
+  if (allowDeletions || removing <= 1 || removing <= published * DELETION_GUARD_SHARE) return undefined;
+  return (
+    `this would remove ${removing} of the ${published} published articles at once (more than a tenth): ` +
+    'is the content folder missing, empty or not mounted? Nothing was removed; run again with --allow-deletions if the files really are gone'
+  );
+}
