@@ -27,16 +27,27 @@ export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>)
   return lists;
 }
 
+/**
+ * How a file's article is kept from readers: 0 not (shown once its date comes), 1 shown to no
+ * reader (a draft, a takedown: `unpublish: true`; editors preview it), 2 never an article (a file
+ * that only says its URL moved: `redirect`).
+ */
+export type Hidden = 0 | 1 | 2;
+
+export function hiddenAs(article: Pick<ArticleMeta, 'draft' | 'unpublish' | 'redirect'>): Hidden {
+  return article.redirect !== undefined ? 2 : article.draft || article.unpublish ? 1 : 0;
+}
+
 /** A file claiming a URL, as the store holds it. */
 export interface Candidate {
   path: string;
   date: number;
-  draft: boolean;
+  hidden: Hidden;
 }
 
-/** Whether a file's article is shown: not a draft and not dated in the future, or everything in preview. */
-export function isShown(candidate: Pick<Candidate, 'date' | 'draft'>, now: number, preview: boolean): boolean {
-  return preview || (!candidate.draft && candidate.date <= now);
+/** Whether a file's article is shown: not hidden and not dated in the future; in preview, everything that is an article. */
+export function isShown(candidate: Pick<Candidate, 'date' | 'hidden'>, now: number, preview: boolean): boolean {
+  return preview ? candidate.hidden < 2 : candidate.hidden === 0 && candidate.date <= now;
 }
 
 /**
@@ -56,8 +67,33 @@ export function byCodePoint(a: string, b: string): number {
 }
 
 /** Whether an article dated `date` waits for publication (it is published once its date comes). */
-export function isScheduled(article: Pick<ArticleMeta, 'date' | 'draft'>, now: number, preview: boolean): boolean {
-  return !preview && !article.draft && article.date > now;
+export function isScheduled(article: Pick<ArticleMeta, 'date' | 'draft' | 'unpublish' | 'redirect'>, now: number, preview: boolean): boolean {
+  return !preview && hiddenAs(article) === 0 && article.date > now;
+}
+
+/** An article's own path on the site: "/en/news/x". */
+export const articlePath = (meta: Pick<ArticleMeta, 'key'>) => `/${meta.key}`;
+
+/**
+ * The URL key an alias names (Hugo's `aliases`: "/old/path/", "old/path", "/zh-cn/old/"): in the
+ * language its first segment names, else the article's own; undefined for its own key or none.
+ */
+export function aliasKey(alias: string, meta: Pick<ArticleMeta, 'lang' | 'key'>, languages: readonly string[]): string | undefined {
+  const segments = alias
+    .split(/[?#]/, 1)[0]!
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).normalize('NFC');
+      } catch {
+        return segment;
+      }
+    });
+  const named = languages.find((code) => code.toLowerCase() === segments[0]?.toLowerCase());
+  const rest = named ? segments.slice(1) : segments;
+  const key = rest.length > 0 ? `${named ?? meta.lang}/${rest.join('/')}` : undefined;
+  return key === meta.key ? undefined : key;
 }
 
 /** A share of the published articles a single sync may remove without being told it may. */

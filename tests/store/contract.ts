@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageToken } from '@/lib/search/ftsText';
 import { parseQuery } from '@/lib/search/tokenize';
 import type { CatalogReader, ChangeFeed, ChangeRecord, FullTextIndex, MatchQuery } from '@/lib/store/types';
-import { TempContent } from '../helpers/tempContent';
+import { corpusShaped, TempContent } from '../helpers/tempContent';
 import { article, CONTRACT_NOW, writeContractFolder } from './fixtures';
 
 export interface StoreUnderTest {
@@ -197,6 +197,40 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
           expect(await search.count({ token, prefix: true })).toBe(0);
           expect(await keysOf(await search.ids({ but: [queryOf('rates'), { token }] }, 10, 0))).toEqual(['en/news/stocks', 'en/news/rates']);
         }
+      });
+    });
+
+    describe('takedowns and moves', () => {
+      it("remembers a URL taken down as gone, and an article's old URLs and a moved file as redirects", async () => {
+        content.write(
+          'en/news/moving.md',
+          corpusShaped({ title: '"Moving story"', date: '"2025-03-05 06:00:00"', aliases: '["/en/news/moving-before", "/zh-cn/搬家"]' }, 'Text.\n'),
+        );
+        content.write('en/news/doomed.md', corpusShaped({ title: '"Doomed story"', date: '"2025-03-05 05:00:00"' }, 'Text.\n'));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'moving-before'])).toEqual({ redirect: '/en/news/moving' });
+        expect(await catalog.formerly('zh-CN', ['搬家'])).toEqual({ redirect: '/en/news/moving' });
+        expect(await catalog.formerly('en', ['news', 'moving'])).toBeUndefined();
+
+        rmSync(path.join(content.dir, 'en/news/doomed.md'));
+        content.write('en/news/moving.md', corpusShaped({ title: '"Moving story"', date: '"2025-03-05 06:00:00"', unpublish: 'true' }, 'Text.\n'));
+        content.write('en/news/moved.md', corpusShaped({ title: '"Moved"', date: '"2025-03-05 04:00:00"', redirect: '"https://elsewhere.example/story"' }, ''));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'doomed'])).toEqual({ gone: true });
+        expect(await catalog.formerly('en', ['news', 'moving'])).toEqual({ gone: true });
+        expect(await catalog.formerly('en', ['news', 'moving-before'])).toBeUndefined();
+        expect(await catalog.formerly('en', ['news', 'moved'])).toEqual({ redirect: 'https://elsewhere.example/story' });
+        expect(await catalog.article('en', ['news', 'moved'])).toBeUndefined();
+        expect(titles(await catalog.articles('en', 0, 10))).not.toContain('Moving story');
+
+        rmSync(path.join(content.dir, 'en/news/moving.md'));
+        rmSync(path.join(content.dir, 'en/news/moved.md'));
+        content.write('en/news/doomed.md', corpusShaped({ title: '"Doomed story, back"', date: '"2025-03-05 05:00:00"' }, 'Text.\n'));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'doomed'])).toBeUndefined();
+        expect(await catalog.formerly('en', ['news', 'moved'])).toBeUndefined();
+        rmSync(path.join(content.dir, 'en/news/doomed.md'));
+        await store.sync();
       });
     });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ParsedFile, parseFile } from '@/lib/catalog/parsedFile';
+import { type ParsedFile, parseFile } from '@/lib/store/ingest/parsedFile';
 import type { LoadOptions } from '@/lib/content/readArticle';
 
 /** A file a sync looks at, with the hash of the bytes the store holds for it (hex), if any. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { fromSources, spawnFromSources } from '@/lib/catalog/spawnThread';
+import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
 import type { LoadOptions } from '@/lib/content/readArticle';
 import { type FileToRead, type ReadResult, readFiles } from './readFiles';
 

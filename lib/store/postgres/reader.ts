@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { firstKeyAt } from '@/lib/catalog/sortKey';
-import type { ArticleMeta, ArticleStub, CatalogReader, NewsStub, Taxonomy, Term } from '@/lib/store/types';
+import { firstKeyAt } from '@/lib/store/ingest/sortKey';
+import type { ArticleMeta, ArticleStub, CatalogReader, Former, NewsStub, Taxonomy, Term } from '@/lib/store/types';
 
 interface ListRow {
   id: number;
@@ -27,6 +27,9 @@ const statements = {
   pageDesc: page('DESC'),
   pageAsc: page('ASC'),
   terms: 'SELECT slug, name, count FROM lists WHERE lang = $1 AND kind = $2 AND count > 0',
+  termCount: 'SELECT count(*)::int AS n FROM lists WHERE lang = $1 AND kind = $2 AND count > 0',
+  moved: 'SELECT target FROM moved WHERE key = $1',
+  gone: 'SELECT 1 AS one FROM gone WHERE key = $1',
   topTerms: 'SELECT slug, name, count FROM lists WHERE lang = $1 AND kind = $2 AND count > 0 ORDER BY count DESC, name LIMIT $3',
   neighbours: `SELECT
      (SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = $1 AND i.article > $2 ORDER BY i.article ASC LIMIT 1) AS newer,
@@ -81,6 +84,17 @@ export class PostgresCatalogReader implements CatalogReader {
   async source(article: Pick<ArticleMeta, 'key'>): Promise<string | undefined> {
     const row = await this.row<{ bytes: Buffer }>('source', [article.key]);
     return row?.bytes.toString('utf8');
+  }
+
+  async formerly(lang: string, slug: readonly string[]): Promise<Former | undefined> {
+    const key = `${lang}/${slug.join('/')}`;
+    const moved = await this.row<{ target: string }>('moved', [key]);
+    if (moved) return { redirect: moved.target };
+    return (await this.row<{ one: number }>('gone', [key])) ? { gone: true } : undefined;
+  }
+
+  async termCount(lang: string, taxonomy: Taxonomy): Promise<number> {
+    return (await this.row<{ n: number }>('termCount', [lang, taxonomy]))?.n ?? 0;
   }
 
   async idOf(article: Pick<ArticleMeta, 'key'>): Promise<number | undefined> {

@@ -18,6 +18,8 @@
  *   title token again under TITLE_MARK and the language under LANGUAGE_MARK (searchDocument.ts).
  * - `changes`: what each transaction touched, numbered; `scheduled`: files dated in the future.
  * - `meta`: the store's id (a new store has another), `complete` once a whole folder was synced.
+ * - `gone`, `moved` (migration 2): taken-down URLs (410), and URLs that redirect (an article's
+ *   `aliases`, a file's `redirect`), with the file that says so.
  */
 
 export interface Migration {
@@ -106,6 +108,24 @@ CREATE FUNCTION search_ids(q tsquery, l text, n integer, skip integer) RETURNS S
   AS $f$ SELECT id FROM search WHERE doc @@ q AND (l IS NULL OR lang = l) ORDER BY id DESC LIMIT n OFFSET skip $f$;
 
 CREATE TABLE changes (seq bigserial PRIMARY KEY, at float8 NOT NULL, refresh text NOT NULL);
+`,
+  },
+  {
+    version: 2,
+    name: 'takedowns and moves: gone and moved URLs, and files that are never articles',
+    sql: `
+-- 0 shown once its date comes, 1 shown to no reader (a draft, unpublish: true), 2 never an
+-- article (a file with redirect:): lib/store/rules.ts, Hidden.
+ALTER TABLE files RENAME COLUMN draft TO hidden;
+ALTER TABLE files ALTER COLUMN hidden DROP DEFAULT;
+ALTER TABLE files ALTER COLUMN hidden TYPE smallint USING CASE WHEN hidden THEN 1 ELSE 0 END;
+ALTER TABLE files ALTER COLUMN hidden SET DEFAULT 0;
+
+-- URLs whose article was taken down: 410 Gone until an article holds them again.
+CREATE TABLE gone (key text COLLATE "C" PRIMARY KEY, at float8 NOT NULL);
+-- URLs that redirect: an article's aliases, a file's redirect; with the file that says so.
+CREATE TABLE moved (key text COLLATE "C" PRIMARY KEY, target text NOT NULL, file text COLLATE "C" NOT NULL, kind text NOT NULL);
+CREATE INDEX moved_file ON moved (file, kind);
 `,
   },
 ];

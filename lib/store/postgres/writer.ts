@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { ArticleChange, ArticleState, ChangeSet, WriterOptions } from '@/lib/catalog/catalogWriter';
-import { CHANGES_KEPT, touchedBy } from '@/lib/catalog/catalogWriter';
-import { type ParsedFile, parseFile } from '@/lib/catalog/parsedFile';
-import { sortKey } from '@/lib/catalog/sortKey';
+import { type ArticleChange, type ArticleState, CHANGES_KEPT, type ChangeSet, touchedBy, type WriterOptions } from '@/lib/store/ingest/changeSet';
+import { type ParsedFile, parseFile } from '@/lib/store/ingest/parsedFile';
+import { sortKey } from '@/lib/store/ingest/sortKey';
 import { LEFT_OUT } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import type { ArticleMeta } from '@/lib/content/types';
-import { type Candidate, isScheduled, listsOf, ownerOf } from '@/lib/store/rules';
+import { aliasKey, articlePath, type Candidate, type Hidden, hiddenAs, isScheduled, listsOf, ownerOf } from '@/lib/store/rules';
 import { CHANGES_CHANNEL } from './changeFeed';
 import { searchDocument } from './searchDocument';
 import { WriterSession } from './lock';
@@ -54,7 +53,7 @@ interface FileRow {
   hash: Buffer | null;
   key: string | null;
   date: number | null;
-  draft: boolean;
+  hidden: Hidden;
   problems: string | null;
   held: boolean;
 }
@@ -83,16 +82,22 @@ const sql = {
   unschedule: 'DELETE FROM scheduled WHERE path = ANY($1::text[])',
   schedule: `INSERT INTO scheduled (path, date) SELECT * FROM unnest($1::text[], $2::float8[])
              ON CONFLICT (path) DO UPDATE SET date = excluded.date`,
-  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, draft, problems, dup_of, held)
-     SELECT path, dir, mtime, size, hash, key, date, draft, problems, NULL, held
-     FROM unnest($1::text[], $2::text[], $3::float8[], $4::int8[], $5::bytea[], $6::text[], $7::float8[], $8::bool[], $9::text[], $10::bool[])
-       AS x(path, dir, mtime, size, hash, key, date, draft, problems, held)
+  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, hidden, problems, dup_of, held)
+     SELECT path, dir, mtime, size, hash, key, date, hidden, problems, NULL, held
+     FROM unnest($1::text[], $2::text[], $3::float8[], $4::int8[], $5::bytea[], $6::text[], $7::float8[], $8::int2[], $9::text[], $10::bool[])
+       AS x(path, dir, mtime, size, hash, key, date, hidden, problems, held)
      ON CONFLICT (path) DO UPDATE SET dir = excluded.dir, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash, key = excluded.key,
-       date = excluded.date, draft = excluded.draft, problems = excluded.problems, dup_of = NULL, held = excluded.held`,
+       date = excluded.date, hidden = excluded.hidden, problems = excluded.problems, dup_of = NULL, held = excluded.held`,
   restat: `UPDATE files f SET mtime = x.mtime, size = x.size FROM unnest($1::text[], $2::float8[], $3::int8[]) AS x(path, mtime, size)
            WHERE f.path = x.path`,
   storeSources: 'INSERT INTO sources (hash, bytes) SELECT * FROM unnest($1::bytea[], $2::bytea[]) ON CONFLICT (hash) DO NOTHING',
-  candidates: 'SELECT key, path, date, draft FROM files WHERE key = ANY($1::text[])',
+  candidates: 'SELECT key, path, date, hidden FROM files WHERE key = ANY($1::text[])',
+  markGone: `INSERT INTO gone (key, at) SELECT DISTINCT ON (key) key, $2::float8 FROM unnest($1::text[]) AS x(key)
+             ON CONFLICT (key) DO UPDATE SET at = excluded.at`,
+  forgetGone: 'DELETE FROM gone WHERE key = ANY($1::text[])',
+  move: `INSERT INTO moved (key, target, file, kind) SELECT DISTINCT ON (key) * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(key, target, file, kind)
+         ON CONFLICT (key) DO UPDATE SET target = excluded.target, file = excluded.file, kind = excluded.kind`,
+  forgetMoves: 'DELETE FROM moved WHERE file = ANY($1::text[]) AND kind = $2',
   setDuplicates: `UPDATE files f SET dup_of = x.dup FROM unnest($1::text[], $2::text[]) AS x(path, dup)
                   WHERE f.path = x.path AND f.dup_of IS DISTINCT FROM x.dup`,
   articlesByKey: 'SELECT id, path, key, meta, hash FROM articles WHERE key = ANY($1::text[])',
@@ -310,7 +315,7 @@ export class PostgresWriter {
           },
         ];
         problems.push(...kept);
-        rows.push({ ...stat, key, date: owner.date, draft: false, problems: JSON.stringify(kept), held: true });
+        rows.push({ ...stat, key, date: owner.date, hidden: 0, problems: JSON.stringify(kept), held: true });
         continue;
       }
       const article = parsed.article;
@@ -334,7 +339,7 @@ export class PostgresWriter {
         ...stat,
         key: article?.key ?? null,
         date: article?.date ?? null,
-        draft: article?.draft ?? false,
+        hidden: article ? hiddenAs(article) : 0,
         problems: fileProblems.length > 0 ? JSON.stringify(fileProblems) : null,
         held: false,
       });
@@ -365,9 +370,21 @@ export class PostgresWriter {
         column('hash'),
         column('key'),
         column('date'),
-        column('draft'),
+        column('hidden'),
         column('problems'),
         column('held'),
+      ]);
+    }
+    // A file that says its URL moved publishes a redirect there, and nothing else.
+    const rewritten = [...gone, ...rows.map((row) => row.path)];
+    if (rewritten.length > 0) await this.q('forgetMoves', [rewritten, 'redirect']);
+    const redirects = reads.flatMap(({ path, parsed }) => (parsed.article?.redirect ? [[parsed.article.key, parsed.article.redirect, path]] : []));
+    if (redirects.length > 0) {
+      await this.q('move', [
+        redirects.map(([key]) => key),
+        redirects.map(([, target]) => target),
+        redirects.map(([, , path]) => path),
+        redirects.map(() => 'redirect'),
       ]);
     }
     if (unscheduled.length > 0) await this.q('unschedule', [unscheduled]);
@@ -393,9 +410,9 @@ export class PostgresWriter {
     if (keys.length === 0) return [];
     const now = this.now();
     const candidates = new Map<string, Candidate[]>();
-    for (const row of await this.q<{ key: string; path: string; date: number; draft: boolean }>('candidates', [keys])) {
+    for (const row of await this.q<{ key: string; path: string; date: number; hidden: Hidden }>('candidates', [keys])) {
       const list = candidates.get(row.key) ?? [];
-      list.push({ path: row.path, date: row.date, draft: row.draft });
+      list.push({ path: row.path, date: row.date, hidden: row.hidden });
       candidates.set(row.key, list);
     }
     const current = new Map((await this.q<ArticleRow>('articlesByKey', [keys])).map((row) => [row.key, row]));
@@ -509,6 +526,9 @@ export class PostgresWriter {
     const ids = removed.map((row) => row.id);
     await this.q('deleteSearch', [ids]);
     await this.q('deleteArticles', [ids]);
+    // Taken down: their URLs answer 410 Gone until an article holds them again (insertArticles).
+    await this.q('markGone', [removed.map((row) => row.key), this.now()]);
+    await this.q('forgetMoves', [removed.map((row) => row.path), 'alias']);
   }
 
   /** Gives each article its id (its sort key, or the next free one), and writes it, its lists, and its search entry. */
@@ -532,6 +552,17 @@ export class PostgresWriter {
     articles.forEach((article, i) => (article.id = wanted[i] as number));
 
     const metas = articles.map((article) => article.meta);
+    // Their URLs are no longer gone, and their old ones (Hugo's `aliases`) lead to them.
+    await this.q('forgetGone', [metas.map((meta) => meta.key)]);
+    const aliases = metas.flatMap((meta) =>
+      meta.aliases.flatMap((alias) => {
+        const key = aliasKey(alias, meta, this.options.languages);
+        return key ? [[key, articlePath(meta), meta.file]] : [];
+      }),
+    );
+    if (aliases.length > 0) {
+      await this.q('move', [aliases.map(([key]) => key), aliases.map(([, target]) => target), aliases.map(([, , file]) => file), aliases.map(() => 'alias')]);
+    }
     await this.q('insertArticles', [
       wanted,
       metas.map((meta) => meta.file),

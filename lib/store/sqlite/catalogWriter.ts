@@ -9,80 +9,29 @@ import { bodyOf } from '@/lib/content/frontMatter';
 import { type ParsedFile, parseFile, searchTokens } from '@/lib/store/ingest/parsedFile';
 import type { SearchBatch, SearchSink } from './searchWriter';
 import { searchFileOf, setBulkMode } from './database';
+import { aliasKey, articlePath, type Candidate, type Hidden, hiddenAs, isScheduled, listsOf, ownerOf } from '@/lib/store/rules';
 import { readChangesSince } from './changeLog';
-import type { ChangeRecord, TouchedArticle } from '../types';
+import type { ChangeRecord } from '../types';
+import {
+  type ArticleChange,
+  type ArticleState,
+  CHANGES_KEPT,
+  type ChangeSet,
+  type PassResult,
+  touchedBy,
+  type UnreadableFolder,
+  type WriterOptions,
+} from '@/lib/store/ingest/changeSet';
+
+export { CHANGES_KEPT, touchedBy };
+export type { ArticleChange, ArticleState, ChangeSet, PassResult, UnreadableFolder, WriterOptions };
 import { sortKey } from '@/lib/store/ingest/sortKey';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
-
-export interface WriterOptions extends LoadOptions {
-  /** Show drafts and future-dated articles (next dev: editors preview them). */
-  preview: boolean;
-  now?: () => number;
-}
 
 /** Reads batches of files on other threads (see parsePool.ts), up to `ahead` at once; by default, files are read on the writer's thread. */
 export interface BatchParser {
   parse(files: readonly string[]): Promise<ParsedFile[]>;
   ahead: number;
-}
-
-/** An article as it was before a change or is after it, with its pager neighbours' keys. */
-export interface ArticleState {
-  meta: ArticleMeta;
-  newer?: string;
-  older?: string;
-}
-
-/** What a change did to one URL. */
-export interface ArticleChange {
-  key: string;
-  before?: ArticleState;
-  after?: ArticleState;
-}
-
-/** What one update changed. */
-export interface ChangeSet {
-  /** Files read again (relative paths). */
-  files: string[];
-  changes: ArticleChange[];
-  /** Problems of the files read, after the update. */
-  problems: Problem[];
-  /** The catalog's number for the update, where it changed anything (the `changes` table). */
-  seq?: number;
-}
-
-/** The touched articles of a change set: each before and after the change. */
-export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
-  return set.changes.flatMap((change) =>
-    [change.before, change.after].flatMap((state) =>
-      state
-        ? [
-            {
-              lang: state.meta.lang,
-              slug: state.meta.slug,
-              categories: state.meta.categories,
-              tags: state.meta.tags,
-              menu: state.meta.menu.length > 0,
-              newer: state.newer,
-              older: state.older,
-            },
-          ]
-        : [],
-    ),
-  );
-}
-
-/** A folder a full pass could not read: the articles under it stay as the catalog last read them. */
-export interface UnreadableFolder {
-  folder: string;
-  reason: string;
-}
-
-/** What a full pass found: Markdown files, files read, and folders it could not read. */
-export interface PassResult {
-  files: number;
-  read: number;
-  unreadable: UnreadableFolder[];
 }
 
 /** Lists an article belongs to: its language, each category and tag, each menu it is in. */
@@ -107,41 +56,7 @@ export const BULK_BATCH = 1_000;
  */
 const SEARCH_BATCHES_BEHIND = 16;
 
-/** Entries of the change log kept: a server down for longer than this many changes refreshes every page when it starts. */
-export const CHANGES_KEPT = 10_000;
-
 const emptyChangeSet = (): ChangeSet => ({ files: [], changes: [], problems: [] });
-
-/**
- * `files.draft`: 0 shown when its date comes, 1 not shown to readers (a draft, a takedown; editors
- * preview it), 2 never an article (a file that only says its URL moved).
- */
-const hiddenAs = (article: ArticleMeta) => (article.redirect !== undefined ? 2 : article.draft || article.unpublish ? 1 : 0);
-const hidden = (article: ArticleMeta) => hiddenAs(article) > 0;
-
-/** An article's own path on the site: "/en/news/x". */
-const articlePath = (meta: Pick<ArticleMeta, 'key'>) => `/${meta.key}`;
-
-/**
- * The URL key an alias names (Hugo's `aliases`: "/old/path/", "old/path", "/zh-cn/old/"): in the
- * language its first segment names, else the article's own.
- */
-export function aliasKey(alias: string, lang: string, languages: readonly string[]): string | undefined {
-  const segments = alias
-    .split(/[?#]/, 1)[0]!
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment).normalize('NFC');
-      } catch {
-        return segment;
-      }
-    });
-  const named = languages.find((code) => code.toLowerCase() === segments[0]?.toLowerCase());
-  const rest = named ? segments.slice(1) : segments;
-  return rest.length > 0 ? `${named ?? lang}/${rest.join('/')}` : undefined;
-}
 const emptySearchBatch = (): SearchBatch => ({ seq: 0, deletes: [], inserts: [] });
 const parentOf = (file: string) => {
   const slash = file.lastIndexOf('/');
@@ -611,7 +526,7 @@ export class CatalogWriter {
         held: 0,
       });
       fresh.add(file);
-      if (article && !hidden(article) && article.date > this.now() && !this.options.preview) this.statements.schedule.run(file, article.date);
+      if (article && isScheduled(article, this.now(), this.options.preview)) this.statements.schedule.run(file, article.date);
       else this.statements.unschedule.run(file);
       // A file that says its URL moved publishes a redirect there, and nothing else.
       this.statements.forgetMoves.run(file, 'redirect');
@@ -667,21 +582,18 @@ export class CatalogWriter {
    * by path; the others are duplicates.
    */
   private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
-    const now = this.now();
-    const shown = (candidate: { draft: number; date: number }) => (this.options.preview ? candidate.draft < 2 : candidate.draft === 0 && candidate.date <= now);
-    const candidates = this.statements.candidates.all(key);
-    const winner = candidates.find(shown) ?? candidates[0];
-    for (const candidate of candidates) this.statements.setDuplicate.run(candidate === winner ? null : (winner as { path: string }).path, candidate.path);
-    const visible = winner !== undefined && shown(winner);
+    const candidates = this.statements.candidates.all(key).map((row) => ({ path: row.path, date: row.date, hidden: row.draft as Hidden }));
+    const { owner, published: visible } = ownerOf(candidates, this.now(), this.options.preview);
+    for (const candidate of candidates) this.statements.setDuplicate.run(candidate === owner ? null : (owner as Candidate).path, candidate.path);
     const current = this.statements.current.get(key);
     // A held file is never fresh (holds()): its article stays as it was, its last good version.
-    const unchanged = current !== undefined && visible && current.path === winner.path && !fresh.has(current.path);
+    const unchanged = current !== undefined && visible && current.path === owner?.path && !fresh.has(current.path);
     if (unchanged) return;
     const change: ArticleChange = { key };
     if (current) change.before = this.removeArticle(current.id, JSON.parse(current.meta) as ArticleMeta);
-    if (visible) {
+    if (visible && owner) {
       // The owner may have changed without being read in this update (the old one left): read it now.
-      const loaded = bodies.get(winner.path) ?? parseFile(this.dir, winner.path, this.options);
+      const loaded = bodies.get(owner.path) ?? parseFile(this.dir, owner.path, this.options);
       if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search, loaded.source) };
     }
     if (change.before || change.after) changes.push(change);
@@ -710,10 +622,10 @@ export class CatalogWriter {
     // Its URL is no longer gone, and its old ones (Hugo's `aliases`) lead here.
     this.statements.forgetGone.run(meta.key);
     for (const alias of meta.aliases) {
-      const key = aliasKey(alias, meta.lang, this.options.languages);
-      if (key && key !== meta.key) this.statements.move.run(key, articlePath(meta), meta.file, 'alias');
+      const key = aliasKey(alias, meta, this.options.languages);
+      if (key) this.statements.move.run(key, articlePath(meta), meta.file, 'alias');
     }
-    for (const [kind, slug, name] of this.listsOf(meta)) {
+    for (const [kind, slug, name] of listsOf(meta)) {
       const list = this.listId(meta.lang, kind, slug, name);
       // A term is named as its newest article writes it.
       if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
@@ -728,18 +640,9 @@ export class CatalogWriter {
     return { newer: this.statements.newer.get(list, id)?.key, older: this.statements.older.get(list, id)?.key };
   }
 
-  /** The lists an article belongs to: its language, each category and tag, each menu. */
-  private listsOf(meta: ArticleMeta): [ListKind, string, string][] {
-    const lists: [ListKind, string, string][] = [['all', '', '']];
-    for (const name of meta.categories) lists.push(['categories', termSlug(name), name]);
-    for (const name of meta.tags) lists.push(['tags', termSlug(name), name]);
-    for (const name of meta.menu) lists.push(['menu', name, name]);
-    return lists;
-  }
-
   private removeArticle(id: number, meta: ArticleMeta): ArticleState {
     const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
-    for (const [kind, slug, name] of this.listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
+    for (const [kind, slug, name] of listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
     this.pendingSearch.deletes.push(id);
     this.statements.deleteSource.run(id);
     this.statements.deleteArticle.run(id);
