@@ -24,7 +24,7 @@ describe('the search pool', () => {
     const opened = openCatalog(identity, file);
     await new CatalogWriter(opened.db, content.dir, identity, new SearchWriter(new Database(searchFileOf(file)))).reconcile();
     pool = new QueryPool({ file, searchFile: searchFileOf(file), dir: content.dir, typographer: true }, 1, 1);
-  }, 30_000);
+  });
   afterAll(() => content.remove());
 
   it('searches on its own thread, as the site searches', async () => {
@@ -32,7 +32,7 @@ describe('the search pool', () => {
     expect(response.total).toBe(40);
     expect(response.results[0]?.snippet.some((segment) => segment.match)).toBe(true);
     expect((await pool.suggest('harbour', 'en', 3)).result).toHaveLength(3);
-  }, 30_000);
+  });
 
   it('runs one and keeps one waiting; the rest are refused at once, not queued', async () => {
     const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => pool.search(request('tides'))));
@@ -41,7 +41,7 @@ describe('the search pool', () => {
     expect(refused).toHaveLength(4);
     for (const outcome of refused) expect(isSearchBusy(outcome.reason)).toBe(true);
     expect(isSearchBusy(new Error('other'))).toBe(false);
-  }, 30_000);
+  });
 
   it('keeps a reserved place for the page that holds the ticket, and no more places than it has', async () => {
     const first = pool.reserve();
@@ -55,5 +55,5 @@ describe('the search pool', () => {
     // A ticket is good once.
     await Promise.all([pool.search(request('tides')), pool.search(request('tides'))]);
     expect(pool.reserve()).toBeDefined();
-  }, 30_000);
+  });
 });
