@@ -3,6 +3,7 @@ import { languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/catalog';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
 import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { hasSearchTerms } from '@/lib/search/request';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { notFoundUrl } from '@/lib/routing/urls';
 
@@ -53,10 +54,11 @@ function stillReading(): NextResponse {
 /**
  * A results page runs only with a place among the searches the server runs at once: reserved
  * here and carried to the page in a request header; without one, 503 at once, before anything
- * is rendered, so a flood of searches costs the server little.
+ * is rendered, so a flood of searches costs the server little. A query with no terms needs no
+ * place: its page answers at once with nothing found.
  */
 function admitSearch(request: NextRequest): NextResponse {
-  if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next();
+  if (!hasSearchTerms(request.nextUrl.searchParams.get('q') ?? '')) return NextResponse.next();
   const ticket = getSearch().reserve();
   if (!ticket) {
     return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {

@@ -31,6 +31,23 @@ test.afterAll(async () => {
   rmSync(content, { recursive: true, force: true });
 });
 
+test('queries with no terms take no place among the searches: a real search right after 40 of them is answered', async () => {
+  // Spaces then a letter past the length a query is read to, punctuation, Chinese punctuation.
+  const blank = [`${' '.repeat(200)}a`, '!!! ???', '、。「」'];
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => get(`${server.origin}/en/search?q=${encodeURIComponent(blank[i % blank.length] as string)}`)),
+  );
+  expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+  expect(answers.every((answer) => !answer.body.includes('Search is busy'))).toBe(true);
+  // Each would have held a place for 5 s: a real search now would find none.
+  const search = await get(`${server.origin}/en/search?q=harbour`);
+  expect(search.status).toBe(200);
+  expect(search.body).toContain('Harbour bridge reopens');
+  const suggestions = await get(`${server.origin}/api/search?lang=en&q=${encodeURIComponent('!!!')}`);
+  expect(suggestions.status).toBe(200);
+  expect((JSON.parse(suggestions.body) as { results: unknown[] }).results).toEqual([]);
+});
+
 /** The cores of this machine the flood and nginx use, and the ones the site and the reader keep. */
 const FLOOD_CORE = '1';
 const SITE_CORE = '0';

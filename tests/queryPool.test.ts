@@ -56,4 +56,22 @@ describe('the search pool', () => {
     await Promise.all([pool.search(request('tides')), pool.search(request('tides'))]);
     expect(pool.reserve()).toBeDefined();
   });
+
+  it('answers a query with no terms at once, with nothing, taking no place and no thread', async () => {
+    // Every place taken (earlier tests may still hold one).
+    const held: string[] = [];
+    for (let ticket = pool.reserve(); ticket; ticket = pool.reserve()) held.push(ticket);
+    expect(held.length).toBeGreaterThan(0);
+    // Spaces, punctuation, and a word past the length a query is read to: nothing to search for.
+    for (const query of ['', '   ', '!!! ... ???', `${' '.repeat(200)}a`, `${'-'.repeat(199)} harbour`]) {
+      await expect(pool.search(request(query)), JSON.stringify(query)).resolves.toEqual({ terms: [], total: 0, page: 1, totalPages: 1, results: [] });
+      await expect(pool.suggest(query, 'en', 3), JSON.stringify(query)).resolves.toEqual({ result: [], ms: 0 });
+    }
+    // A place reserved for such a query is given back.
+    await pool.search(request('!!!'), held.pop());
+    const freed = pool.reserve();
+    expect(freed).toBeDefined();
+    expect(pool.reserve()).toBeUndefined();
+    await Promise.all([freed, ...held].map((ticket) => pool.search(request('tides'), ticket)));
+  });
 });

@@ -6,7 +6,8 @@ import { ArticleSearch, rankingTiers, type SearchRequest } from '@/lib/search/ar
 import { indexText, matchExpression } from '@/lib/search/ftsText';
 import { highlight, snippet } from '@/lib/search/highlight';
 import { normalizeForSearch } from '@/lib/search/normalize';
-import { eachRun, parseQuery, stemWord } from '@/lib/search/tokenize';
+import { hasSearchTerms, queryFrom } from '@/lib/search/request';
+import { eachRun, MAX_QUERY_LENGTH, parseQuery, stemWord } from '@/lib/search/tokenize';
 import { loadCatalog, type TestCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -33,6 +34,23 @@ describe('parseQuery', () => {
       ['rates', false, 'rate'],
     ]);
     expect(parseQuery('.*+?^${}()|[]\\ <>&"')).toEqual([]);
+  });
+
+  it('reads no further than MAX_QUERY_LENGTH code units', () => {
+    expect(parseQuery(`${' '.repeat(MAX_QUERY_LENGTH)}a`)).toEqual([]);
+    expect(parseQuery(`${'!'.repeat(MAX_QUERY_LENGTH - 6)} rates`).map((t) => t.text)).toEqual(['rates']);
+    expect(parseQuery(`${'!'.repeat(MAX_QUERY_LENGTH - 4)} rates`).map((t) => t.text)).toEqual(['rat']);
+    expect(parseQuery(`${'!'.repeat(MAX_QUERY_LENGTH)} rates`)).toEqual([]);
+  });
+});
+
+describe('the query a request asks for', () => {
+  it('has terms only when the part of it the site reads names something', () => {
+    for (const query of ['', '   ', '!!! ... ???', `${' '.repeat(MAX_QUERY_LENGTH)}a`, `${'、'.repeat(MAX_QUERY_LENGTH)}市场`])
+      expect(hasSearchTerms(query), query).toBe(false);
+    for (const query of ['rates', '  市场  ', `${' '.repeat(MAX_QUERY_LENGTH - 1)}a`]) expect(hasSearchTerms(query), query).toBe(true);
+    expect(queryFrom(`${' '.repeat(MAX_QUERY_LENGTH)}a`)).toBe('');
+    expect(queryFrom(null)).toBe('');
   });
 });
 

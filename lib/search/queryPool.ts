@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '@/lib/content/types';
 import { fromSources, spawnFromSources } from '@/lib/catalog/spawnThread';
 import type { SearchRequest, SearchResponse } from './articleSearch';
+import { parseQuery } from './tokenize';
 
 /** Thrown when searches are already at their bound: the route answers 503 with Retry-After. */
 export class SearchBusy extends Error {
@@ -109,12 +110,21 @@ export class QueryPool {
     }
   }
 
+  /**
+   * One page of results. A query with no terms is answered here at once, with nothing: it takes
+   * no place and no thread, and gives back the place reserved for it.
+   */
   async search(request: SearchRequest, ticket?: string | null): Promise<SearchResponse> {
+    if (parseQuery(request.query).length === 0) {
+      if (ticket) this.tickets.delete(ticket);
+      return { terms: [], total: 0, page: 1, totalPages: 1, results: [] };
+    }
     return (await this.submit<SearchResponse>({ kind: 'search', request }, ticket)).result;
   }
 
-  /** The best few titles, and the time spent searching (ms). */
+  /** The best few titles, and the time spent searching (ms); none at once for a query with no terms. */
   suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }> {
+    if (parseQuery(query).length === 0) return Promise.resolve({ result: [], ms: 0 });
     return this.submit<ArticleMeta[]>({ kind: 'suggest', query, lang, limit }, undefined);
   }
 }
