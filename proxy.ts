@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
 import { getIndex } from '@/lib/catalog';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
-import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { getSearch, refusalDelay, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { hasSearchTerms } from '@/lib/search/request';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { notFoundUrl } from '@/lib/routing/urls';
@@ -52,15 +52,17 @@ function stillReading(): NextResponse {
 }
 
 /**
- * A results page runs only with a place among the searches the server runs at once: reserved
- * here and carried to the page in a request header; without one, 503 at once, before anything
- * is rendered, so a flood of searches costs the server little. A query with no terms needs no
- * place: its page answers at once with nothing found.
+ * A results page runs only with a place among the searches the server runs at once: taken here,
+ * waiting in line if need be, and carried to the page in a request header (the page gives it
+ * back once sent). Without one (the line is full too), 503 before anything is rendered, a second
+ * later (lib/search/index.ts), so a flood of searches costs the server little. A query with no
+ * terms needs no place: its page answers at once with nothing found.
  */
-function admitSearch(request: NextRequest): NextResponse {
+async function admitSearch(request: NextRequest): Promise<NextResponse> {
   if (!hasSearchTerms(request.nextUrl.searchParams.get('q') ?? '')) return NextResponse.next();
-  const ticket = getSearch().reserve();
+  const ticket = await getSearch().admit();
   if (!ticket) {
+    await refusalDelay();
     return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {
       status: 503,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' },

@@ -10,6 +10,13 @@ import { getPriority, setPriority } from 'node:os';
 export const READING_NICE = 5;
 
 /**
+ * How much lower than the server's own thread the search threads run (lib/search/queryPool.ts).
+ * A flood of searches must not slow readers of other pages: the server's own thread renders
+ * those, and takes nine tenths of a core it shares with a search thread ten nice values below.
+ */
+export const SEARCH_NICE = 10;
+
+/**
  * Lowers the calling thread's scheduling priority by `by` nice values from where it is, so that
  * on a busy machine it takes the time other threads leave; a server started under `nice` keeps
  * its threads as far below it. Linux gives each thread a nice value of its own; elsewhere, or

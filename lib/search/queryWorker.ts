@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { lowerThreadPriority, SEARCH_NICE } from '@/lib/catalog/threadPriority';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
 import { ArticleSearch, type SearchRequest } from './articleSearch';
 
@@ -7,6 +8,8 @@ import { ArticleSearch, type SearchRequest } from './articleSearch';
  * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its
  * full-text index, so a search, however long, never holds the server's thread.
  */
+// Readers of other pages come first: a search takes the time the server's thread leaves.
+lowerThreadPriority(SEARCH_NICE);
 const { file, searchFile, dir, typographer } = workerData as { file: string; searchFile: string; dir: string; typographer: boolean };
 const open = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });

@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
-import { getSearch, isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { getSearch, isSearchBusy, refusalDelay, SEARCH_RETRY_AFTER } from '@/lib/search';
 import { queryFrom } from '@/lib/search/request';
 import { articleUrl } from '@/lib/routing/urls';
 
@@ -18,7 +18,8 @@ export async function GET(request: NextRequest) {
     found = await getSearch().suggest(query, lang, SUGGESTIONS);
   } catch (error) {
     if (!isSearchBusy(error)) throw error;
-    // Searches are at their bound: refused at once rather than queued.
+    // Searches are at their bound: refused rather than queued, after a pause (lib/search/index.ts).
+    await refusalDelay();
     return NextResponse.json({ error: 'busy' }, { status: 503, headers: { 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' } });
   }
   return NextResponse.json(
