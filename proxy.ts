@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
-import { SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { refusalDelay, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { hasSearchTerms } from '@/lib/search/request';
 import { getStore } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { goneUrl, notFoundUrl } from '@/lib/routing/urls';
@@ -55,14 +56,17 @@ function stillReading(): NextResponse {
 }
 
 /**
- * A results page runs only with a place among the searches the server runs at once: reserved
- * here and carried to the page in a request header; without one, 503 at once, before anything
- * is rendered, so a flood of searches costs the server little.
+ * A results page runs only with a place among the searches the server runs at once: taken here,
+ * waiting in line if need be, and carried to the page in a request header (the page gives it
+ * back once sent). Without one (the line is full too), 503 before anything is rendered, a second
+ * later (lib/search/index.ts), so a flood of searches costs the server little. A query with no
+ * terms needs no place: its page answers at once with nothing found.
  */
-function admitSearch(request: NextRequest): NextResponse {
-  if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next();
-  const ticket = getStore().search.reserve();
+async function admitSearch(request: NextRequest): Promise<NextResponse> {
+  if (!hasSearchTerms(request.nextUrl.searchParams.get('q') ?? '')) return NextResponse.next();
+  const ticket = await getStore().search.admit();
   if (!ticket) {
+    await refusalDelay();
     return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {
       status: 503,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' },

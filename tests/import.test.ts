@@ -254,5 +254,5 @@ describe('importing feeds over HTTP', () => {
     expect(stdout).toMatch(/down\.json: could not be read: .*answered 500/);
     expect(stdout).toMatch(/upstream\/list\.json: 13 read, 5 written, 0 updated, 8 skipped \(.*\), 0 conflicts, 0 failed/);
     expect(written().filter((file) => file.startsWith('en/news/upstream/'))).toHaveLength(5);
-  }, 30_000);
+  });
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   await loaded.ready;
   const rows = loaded.db.prepare<[], { key: string; meta: string }>('SELECT key, meta FROM articles ORDER BY key').all();
   server = { keys: rows.map((row) => row.key), metas: rows.map((row) => row.meta), problems: sorted(problemsOf(loaded.db)) };
-}, 60_000);
+});
 
 afterAll(() => {
   content.remove();

@@ -133,10 +133,12 @@ export interface ChangeFeed {
   onChange(listener: (record: ChangeRecord) => void): () => void;
 }
 
-/** Searches as the site runs them: at most a few at once, the rest refused at once (SearchBusy). */
+/** Searches as the site runs them: at most a few at once, a few more in line, the rest refused (SearchBusy); lib/search/admission.ts. */
 export interface SearchService {
-  /** A place for one search, reserved ahead (the proxy, for a results page); undefined when searches are at their bound. */
-  reserve(): string | undefined;
+  /** A place for one search and its page (the proxy takes it for a results page); undefined when searches are at their bound. */
+  admit(): Promise<string | undefined>;
+  /** Gives a place back: its page has been sent. */
+  release(ticket: string | null | undefined): void;
   search(request: SearchRequest, ticket?: string | null): Promise<SearchResponse>;
   /** The best few titles as a reader types, and the time spent searching (ms). */
   suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }>;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { PageLayout } from '@/components/PageLayout';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
@@ -21,8 +22,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const request = searchRequestFrom(lang, await searchParams);
   const { query } = request;
   const dict = getDictionary(lang);
-  // The proxy reserved this search's place (or answered 503 itself); see lib/search/queryPool.ts.
+  // The proxy took this search's place (or answered 503 itself), held until the page is sent;
+  // see lib/search/admission.ts.
   const ticket = (await headers()).get(SEARCH_TICKET_HEADER);
+  if (ticket) after(() => getStore().search.release(ticket));
   const response = query
     ? await getStore()
         .search.search(request, ticket)

@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
-import { isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { isSearchBusy, refusalDelay, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { queryFrom } from '@/lib/search/request';
 import { getStore } from '@/lib/store';
-import { MAX_QUERY_LENGTH } from '@/lib/search/request';
 import { articleUrl } from '@/lib/routing/urls';
 
 const SUGGESTIONS = 8;
@@ -11,14 +11,16 @@ const SUGGESTIONS = 8;
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const lang = params.get('lang') ?? '';
-  const query = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+  const query = queryFrom(params.get('q'));
   if (!isLanguage(lang)) return NextResponse.json({ error: `unknown language "${lang}"` }, { status: 400 });
   let found;
   try {
-    found = query ? await getStore().search.suggest(query, lang, SUGGESTIONS) : { result: [], ms: 0 };
+    // A query with no terms is answered at once with none, without a place or a thread.
+    found = await getStore().search.suggest(query, lang, SUGGESTIONS);
   } catch (error) {
     if (!isSearchBusy(error)) throw error;
-    // Searches are at their bound: refused at once rather than queued.
+    // Searches are at their bound: refused rather than queued, after a pause (lib/search/index.ts).
+    await refusalDelay();
     return NextResponse.json({ error: 'busy' }, { status: 503, headers: { 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' } });
   }
   return NextResponse.json(

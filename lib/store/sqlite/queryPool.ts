@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '@/lib/content/types';
-import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
+import { SearchAdmission } from '@/lib/search/admission';
 import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
-import { SearchBusy } from '@/lib/search/busy';
+import { parseQuery } from '@/lib/search/tokenize';
+import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
+import type { SearchService } from '../types';
 
 export { isSearchBusy, SearchBusy } from '@/lib/search/busy';
-
-/** How long a place the proxy reserved for a results page waits for it. */
-const TICKET_MS = 5000;
 
 interface Pending {
   resolve: (value: { result: unknown; ms: number }) => void;
@@ -17,26 +15,24 @@ interface Pending {
 }
 
 /**
- * The site's searches, on threads of their own, at most `threads` at once and `queue` more
- * waiting; past that a search is refused at once (SearchBusy), never queued without end. A flood
- * of searches then costs readers of other pages little: the server's own thread only renders.
- * A results page's place is reserved by the proxy (reserve) before the page renders, so the
- * proxy can answer 503 itself and the page, once admitted, always runs.
+ * The SQLite engine's searches, on threads of their own (queryWorker.ts, below the server's own
+ * thread in priority), as many as the admission's places: one per core beyond the first, at
+ * most two. Admission (places, line, refusals) is the site's, lib/search/admission.ts.
  */
-export class QueryPool {
+export class QueryPool implements SearchService {
   private readonly workers: Worker[];
   private readonly idle: Worker[];
   private readonly waiting: { task: Record<string, unknown>; pending: Pending }[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly tickets = new Map<string, number>();
+  private readonly admission: SearchAdmission;
   private sequence = 0;
-  private running = 0;
 
   constructor(
     files: { file: string; searchFile: string; typographer: boolean },
     readonly threads = Math.max(1, Math.min(2, availableParallelism() - 1)),
     readonly queue = 8,
   ) {
+    this.admission = new SearchAdmission(threads, queue);
     this.workers = Array.from({ length: threads }, () => {
       const worker = fromSources()
         ? spawnFromSources(import.meta.url, 'queryWorker.ts', files)
@@ -45,7 +41,6 @@ export class QueryPool {
       worker.on('message', (message: { id: number; result?: unknown; ms: number; error?: string }) => {
         const pending = this.pending.get(message.id);
         this.pending.delete(message.id);
-        this.running--;
         this.idle.push(worker);
         if (message.error !== undefined) pending?.reject(new Error(message.error));
         else pending?.resolve({ result: message.result, ms: message.ms });
@@ -57,28 +52,15 @@ export class QueryPool {
     this.idle = [...this.workers];
   }
 
-  /** Searches running, waiting, or reserved for a results page on its way. */
-  private load(): number {
-    const now = Date.now();
-    for (const [ticket, expires] of this.tickets) if (expires < now) this.tickets.delete(ticket);
-    return this.running + this.waiting.length + this.tickets.size;
+  admit(): Promise<string | undefined> {
+    return this.admission.admit();
   }
 
-  private get capacity(): number {
-    return this.threads + this.queue;
+  release(ticket: string | null | undefined): void {
+    this.admission.release(ticket);
   }
 
-  /** A place for one search, or undefined when searches are at their bound. */
-  reserve(): string | undefined {
-    if (this.load() >= this.capacity) return undefined;
-    const ticket = randomUUID();
-    this.tickets.set(ticket, Date.now() + TICKET_MS);
-    return ticket;
-  }
-
-  private submit<T>(task: Record<string, unknown>, ticket: string | null | undefined): Promise<{ result: T; ms: number }> {
-    const reserved = ticket ? this.tickets.delete(ticket) : false;
-    if (!reserved && this.load() >= this.capacity) return Promise.reject(new SearchBusy());
+  private run<T>(task: Record<string, unknown>): Promise<{ result: T; ms: number }> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ task: { ...task, id: ++this.sequence }, pending: { resolve: resolve as Pending['resolve'], reject } });
       this.dispatch();
@@ -90,17 +72,23 @@ export class QueryPool {
       const { task, pending } = this.waiting.shift()!;
       const worker = this.idle.pop()!;
       this.pending.set(task.id as number, pending);
-      this.running++;
       worker.postMessage(task);
     }
   }
 
+  /**
+   * One page of results, in the place `ticket` holds (taken by admit) or, without one, in a place
+   * of its own for as long as it runs. A query with no terms is answered here at once, with
+   * nothing: it takes no place and no thread.
+   */
   async search(request: SearchRequest, ticket?: string | null): Promise<SearchResponse> {
-    return (await this.submit<SearchResponse>({ kind: 'search', request }, ticket)).result;
+    if (parseQuery(request.query).length === 0) return { terms: [], total: 0, page: 1, totalPages: 1, results: [] };
+    return (await this.admission.within(ticket, () => this.run<SearchResponse>({ kind: 'search', request }))).result;
   }
 
-  /** The best few titles, and the time spent searching (ms). */
-  suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }> {
-    return this.submit<ArticleMeta[]>({ kind: 'suggest', query, lang, limit }, undefined);
+  /** The best few titles, and the time spent searching (ms); none at once for a query with no terms. */
+  async suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }> {
+    if (parseQuery(query).length === 0) return { result: [], ms: 0 };
+    return this.admission.within(undefined, () => this.run<ArticleMeta[]>({ kind: 'suggest', query, lang, limit }));
   }
 }

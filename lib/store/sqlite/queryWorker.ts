@@ -1,15 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { lowerThreadPriority, SEARCH_NICE } from '@/lib/store/ingest/threadPriority';
 import { typesetArticle } from '@/lib/rendering/markdown/typography';
 import { ContentIndex } from './contentIndex';
-import { Fts5Index } from '@/lib/store/sqlite/fullText';
-import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
+import { Fts5Index } from './fullText';
+import { sqliteSearchCatalog } from './searchCatalog';
 import { ArticleSearch, type SearchRequest } from '@/lib/search/articleSearch';
 
 /*
  * One of the search threads (queryPool.ts): its own read-only connections to the catalog and its
  * full-text index, so a search, however long, never holds the server's thread.
  */
+// Readers of other pages come first: a search takes the time the server's thread leaves.
+lowerThreadPriority(SEARCH_NICE);
 const { file, searchFile, typographer } = workerData as { file: string; searchFile: string; typographer: boolean };
 const open = (path: string) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
