@@ -1,9 +1,8 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { LEFT_OUT, type LoadOptions } from '@/lib/content/readArticle';
+import { LEFT_OUT } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
-import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { type ParsedFile, parseFile, searchTokens } from '@/lib/store/ingest/parsedFile';
