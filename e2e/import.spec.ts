@@ -63,7 +63,7 @@ test('a GBK feed reads as Chinese; an editor’s correction and takedown survive
     const corrected = path.join(content, 'en/news/harbourwire/A-1002.en.md');
     writeFileSync(corrected, readFileSync(corrected, 'utf8').replace(/^title: .*$/m, 'title: "Ferry fares frozen for 2027, the desk confirms"'));
     rmSync(path.join(content, 'en/news/harbourwire/1001.en.md'));
-    await waitFor(async () => (await get(`${server.origin}/en/news/harbourwire/1001`)).status === 404, 5000, 'the takedown answering 404');
+    await waitFor(async () => (await get(`${server.origin}/en/news/harbourwire/1001`)).status === 410, 5000, 'the takedown answering 410 Gone');
 
     // (--source names the folder of every source of a run: one run each.)
     expect((await importer('tests/fixtures/import/upstream/harbourwire', '--update')).stdout).toMatch(
@@ -73,7 +73,7 @@ test('a GBK feed reads as Chinese; an editor’s correction and takedown survive
       /rss\.xml: 2 read, 0 written, 0 updated, 2 skipped \(2 unchanged\), 0 conflicts, 0 failed/,
     );
     expect(existsSync(path.join(content, 'en/news/harbourwire/1001.en.md'))).toBe(false);
-    expect((await get(`${server.origin}/en/news/harbourwire/1001`)).status).toBe(404);
+    expect((await get(`${server.origin}/en/news/harbourwire/1001`)).status).toBe(410);
     await waitFor(
       async () => (await get(`${server.origin}/en/news/harbourwire/A-1002`)).body.includes('Ferry fares frozen for 2027, the desk confirms'),
       5000,
