@@ -3,7 +3,10 @@ import { languages, siteConfig } from '@/lib/config';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
 import { refusalDelay, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
 import { hasSearchTerms } from '@/lib/search/request';
-import { getStore } from '@/lib/store';
+import { storeUnavailableResponse } from '@/lib/rendering/responses';
+import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { markStoreOutage } from '@/lib/server/storeOutage.mjs';
+import { getStore, isStoreUnavailable } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { goneUrl, notFoundUrl } from '@/lib/routing/urls';
 
@@ -17,6 +20,20 @@ const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt'
  * Everything else goes on untouched.
  */
 export async function proxy(request: NextRequest) {
+  try {
+    const response = await route(request);
+    markStoreOutage(false);
+    return response;
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    markStoreOutage(true);
+    // The store's database cannot be reached: a page already rendered is served as it is (the page
+    // cache holds it); another answers 503 with Retry-After, never a 500 a cache would keep.
+    return pageStore().holds(request.nextUrl.pathname) ? NextResponse.next() : storeUnavailableResponse();
+  }
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const store = getStore();
   const match = await matchRoute(request.nextUrl.pathname, {
     store,
@@ -29,7 +46,8 @@ export async function proxy(request: NextRequest) {
     location.search = request.nextUrl.search;
     return NextResponse.redirect(location, 308);
   }
-  if (match.kind === 'search') return admitSearch(request);
+  // A results page renders the sidebar from the store too: asked once that the store answers.
+  if (match.kind === 'search') return (await store.count(match.lang)) >= 0 ? admitSearch(request) : NextResponse.next();
   // Taken down: said as such, at once, and kept by no shared cache (it may be put back).
   if (match.kind === 'gone') return NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } });
   if (match.kind !== 'not-found') return NextResponse.next();

@@ -1,7 +1,10 @@
 import type { ContentStore } from './types';
+import { isPostgresUrl } from './postgres/connection';
+import { openPostgresContentStore } from './postgres/contentStore';
 import { openSqliteStore } from './sqlite/store';
 
 export type * from './types';
+export { isStoreUnavailable, STORE_RETRY_AFTER } from './unavailable';
 
 const slot = Symbol.for('broadsheet.store');
 type Slot = { [slot]?: ContentStore };
@@ -13,6 +16,7 @@ type Slot = { [slot]?: ContentStore };
  */
 export function getStore(): ContentStore {
   const holder = globalThis as Slot;
-  holder[slot] ??= openSqliteStore();
+  const url = process.env.DATABASE_URL;
+  holder[slot] ??= isPostgresUrl(url) ? openPostgresContentStore(url) : openSqliteStore();
   return holder[slot];
 }

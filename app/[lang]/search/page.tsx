@@ -7,7 +7,7 @@ import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/rendering/metadata';
 import { isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
-import { getStore } from '@/lib/store';
+import { getStore, isStoreUnavailable } from '@/lib/store';
 import { searchRequestFrom } from '@/lib/search/request';
 import { sidebarFor } from '@/lib/rendering/sidebar';
 import { searchUrl } from '@/lib/routing/urls';
@@ -30,7 +30,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
     ? await getStore()
         .search.search(request, ticket)
         .catch((error: unknown) => {
-          if (isSearchBusy(error)) return 'busy' as const;
+          // At its bound, or its store unreachable for now: the reader is asked to try again in a moment.
+          if (isSearchBusy(error) || isStoreUnavailable(error)) return 'busy' as const;
           throw error;
         })
     : undefined;

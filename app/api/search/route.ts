@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
 import { isSearchBusy, refusalDelay, SEARCH_RETRY_AFTER } from '@/lib/search';
 import { queryFrom } from '@/lib/search/request';
-import { getStore } from '@/lib/store';
+import { getStore, isStoreUnavailable, STORE_RETRY_AFTER } from '@/lib/store';
 import { articleUrl } from '@/lib/routing/urls';
 
 const SUGGESTIONS = 8;
@@ -18,6 +18,8 @@ export async function GET(request: NextRequest) {
     // A query with no terms is answered at once with none, without a place or a thread.
     found = await getStore().search.suggest(query, lang, SUGGESTIONS);
   } catch (error) {
+    if (isStoreUnavailable(error))
+      return NextResponse.json({ error: 'unavailable' }, { status: 503, headers: { 'Retry-After': String(STORE_RETRY_AFTER), 'Cache-Control': 'no-store' } });
     if (!isSearchBusy(error)) throw error;
     // Searches are at their bound: refused rather than queued, after a pause (lib/search/index.ts).
     await refusalDelay();

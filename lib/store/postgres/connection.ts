@@ -45,3 +45,17 @@ export function openClient(url: string, applicationName: string): pg.Client {
 /** Advisory lock keys: the store's migrations, and its one writer. */
 export const MIGRATION_LOCK = 0x62_72_6f_61_64_6d; // "broadm"
 export const WRITER_LOCK = 0x62_72_6f_61_64_77; // "broadw"
+
+/** SQLSTATE classes and codes that mean the database cannot be reached now, not that a query is wrong. */
+const UNREACHABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '53000']);
+const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether an error from node-postgres says the database is down or unreachable (try again later), rather than a fault in a query. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNREACHABLE_ERRNOS.has(code) || UNREACHABLE_STATES.has(code) || code.startsWith('08'))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|Client has encountered a connection error/i.test(
+    message,
+  );
+}

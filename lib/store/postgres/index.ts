@@ -8,7 +8,7 @@ import { PostgresChangeFeed } from './changeFeed';
 import { openPool, type PoolOptions } from './connection';
 import { PostgresFullText } from './fullText';
 import { migrate } from './migrate';
-import { PostgresCatalogReader } from './reader';
+import { PostgresCatalogReader, type Presenter } from './reader';
 
 export { isPostgresUrl } from './connection';
 export { exportFolder } from './exportFolder';
@@ -25,7 +25,10 @@ export interface PostgresStore {
 }
 
 /** Opens the store at `url`: a pool of connections, the schema brought up to date. */
-export async function openPostgresStore(url: string, options: PoolOptions & { onError?: (message: string) => void } = {}): Promise<PostgresStore> {
+export async function openPostgresStore(
+  url: string,
+  options: PoolOptions & { onError?: (message: string) => void; present?: Presenter } = {},
+): Promise<PostgresStore> {
   const pool = openPool(url, options);
   try {
     await migrate(pool);
@@ -35,7 +38,7 @@ export async function openPostgresStore(url: string, options: PoolOptions & { on
   }
   const changes = new PostgresChangeFeed(pool, url, options.onError);
   return {
-    catalog: new PostgresCatalogReader(pool),
+    catalog: new PostgresCatalogReader(pool, options.present),
     search: new PostgresFullText(pool),
     changes,
     pool,

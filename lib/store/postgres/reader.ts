@@ -41,7 +41,8 @@ const statements = {
 
 type StatementName = keyof typeof statements;
 
-const parse = (meta: string) => JSON.parse(meta) as ArticleMeta;
+/** How an article's stored metadata is shown to readers (typography); the store keeps it as written. */
+export type Presenter = (article: ArticleMeta) => ArticleMeta;
 
 /**
  * The published articles, their lists and terms, read from PostgreSQL: each call one indexed
@@ -51,7 +52,12 @@ const parse = (meta: string) => JSON.parse(meta) as ArticleMeta;
 export class PostgresCatalogReader implements CatalogReader {
   private wasComplete = false;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly present: Presenter = (article) => article,
+  ) {}
+
+  private readonly parse = (meta: string): ArticleMeta => this.present(JSON.parse(meta) as ArticleMeta);
 
   private async rows<R extends pg.QueryResultRow>(name: StatementName, values: unknown[]): Promise<R[]> {
     const result = await this.pool.query<R>({ name: `reader_${name}`, text: statements[name], values });
@@ -73,12 +79,12 @@ export class PostgresCatalogReader implements CatalogReader {
 
   async article(lang: string, slug: readonly string[]): Promise<ArticleMeta | undefined> {
     const row = await this.row<{ meta: string }>('byKey', [`${lang}/${slug.join('/')}`]);
-    return row && parse(row.meta);
+    return row && this.parse(row.meta);
   }
 
   async articleIgnoringCase(lang: string, slug: readonly string[]): Promise<ArticleMeta | undefined> {
     const row = await this.row<{ meta: string }>('byLowerKey', [`${lang}/${slug.join('/')}`.toLowerCase()]);
-    return row && parse(row.meta);
+    return row && this.parse(row.meta);
   }
 
   async source(article: Pick<ArticleMeta, 'key'>): Promise<string | undefined> {
@@ -106,7 +112,7 @@ export class PostgresCatalogReader implements CatalogReader {
     const found = new Map((await this.rows<{ id: number; meta: string }>('byIds', [ids])).map((row) => [row.id, row.meta]));
     return ids.flatMap((id) => {
       const meta = found.get(id);
-      return meta === undefined ? [] : [parse(meta)];
+      return meta === undefined ? [] : [this.parse(meta)];
     });
   }
 
@@ -117,7 +123,7 @@ export class PostgresCatalogReader implements CatalogReader {
     const found = new Map((await this.rows<{ key: string; meta: string }>('byKeys', [keys])).map((row) => [row.key, row.meta]));
     return keys.flatMap((key) => {
       const meta = found.get(key);
-      return meta === undefined ? [] : [parse(meta)];
+      return meta === undefined ? [] : [this.parse(meta)];
     });
   }
 
@@ -139,9 +145,9 @@ export class PostgresCatalogReader implements CatalogReader {
     if (offset > list.count / 2) {
       const end = Math.min(list.count, offset + limit);
       const rows = await this.rows<{ meta: string }>('pageAsc', [list.id, end - offset, list.count - end]);
-      return rows.map((row) => parse(row.meta)).reverse();
+      return rows.map((row) => this.parse(row.meta)).reverse();
     }
-    return (await this.rows<{ meta: string }>('pageDesc', [list.id, limit, offset])).map((row) => parse(row.meta));
+    return (await this.rows<{ meta: string }>('pageDesc', [list.id, limit, offset])).map((row) => this.parse(row.meta));
   }
 
   async term(lang: string, taxonomy: Taxonomy, slug: string): Promise<Term | undefined> {
@@ -167,27 +173,27 @@ export class PostgresCatalogReader implements CatalogReader {
   async menuArticles(lang: string, menu: string): Promise<ArticleMeta[]> {
     const list = await this.list(lang, 'menu', menu);
     if (!list || list.count === 0) return [];
-    return (await this.rows<{ meta: string }>('pageAsc', [list.id, list.count, 0])).map((row) => parse(row.meta));
+    return (await this.rows<{ meta: string }>('pageAsc', [list.id, list.count, 0])).map((row) => this.parse(row.meta));
   }
 
   async neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): Promise<{ newer?: ArticleMeta; older?: ArticleMeta }> {
     const [id, list] = await Promise.all([this.idOf(article), this.list(article.lang, 'all', '')]);
     if (id === undefined || !list) return {};
     const row = await this.row<{ newer: string | null; older: string | null }>('neighbours', [list.id, id]);
-    return { newer: row?.newer ? parse(row.newer) : undefined, older: row?.older ? parse(row.older) : undefined };
+    return { newer: row?.newer ? this.parse(row.newer) : undefined, older: row?.older ? this.parse(row.older) : undefined };
   }
 
   async newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]> {
     const list = await this.list(lang, 'all', '');
     if (!list || limit <= 0) return [];
     const rows = await this.rows<{ key: string; date: number; meta: string }>('newsStubs', [list.id, firstKeyAt(since), since, limit]);
-    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, title: parse(row.meta).title }));
+    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, title: this.parse(row.meta).title }));
   }
 
   async articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]> {
     const list = await this.list(lang, 'all', '');
     if (!list || limit <= 0) return [];
     const rows = await this.rows<{ key: string; date: number; meta: string }>('stubs', [list.id, limit, offset]);
-    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: parse(row.meta).lastmod }));
+    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: this.parse(row.meta).lastmod }));
   }
 }
