@@ -27,6 +27,9 @@ export interface Cluster {
   /** postgres://… of the cluster's maintenance database. */
   url: string;
   port: number;
+  /** Stops the server but keeps its data (an outage); `resume` starts it again on the same port. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -64,18 +67,20 @@ export async function startCluster(port?: number): Promise<Cluster> {
   }
   const data = path.join(root, 'data');
   const chosen = port ?? (await freePort());
+  const settings = [
+    `-p ${chosen}`,
+    `-k ${root}`,
+    "-c listen_addresses='127.0.0.1'",
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  let paused = false;
+  const start = () => runAs(owner, 'pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
   try {
     runAs(owner, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const settings = [
-      `-p ${chosen}`,
-      `-k ${root}`,
-      "-c listen_addresses='127.0.0.1'",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    runAs(owner, 'pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-o', settings, '-w', '-t', '60', 'start']);
+    start();
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
@@ -84,9 +89,17 @@ export async function startCluster(port?: number): Promise<Cluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${chosen}/postgres`,
     port: chosen,
+    pause() {
+      runAs(owner, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      paused = true;
+    },
+    resume() {
+      start();
+      paused = false;
+    },
     stop() {
       try {
-        runAs(owner, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (!paused) runAs(owner, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(root, { recursive: true, force: true });
       }
