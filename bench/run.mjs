@@ -6,6 +6,7 @@
  *
  *   npm run bench -- [--content ../shared/corpus/content] [--scale 10 --archive /data/x10] [--reuse-catalog] [--cold-start]
  *                    [--phases build,start,renders,search,load,flow,proxy,check]
+ *                    [--store sqlite|postgres [--database-url postgres://…/postgres] [--postgres-port 3590]]
  *                    [--flow-duration 60] [--flow-intervals 0,30,5] [--flow-through origin,nginx]
  *                    [--duration 20] [--json FILE]
  *
@@ -25,6 +26,7 @@ import { loadTest } from './lib/load.mjs';
 import { fileMb, newsFlowPhase, unpublish, warm } from './lib/newsFlow.mjs';
 import { hasNginx, startNginx } from './lib/nginx.mjs';
 import { report } from './lib/output.mjs';
+import { createDatabase, startCluster, storeMb, timedSync } from './lib/postgres.mjs';
 import { pageWeight } from './lib/pageWeight.mjs';
 import { archiveCopy } from './lib/scale.mjs';
 import { startServer } from './lib/server.mjs';
@@ -49,8 +51,13 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     port: { type: 'string', default: '3500' },
     json: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
+    'database-url': { type: 'string' },
+    'postgres-port': { type: 'string', default: '3590' },
   },
 });
+if (!['sqlite', 'postgres'].includes(values.store)) throw new Error(`--store sqlite or --store postgres, not ${values.store}`);
+const onPostgres = values.store === 'postgres';
 const scale = Number(values.scale);
 const phases = new Set(values.phases.split(','));
 if (values['skip-build']) phases.delete('build');
@@ -70,7 +77,7 @@ function sourceVersion() {
     return 'unknown';
   }
 }
-const results = { date: new Date().toISOString(), node: process.version, commit: sourceVersion(), scale, phases: [...phases] };
+const results = { date: new Date().toISOString(), node: process.version, commit: sourceVersion(), store: values.store, scale, phases: [...phases] };
 // A server started on an older build measures older code.
 if (!phases.has('build')) console.warn(`--skip-build: measuring the build in ${distDir} as it is, not ${results.commit}`);
 const rows = [['figure', 'value']];
@@ -149,6 +156,8 @@ async function articlePaths(base, lang, limit) {
   return paths;
 }
 
+/** The throwaway PostgreSQL of `--store postgres` without --database-url. */
+let cluster;
 try {
   if (phases.has('build')) {
     console.log('next build …');
@@ -160,7 +169,36 @@ try {
   const needServer = ['start', 'renders', 'search', 'load', 'flow', 'proxy'].some((phase) => phases.has(phase));
   let server;
   let sample = [];
-  if (needServer) {
+  if (needServer && onPostgres) {
+    // The store is loaded by `npm run sync` (as an operator moving to PostgreSQL does), then a
+    // fresh instance starts on it: nothing to build, so its first article and first search are timed.
+    if (!values['database-url']) cluster = startCluster(Number(values['postgres-port']));
+    const databaseUrl = await createDatabase(values['database-url'] ?? cluster.url);
+    serverEnv.DATABASE_URL = databaseUrl;
+    console.log('npm run sync from empty …');
+    const first = timedSync(databaseUrl, contentDir);
+    console.log('npm run sync, nothing changed …');
+    const second = timedSync(databaseUrl, contentDir);
+    results.sync = {
+      fromEmptyMs: first.wallMs,
+      files: first.files,
+      unchangedMs: second.wallMs,
+      unchangedWritten: second.written,
+      store: await storeMb(databaseUrl),
+    };
+    row('sync from empty: wall time (s; files a second)', `${round(first.wallMs / 1000)} (${Math.round(first.files / (first.wallMs / 1000))})`);
+    row('sync with nothing changed: wall time (s)', round(second.wallMs / 1000));
+    row('store on disk (MB: all / full-text index)', `${results.sync.store.totalMb} / ${results.sync.store.searchMb}`);
+    rmSync(cacheDir, { recursive: true, force: true });
+    console.log('a fresh instance on the store …');
+    server = await startServer({ port, contentDir, distDir, readyPath: '/en', env: serverEnv });
+    sample = await articlePaths(server.base, 'en', Number(values['tail-size']) + 500);
+    const article = await timed(server.base + sample[0]);
+    const search = await timed(`${server.base}/api/search?lang=en&q=market`);
+    results.freshInstance = { homeMs: round(server.readyMs), firstArticleMs: round(article.ms), firstSearchMs: round(search.ms), rssMb: server.rssMb() };
+    row('fresh instance: home answered after start (ms)', results.freshInstance.homeMs);
+    row('fresh instance: then its first article / first search (ms)', `${results.freshInstance.firstArticleMs} / ${results.freshInstance.firstSearchMs}`);
+  } else if (needServer) {
     // A first start on a folder the server has never seen: no catalog, no cached page. With
     // --reuse-catalog (to measure later phases again at a large scale) the catalog is kept, and
     // this start is a restart: its figures are not a first start's and are not reported.
@@ -427,13 +465,14 @@ try {
     row('npm run check (s)', `${round(results.check.ms / 1000)}: ${results.check.summary ?? '?'}`);
   }
 } finally {
+  cluster?.stop();
   cleanFlowFolders();
   if (temporary) rmSync(temporary, { recursive: true, force: true });
 }
 
 report(
-  `Broadsheet benchmark, ${scale}x ${values.content} (${results.firstStart?.articles ?? '?'} articles)`,
+  `Broadsheet benchmark, ${scale}x ${values.content} (${results.firstStart?.articles ?? results.sync?.files ?? '?'} ${onPostgres ? 'files, PostgreSQL store' : 'articles'})`,
   rows,
   results,
-  values.json ?? `bench/results/run-x${scale}.json`,
+  values.json ?? `bench/results/run-x${scale}${onPostgres ? '-postgres' : ''}.json`,
 );
