@@ -25,6 +25,19 @@ const browser = {
 
 const EXCLUSIVE = /search-flood\.spec\.ts$/;
 
+/**
+ * The reading half of the suite runs a second time against a server on the PostgreSQL store
+ * (issue 27: one interface, two engines, the same tests), where Debian's PostgreSQL is installed;
+ * the specs that change content or start servers of their own run once.
+ */
+const POSTGRES_BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+const withPostgres = existsSync(`${POSTGRES_BIN}/initdb`);
+const postgresPort = Number(process.env.E2E_PG_PORT ?? 3102);
+const postgresOrigin = `http://${testHost}:${postgresPort}`;
+const READING_SPECS =
+  /(accessibility|article-fields|article|feeds-and-metadata|home|legacy-urls|not-found|responsive|search|taxonomies|theme-and-images|widgets-and-menus)\.spec\.ts$/;
+if (!withPostgres) console.warn(`[e2e] ${POSTGRES_BIN}/initdb is missing: the suite runs on SQLite only (apt-get install postgresql)`);
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -41,12 +54,13 @@ export default defineConfig({
       testIgnore: EXCLUSIVE,
       use: browser,
     },
+    ...(withPostgres ? [{ name: 'postgres', testMatch: READING_SPECS, use: { ...browser, baseURL: postgresOrigin } }] : []),
     {
       // Timing comparisons (a reader's latency, quiet against under a flood) run after every
       // other test, alone, so no other test's load is counted as the flood's.
       name: 'alone',
       testMatch: EXCLUSIVE,
-      dependencies: ['chromium'],
+      dependencies: withPostgres ? ['chromium', 'postgres'] : ['chromium'],
       use: browser,
     },
   ],
@@ -65,5 +79,17 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    ...(withPostgres
+      ? [
+          {
+            command: `node e2e/support/postgres-site.mjs ${postgresPort} ${process.env.E2E_PG_DB_PORT ?? 3593} .next-postgres`,
+            url: `${postgresOrigin}/en`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            // SIGTERM, not Playwright's default SIGKILL: the script stops its PostgreSQL.
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
+          },
+        ]
+      : []),
   ],
 });

@@ -19,9 +19,10 @@ function runAs(owner, tool, args) {
 
 /**
  * Starts a cluster on `port` with Debian's defaults but for the memory a store of this size
- * wants (the settings docs/benchmarks.md names); fsync stays on, as in production.
+ * wants (the settings docs/benchmarks.md names); fsync stays on, as in production, unless
+ * `throwaway` (a test's cluster, never kept).
  */
-export function startCluster(port) {
+export function startCluster(port, { throwaway = false } = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-bench-pg-'));
   const owner =
     process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : undefined;
@@ -30,8 +31,9 @@ export function startCluster(port) {
     chmodSync(root, 0o700);
   }
   const data = path.join(root, 'data');
-  runAs(owner, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
-  const settings = `-p ${port} -k ${root} -c listen_addresses='127.0.0.1' -c shared_buffers=1GB -c maintenance_work_mem=256MB -c max_wal_size=4GB -c max_connections=200`;
+  runAs(owner, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', ...(throwaway ? ['--no-sync'] : [])]);
+  const durability = throwaway ? ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off' : '';
+  const settings = `-p ${port} -k ${root} -c listen_addresses='127.0.0.1' -c shared_buffers=1GB -c maintenance_work_mem=256MB -c max_wal_size=4GB -c max_connections=200${durability}`;
   runAs(owner, 'pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-o', settings, '-w', '-t', '120', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
