@@ -2,9 +2,10 @@
  * Runs once when the server starts (not during `next build`): a production server first takes
  * its cache folder, and refuses to start when another server has it (lib/server/cacheFolderLock.ts);
  * then opens the content catalog and starts its writer at boot, so the first reader does not
- * wait, and starts what follows content changes. A production server also hands memory back when
- * a burst of traffic is over (lib/server/idleCollector.ts), and keeps serving quietly if the pipe
- * its log goes to closes (lib/server/closedLogPipes.ts).
+ * wait, and starts what follows content changes and the threads that render article bodies. A
+ * production server also hands memory back when a burst of traffic is over
+ * (lib/server/idleCollector.ts), and keeps serving quietly if the pipe its log goes to closes
+ * (lib/server/closedLogPipes.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -17,5 +18,7 @@ export async function register() {
     const { followContentChanges } = await import('./lib/server/revalidation');
     if (process.env.NODE_ENV === 'production') (await import('./lib/server/idleCollector')).startIdleCollector();
     followContentChanges(getContent());
+    // Article bodies render on threads of their own, which take most of a second to load.
+    void (await import('./lib/rendering/markdown/render')).renderThreadsLoaded();
   }
 }

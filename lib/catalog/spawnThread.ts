@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * Threads are started with `new Worker(new URL('./x.ts', import.meta.url))` written out where they
@@ -11,9 +11,9 @@ export function fromSources(): boolean {
   return process.env.NEXT_RUNTIME === undefined;
 }
 
-/** A thread running `file`, a module beside `moduleUrl`, loaded through tsx. */
-export function spawnFromSources(moduleUrl: string, file: string, workerData: unknown): Worker {
+/** A thread running `file`, a module beside `moduleUrl`, loaded through tsx (with `options` besides its data). */
+export function spawnFromSources(moduleUrl: string, file: string, workerData: unknown, options: WorkerOptions = {}): Worker {
   const entry = moduleUrl.replace(/[^/]+$/, file);
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { ...options, eval: true, workerData });
 }
