@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
 import { publicTopLevelNames } from '@/lib/routing/publicPaths';
-import { getSearch, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { refusalDelay, SEARCH_RETRY_AFTER, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { hasSearchTerms } from '@/lib/search/request';
+import { storeUnavailableResponse } from '@/lib/rendering/responses';
+import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { markStoreOutage } from '@/lib/server/storeOutage.mjs';
+import { getStore, isStoreUnavailable } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
-import { notFoundUrl } from '@/lib/routing/urls';
+import { goneUrl, notFoundUrl } from '@/lib/routing/urls';
 
 const languageCodes = languages.map((language) => language.code);
 // Files in public/, and the site's own routes outside the languages.
@@ -16,9 +20,23 @@ const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt'
  * Everything else goes on untouched.
  */
 export async function proxy(request: NextRequest) {
-  const index = getIndex();
-  const match = matchRoute(request.nextUrl.pathname, {
-    index,
+  try {
+    const response = await route(request);
+    markStoreOutage(false);
+    return response;
+  } catch (error) {
+    if (!isStoreUnavailable(error)) throw error;
+    markStoreOutage(true);
+    // The store's database cannot be reached: a page already rendered is served as it is (the page
+    // cache holds it); another answers 503 with Retry-After, never a 500 a cache would keep.
+    return pageStore().holds(request.nextUrl.pathname) ? NextResponse.next() : storeUnavailableResponse();
+  }
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
+  const store = getStore();
+  const match = await matchRoute(request.nextUrl.pathname, {
+    store,
     languageCodes,
     defaultLanguage: siteConfig.defaultLanguage,
     passThrough,
@@ -28,10 +46,13 @@ export async function proxy(request: NextRequest) {
     location.search = request.nextUrl.search;
     return NextResponse.redirect(location, 308);
   }
-  if (match.kind === 'search') return admitSearch(request);
+  // A results page renders the sidebar from the store too: asked once that the store answers.
+  if (match.kind === 'search') return (await store.count(match.lang)) >= 0 ? admitSearch(request) : NextResponse.next();
+  // Taken down: said as such, at once, and kept by no shared cache (it may be put back).
+  if (match.kind === 'gone') return NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } });
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
-  if (!index.complete) return stillReading();
+  if (!(await store.complete())) return stillReading();
   // Same origin as the request, so Next.js renders the 404 page in this process. Bound to a
   // loopback address, Next.js 16.4 took it for another host and proxied it to itself over HTTP
   // (30 s, then 500): patches/next+16.4.6.patch fixes that comparison (vercel/next.js#94745).
@@ -53,14 +74,17 @@ function stillReading(): NextResponse {
 }
 
 /**
- * A results page runs only with a place among the searches the server runs at once: reserved
- * here and carried to the page in a request header; without one, 503 at once, before anything
- * is rendered, so a flood of searches costs the server little.
+ * A results page runs only with a place among the searches the server runs at once: taken here,
+ * waiting in line if need be, and carried to the page in a request header (the page gives it
+ * back once sent). Without one (the line is full too), 503 before anything is rendered, a second
+ * later (lib/search/index.ts), so a flood of searches costs the server little. A query with no
+ * terms needs no place: its page answers at once with nothing found.
  */
-function admitSearch(request: NextRequest): NextResponse {
-  if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next();
-  const ticket = getSearch().reserve();
+async function admitSearch(request: NextRequest): Promise<NextResponse> {
+  if (!hasSearchTerms(request.nextUrl.searchParams.get('q') ?? '')) return NextResponse.next();
+  const ticket = await getStore().search.admit();
   if (!ticket) {
+    await refusalDelay();
     return new NextResponse('Search is busy right now. Please try again in a few seconds.\n', {
       status: 503,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' },

@@ -1,5 +1,5 @@
 import { SiteLink as Link } from '@/components/SiteLink';
-import type { Term } from '@/lib/catalog';
+import type { Term } from '@/lib/store';
 import type { Taxonomy } from '@/lib/content';
 import { getDictionary } from '@/lib/i18n';
 import { termUrl } from '@/lib/routing/urls';

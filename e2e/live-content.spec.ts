@@ -111,14 +111,37 @@ test('a file with broken YAML is left out and takes no other page down', async (
   await within(request, '/en/news/city/broken', (status, html) => status === 200 && html.includes('Broken no more'));
 });
 
-test('a deleted file answers 404 and leaves every list within 5 s', async ({ request }) => {
+test('a deleted file answers 410 Gone and leaves every list within 5 s', async ({ request }) => {
   rmSync(path.join(liveContentDir, newFile));
-  await within(request, newUrl, (status) => status === 404);
+  await within(request, newUrl, (status, html) => status === 410 && html.includes('taken down'));
+  expect((await request.get(base + newUrl)).headers()['cache-control']).toBe('no-store');
   await within(request, '/en', (_, html) => !html.includes(title));
   await within(request, '/en/tags/night-life', (status) => status === 404);
   // Its link leaves other pages' recent articles with their sidebars.
   await within(request, '/en/news/culture/museum-reopens', (_, html) => !html.includes(title), SIDEBAR_BOUND_MS);
   await within(request, '/en/search?q=fifteen', (_, html) => html.includes('Nothing matched'));
+});
+
+test("unpublish: true takes an article down (410), and a moved article's old URLs lead to it", async ({ request }) => {
+  const file = 'en/news/city/ferry-fares.en.md';
+  write(file, articleText('Ferry fares frozen', '2026-11-28 08:00:00', 'ferries', 'Fares stay as they are.'));
+  await within(request, '/en/news/city/ferry-fares', (status) => status === 200);
+  write(file, articleText('Ferry fares frozen', '2026-11-28 08:00:00', 'ferries', 'Fares stay as they are.', '\nunpublish: true'));
+  await within(request, '/en/news/city/ferry-fares', (status) => status === 410);
+  await within(request, '/en', (_, html) => !html.includes('Ferry fares frozen'));
+  await within(request, '/en/search?q=fares', (_, html) => html.includes('Nothing matched'));
+
+  // Moved: its new file names the old address (Hugo's aliases), and the old URL redirects there.
+  rmSync(path.join(liveContentDir, file));
+  write(
+    'en/news/city/ferry-fares-2027.en.md',
+    articleText('Ferry fares frozen until 2027', '2026-11-28 08:00:00', 'ferries', 'Fares stay.', '\naliases: ["/en/news/city/ferry-fares"]'),
+  );
+  await within(request, '/en/news/city/ferry-fares', (status) => status === 200, BOUND_MS);
+  const moved = await request.get(`${base}/en/news/city/ferry-fares`, { maxRedirects: 0 });
+  expect(moved.status()).toBe(308);
+  expect(moved.headers().location).toMatch(/\/en\/news\/city\/ferry-fares-2027$/);
+  rmSync(path.join(liveContentDir, 'en/news/city/ferry-fares-2027.en.md'));
 });
 
 test('a draft is never public in production', async ({ request }) => {

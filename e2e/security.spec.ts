@@ -168,10 +168,16 @@ test.describe('the revalidation endpoint', () => {
     rmSync(content, { recursive: true, force: true });
   });
 
+  /** Each claims to come from somewhere else: anyone may write X-Forwarded-For. */
+  const FORGED = '203.0.113.66';
   const post = (token: string, body: string) =>
-    fetch(`${server.origin}/api/revalidate`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-revalidate-token': token }, body });
+    fetch(`${server.origin}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-revalidate-token': token, 'x-forwarded-for': FORGED },
+      body,
+    });
 
-  test('refuses a wrong token and a large body, logs refusals without the token, and takes the right one', async () => {
+  test('refuses a wrong token and a large body, logs refusals with the connecting address and without the token, and takes the right one', async () => {
     const guess = 'a-long-operator-secret-9f3d';
     expect((await post(guess, '{"tags":["bs:all"]}')).status).toBe(403);
     expect((await post('', '{}')).status).toBe(403);
@@ -183,6 +189,9 @@ test.describe('the revalidation endpoint', () => {
     const log = server.log();
     expect(log.match(/\[revalidate\] refused/g)?.length).toBe(4);
     expect(log).toMatch(/\[revalidate\] refused \(413, Body larger than 16384 bytes\)/);
+    // The address the connection came from, never the one a client wrote.
+    expect(log.match(/\[revalidate\] refused \([^)]*\) a request from 127\.0\.0\.1\n/g)?.length).toBe(4);
+    expect(log).not.toContain(FORGED);
     expect(log).not.toContain(guess);
     expect(log).not.toContain(SECRET);
   });

@@ -4,8 +4,8 @@
  * Exits 1 when there is an error.
  */
 import path from 'node:path';
-import { checkFolder } from '@/lib/catalog/checkFolder';
-import { siteCatalogOptions } from '@/lib/catalog/siteOptions';
+import { checkFolder } from '@/lib/store/sqlite/checkFolder';
+import { siteCatalogOptions } from '@/lib/store/ingest/siteOptions';
 import { formatCheckReport } from '@/lib/content/checkReport';
 import { contentDir } from '@/lib/content/contentDir';
 

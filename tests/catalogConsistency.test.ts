@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogWriter } from '@/lib/catalog/catalogWriter';
-import { readChangesSince } from '@/lib/catalog/changeLog';
-import { initializeCatalog } from '@/lib/catalog/database';
-import { type SearchBatch, type SearchSink, SearchWriter } from '@/lib/catalog/searchWriter';
+import { CatalogWriter } from '@/lib/store/sqlite/catalogWriter';
+import { readChangesSince } from '@/lib/store/sqlite/changeLog';
+import { initializeCatalog } from '@/lib/store/sqlite/database';
+import { type SearchBatch, type SearchSink, SearchWriter } from '@/lib/store/sqlite/searchWriter';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
 import { ArticleSearch } from '@/lib/search/articleSearch';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
+import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
 /*
@@ -28,7 +31,14 @@ const options = { languages: ['en'], defaultLanguage: 'en', timeZone: 'UTC', pre
 const story = (i: number, word = `word${i}`) =>
   corpusShaped({ title: `"Story ${i}"`, date: `"2025-01-01 00:00:${String(i % 60).padStart(2, '0')}"` }, `The ${word} of the day.\n`);
 const search = (db: Database.Database, searchDb: Database.Database, query: string) =>
-  new ArticleSearch(searchDb, db).search({ query, lang: 'en', allLanguages: false, sort: 'date', page: 1, pageSize: 10 });
+  new ArticleSearch(new Fts5Index(searchDb, db), sqliteSearchCatalog(new ContentIndex(db))).search({
+    query,
+    lang: 'en',
+    allLanguages: false,
+    sort: 'date',
+    page: 1,
+    pageSize: 10,
+  });
 
 /** An index that loses what it is sent (a thread killed before its commit), or fails (a full disk). */
 function lossyIndex(inner: SearchSink, mode: 'lose' | 'fail'): SearchSink & { broken: boolean } {

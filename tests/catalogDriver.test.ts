@@ -3,12 +3,12 @@ import { type FSWatcher, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CatalogDriver, type DriverOptions, type ParserFactory } from '@/lib/catalog/catalogDriver';
-import { type ChangeSet, CatalogWriter } from '@/lib/catalog/catalogWriter';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
-import { initializeCatalog } from '@/lib/catalog/database';
-import type { ChangeCause, PassProgress } from '@/lib/catalog/messages';
-import { SearchWriter } from '@/lib/catalog/searchWriter';
+import { CatalogDriver, type DriverOptions, type ParserFactory } from '@/lib/store/sqlite/catalogDriver';
+import { type ChangeSet, CatalogWriter } from '@/lib/store/sqlite/catalogWriter';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
+import { initializeCatalog } from '@/lib/store/sqlite/database';
+import type { ChangeCause, PassProgress } from '@/lib/store/sqlite/messages';
+import { SearchWriter } from '@/lib/store/sqlite/searchWriter';
 import type { WatchFunction } from '@/lib/content/watchContent';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileTexts, readFileBytes } from '@/lib/catalog/fileBytes';
+import { fileTexts, readFileBytes } from '@/lib/store/ingest/fileBytes';
 import { TempContent } from './helpers/tempContent';
 
 let content: TempContent;

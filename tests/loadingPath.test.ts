@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFolder } from '@/lib/catalog/checkFolder';
-import { problemsOf } from '@/lib/catalog/checkFolder';
-import { siteCatalogOptions } from '@/lib/catalog/siteOptions';
+import { checkFolder } from '@/lib/store/sqlite/checkFolder';
+import { problemsOf } from '@/lib/store/sqlite/checkFolder';
+import { siteCatalogOptions } from '@/lib/store/ingest/siteOptions';
 import type { Problem } from '@/lib/content/problems';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -41,12 +41,12 @@ beforeAll(async () => {
   process.env.CONTENT_DIR = content.dir;
   process.env.BROADSHEET_CACHE_DIR = cacheDir;
   process.env.BROADSHEET_WATCH = '0';
-  const { getContent } = await import('@/lib/catalog');
+  const { getContent } = await import('@/lib/store/sqlite/catalog');
   const loaded = getContent();
   await loaded.ready;
   const rows = loaded.db.prepare<[], { key: string; meta: string }>('SELECT key, meta FROM articles ORDER BY key').all();
   server = { keys: rows.map((row) => row.key), metas: rows.map((row) => row.meta), problems: sorted(problemsOf(loaded.db)) };
-}, 60_000);
+});
 
 afterAll(() => {
   content.remove();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { newsLanguage, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 import { RelatedArticles, relatingTerms } from '@/lib/search/relatedArticles';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
@@ -29,12 +30,12 @@ describe('related articles', () => {
       .write('en/news/a/one.en.md', article('Harbour bridge reopens', '2025-02-20 10:00:00'))
       .write('zh-CN/news/a/self.zh-CN.md', article('Harbour lighthouse keeper retires', '2025-03-01 10:00:00', { lang: '\n  - "zh-CN"' }));
     const catalog = await loadCatalog(content.dir);
-    const related = new RelatedArticles(catalog.searchDb, catalog.db);
+    const related = new RelatedArticles(new Fts5Index(catalog.searchDb, catalog.db));
     const self = catalog.index.article('en', ['news', 'a', 'self'])!;
-    const ids = related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: self.summary }, 5);
+    const ids = await related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: self.summary }, 5);
     expect(catalog.index.byIds(ids).map((found) => found.key)).toEqual(['en/news/a/three', 'en/news/a/two-new', 'en/news/a/two-old']);
-    expect(related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 1)).toHaveLength(1);
-    expect(related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 0)).toEqual([]);
+    expect(await related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 1)).toHaveLength(1);
+    expect(await related.find({ id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' }, 0)).toEqual([]);
   });
 
   it('keeps the terms of titles it has read until content changes', async () => {
@@ -42,16 +43,16 @@ describe('related articles', () => {
       .write('en/news/a/self.en.md', article('Harbour lighthouse keeper retires', '2025-03-01 10:00:00'))
       .write('en/news/a/other.en.md', article('Harbour lighthouse keeper honoured', '2025-02-01 10:00:00'));
     const catalog = await loadCatalog(content.dir);
-    const related = new RelatedArticles(catalog.searchDb, catalog.db);
+    const related = new RelatedArticles(new Fts5Index(catalog.searchDb, catalog.db));
     const self = catalog.index.article('en', ['news', 'a', 'self'])!;
     const query = { id: catalog.index.idOf(self)!, lang: 'en', title: self.title, summary: '' };
     const other = catalog.index.idOf(catalog.index.article('en', ['news', 'a', 'other'])!)!;
-    expect(related.find(query, 5)).toEqual([other]);
+    expect(await related.find(query, 5)).toEqual([other]);
     // The other article's title changes in the catalog: kept terms still relate it, until forgotten.
     catalog.db.prepare("UPDATE articles SET meta = json_set(meta, '$.title', 'Budget talks resume') WHERE id = ?").run(other);
-    expect(related.find(query, 5)).toEqual([other]);
+    expect(await related.find(query, 5)).toEqual([other]);
     related.forget();
-    expect(related.find(query, 5)).toEqual([]);
+    expect(await related.find(query, 5)).toEqual([]);
   });
 });
 

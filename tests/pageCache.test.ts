@@ -20,7 +20,8 @@ import {
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
 import { SidebarSchedule } from '@/lib/server/revalidation/sidebarSchedule';
-import { type ChangeRecord, touchedBy } from '@/lib/catalog/catalogWriter';
+import type { ChangeRecord } from '@/lib/store';
+import { touchedBy } from '@/lib/store/sqlite/catalogWriter';
 import { followContentChanges } from '@/lib/server/revalidation';
 import { changeRefresh } from '@/lib/server/revalidation/changeTags';
 import { articleMeta } from './helpers/articleMeta';
@@ -270,8 +271,8 @@ describe('a page cache that missed changes (the server died between the catalog 
   const ferry = { lang: 'en', slug: ['news', 'city', 'ferry'], categories: [], tags: [], menu: false };
   const feed = (position: { id: string; seq: number }, log: ChangeRecord[] | undefined) => ({
     onChange: () => () => true,
-    position: () => position,
-    changesSince: (seq: number) => log?.filter((record) => record.seq > seq),
+    position: async () => position,
+    changesSince: async (seq: number) => log?.filter((record) => record.seq > seq),
   });
   const status = (pages: PageStore, pathname: string) => {
     const entry = pages.get(key(pathname))!;
@@ -279,12 +280,12 @@ describe('a page cache that missed changes (the server died between the catalog 
     return areTagsExpired(tags, entry.lastModified) ? 'expired' : areTagsStale(tags, entry.lastModified) ? 'stale' : 'fresh';
   };
 
-  it('applies, at start, the changes the catalog logged after the last one it applied', () => {
+  it('applies, at start, the changes the catalog logged after the last one it applied', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
     tagsManifest.clear();
     let clock = 1_000;
     let pages = store({ now: () => clock });
-    followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
+    await followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
     expect(pages.appliedChange()).toEqual({ catalog: 'catalog-1', seq: 4 });
     pages.set(key('/en/news/city/ferry'), page('old ferry'), undefined);
     pages.set(key('/en/news/city/bridge'), page('bridge'), undefined);
@@ -294,7 +295,7 @@ describe('a page cache that missed changes (the server died between the catalog 
     tagsManifest.clear();
     pages = store({ now: () => clock });
     clock = 2_010;
-    followContentChanges(feed({ id: 'catalog-1', seq: 5 }, [{ seq: 5, touched: [ferry] }]), pages);
+    await followContentChanges(feed({ id: 'catalog-1', seq: 5 }, [{ seq: 5, touched: [ferry] }]), pages);
     clock = 2_020;
     expect(status(pages, '/en/news/city/ferry')).toBe('expired');
     expect(status(pages, '/en/news/city/bridge')).toBe('fresh');
@@ -302,15 +303,15 @@ describe('a page cache that missed changes (the server died between the catalog 
     tagsManifest.clear();
   });
 
-  it('renders every page afresh when it cannot name what it missed: a rebuilt catalog, or a log that no longer reaches back', () => {
+  it('renders every page afresh when it cannot name what it missed: a rebuilt catalog, or a log that no longer reaches back', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
     tagsManifest.clear();
     let clock = 1_000;
     let pages = store({ now: () => clock });
-    followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
+    await followContentChanges(feed({ id: 'catalog-1', seq: 4 }, []), pages);
     pages.set(key('/en/news/city/bridge'), page('bridge'), undefined);
     clock = 2_000;
-    followContentChanges(feed({ id: 'catalog-2', seq: 1 }, []), pages);
+    await followContentChanges(feed({ id: 'catalog-2', seq: 1 }, []), pages);
     clock = 2_010;
     expect(status(pages, '/en/news/city/bridge')).toBe('expired');
     expect(pages.appliedChange()).toEqual({ catalog: 'catalog-2', seq: 1 });
@@ -319,7 +320,7 @@ describe('a page cache that missed changes (the server died between the catalog 
     clock = 3_000;
     tagsManifest.clear();
     pages = store({ now: () => clock });
-    followContentChanges(feed({ id: 'catalog-2', seq: 20_000 }, undefined), pages);
+    await followContentChanges(feed({ id: 'catalog-2', seq: 20_000 }, undefined), pages);
     clock = 3_010;
     expect(status(pages, '/en/news/city/bridge')).toBe('expired');
     tagsManifest.clear();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ParsePool } from '@/lib/catalog/parsePool';
+import { ParsePool } from '@/lib/store/ingest/parsePool';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 
 let content: TempContent;

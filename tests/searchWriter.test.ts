@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { configure, initializeCatalog, searchFileOf } from '@/lib/catalog/database';
-import { type SearchBatch, SearchWriter, ThreadedSearchWriter } from '@/lib/catalog/searchWriter';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configure, initializeCatalog, searchFileOf } from '@/lib/store/sqlite/database';
+import { type SearchBatch, SearchWriter, ThreadedSearchWriter } from '@/lib/store/sqlite/searchWriter';
 
 /*
  * The full-text index's writer as the server's readers see it: through a connection of their
@@ -70,11 +70,10 @@ describe('the search writer', () => {
     writer.write(batch(100, 6_000));
     expect(seen.count()).toBe(6_020);
 
-    // A lone batch (a watched change during a pass) is committed by the idle timer.
+    // A lone batch (a watched change during a pass) is committed by the idle timer, whenever a busy machine runs it.
     writer.write(batch(10_000, 1));
     expect(seen.count()).toBe(6_020);
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(seen.count()).toBe(6_021);
+    await vi.waitFor(() => expect(seen.count()).toBe(6_021), { timeout: 60_000, interval: 50 });
 
     writer.write(batch(20_000, 1));
     writer.bulk(false);
@@ -104,8 +103,8 @@ describe('the search writer', () => {
     const file = searchFile();
     const writer = new ThreadedSearchWriter(file, () => undefined);
     const seen = reader(file);
+    // (How many the thread has committed by now depends on the machine: no claim is made.)
     for (let i = 0; i < 20; i++) writer.write(batch(1 + i * 200, 200));
-    expect(seen.count()).toBeLessThan(20 * 200);
     await writer.within(3);
     expect(seen.count()).toBeGreaterThanOrEqual(17 * 200);
     await writer.close();

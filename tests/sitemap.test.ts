@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
+import type { CatalogReader } from '@/lib/store';
 import { sitemapEntries, sitemapPartCount, sitemapParts } from '@/lib/rendering/sitemap/sitemap';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -8,7 +9,7 @@ let content: TempContent | undefined;
 afterEach(() => content?.remove());
 
 /** The index, with every method it is asked recorded by name. */
-function recorded(index: ContentIndex): { index: ContentIndex; asked: string[] } {
+function recorded(index: CatalogReader): { index: CatalogReader; asked: string[] } {
   const asked: string[] = [];
   const proxy = new Proxy(index, {
     get(target, name, receiver) {
@@ -29,10 +30,10 @@ describe('the sitemap files', () => {
       .write('en/news/a.en.md', corpusShaped({ title: '"A"', date: '"2025-02-08 03:17:28"' }))
       .write('en/news/b.en.md', corpusShaped({ title: '"B"', date: '"2025-02-09 03:17:28"', tags: '\n  - "rates"' }));
     const catalog = await loadCatalog(content.dir);
-    expect(sitemapPartCount(catalog.index, 'en')).toBe(1);
-    expect(sitemapParts(catalog.index, 'en')).toHaveLength(1);
+    expect(await sitemapPartCount(catalog.reader, 'en')).toBe(1);
+    expect(await sitemapParts(catalog.reader, 'en')).toHaveLength(1);
     // Home, two taxonomy indexes, three terms (markets twice, rates), two articles.
-    expect(sitemapEntries(catalog.index, 'en', 1)?.map((entry) => entry.path)).toEqual([
+    expect((await sitemapEntries(catalog.reader, 'en', 1))?.map((entry) => entry.path)).toEqual([
       '/en',
       '/en/categories',
       '/en/categories/markets',
@@ -43,8 +44,8 @@ describe('the sitemap files', () => {
       '/en/news/a',
     ]);
     for (const part of [2, 99_999]) {
-      const { index, asked } = recorded(catalog.index);
-      expect(sitemapEntries(index, 'en', part)).toBeUndefined();
+      const { index, asked } = recorded(catalog.reader);
+      expect(await sitemapEntries(index, 'en', part)).toBeUndefined();
       // Counts only: no terms, no articles, no offset stepped through.
       expect(asked.filter((name) => !['count', 'termCount'].includes(name))).toEqual([]);
     }
@@ -53,8 +54,8 @@ describe('the sitemap files', () => {
   it('of a language without articles is its first part, with its home, and no other', async () => {
     content = new TempContent().write('en/news/a.en.md', corpusShaped());
     const catalog = await loadCatalog(content.dir);
-    expect(sitemapEntries(catalog.index, 'zh-HK', 1)?.map((entry) => entry.path)).toEqual(['/zh-HK', '/zh-HK/categories', '/zh-HK/tags']);
-    expect(sitemapEntries(catalog.index, 'zh-HK', 2)).toBeUndefined();
+    expect((await sitemapEntries(catalog.reader, 'zh-HK', 1))?.map((entry) => entry.path)).toEqual(['/zh-HK', '/zh-HK/categories', '/zh-HK/tags']);
+    expect(await sitemapEntries(catalog.reader, 'zh-HK', 2)).toBeUndefined();
   });
 
   it('ask the catalog for no rows past the end of a list: no OFFSET is run there', async () => {

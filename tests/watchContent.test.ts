@@ -24,7 +24,8 @@ function watchBatches(dir: string) {
     { quietMs: 100, maxWaitMs: 500 },
   );
   close = () => watcher.close();
-  return async (timeoutMs = 3000): Promise<string[] | undefined> => {
+  // A change is reported within a second; the bound only catches one never reported.
+  return async (timeoutMs = 60_000): Promise<string[] | undefined> => {
     if (batches.length === 0) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no change reported')), timeoutMs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLL_SECONDS, watchSettings } from '@/lib/catalog/watchSettings';
+import { POLL_SECONDS, watchSettings } from '@/lib/store/ingest/watchSettings';
 
 describe('BROADSHEET_WATCH and BROADSHEET_POLL_SECONDS', () => {
   it('watches by default, polls or stops when told, and keeps BROADSHEET_WATCH=0', () => {

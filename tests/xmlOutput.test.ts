@@ -8,6 +8,7 @@ import { languageFeedSource, termFeedSource } from '@/lib/rendering/feeds/feedSo
 import { termTitle, withSiteName } from '@/lib/rendering/metadata';
 import { newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 import { sitemapEntries, sitemapIndexXml, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
+import { SqliteReader } from '@/lib/store/sqlite/reader';
 import { articleMeta } from './helpers/articleMeta';
 import { loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
@@ -370,7 +371,7 @@ describe('from the front matter to every feed and sitemap', () => {
     expect(newestFirst).toContain('x\u0000y');
 
     // The editor hears of each character left out, by file, field and code point.
-    const { problemsOf } = await import('@/lib/catalog/checkFolder');
+    const { problemsOf } = await import('@/lib/store/sqlite/checkFolder');
     const said = (file: number) =>
       problemsOf(db)
         .filter((problem) => problem.file === `en/news/x&y/a${file}.en.md`)
@@ -383,7 +384,7 @@ describe('from the front matter to every feed and sitemap', () => {
     expect(index.termsOf('en', 'tags').map((term) => term.name)).toEqual(expect.arrayContaining(newestFirst.map((text, i) => `only${9 - i} ${text}`)));
     expect(index.newsStubs('en', 0, 20).map((stub) => stub.title)).toEqual(newestFirst);
 
-    const language = languageFeedSource(index, 'en');
+    const language = await languageFeedSource(new SqliteReader(index), 'en');
     for (const read of [readRss(buildFeed(language, 'index.xml')), readAtom(buildFeed(language, 'atom.xml'))]) {
       expect(read.items.map((item) => item.title)).toEqual(newestFirst.map(xmlExpected));
       expect(read.items.map((item) => item.link)).toEqual(links);
@@ -397,7 +398,7 @@ describe('from the front matter to every feed and sitemap', () => {
     const terms = [...index.termsOf('en', 'categories'), ...index.termsOf('en', 'tags')];
     expect(terms.map((term) => term.name)).toEqual(expect.arrayContaining(['Dow Jones Newswires', '美股', `t${RSS_BREAKOUT}`]));
     for (const term of terms) {
-      const source = termFeedSource(index, 'en', term);
+      const source = await termFeedSource(new SqliteReader(index), 'en', term);
       expect(source.title).toContain(term.name);
       for (const read of [readRss(buildFeed(source, 'index.xml')), readAtom(buildFeed(source, 'atom.xml'))]) {
         expect(read.title).toBe(xmlExpected(source.title));
@@ -406,7 +407,7 @@ describe('from the front matter to every feed and sitemap', () => {
       expect(buildFeed(source, 'index.xml')).toContain(`<link>${BASE}/en/${term.taxonomy}/${encodeURIComponent(term.slug)}</link>`);
     }
 
-    const urlset = parseStrict(urlsetXml(BASE, sitemapEntries(index, 'en', 1)!));
+    const urlset = parseStrict(urlsetXml(BASE, (await sitemapEntries(new SqliteReader(index), 'en', 1))!));
     expectOnlySiteAddresses(urlset);
     const locs = childrenNamed(urlset, 'url').map((url) => child(url, 'loc').text);
     expect(locs).toEqual(expect.arrayContaining([...links, `${BASE}/en/tags/${encodeURIComponent('美股')}`, `${BASE}/en/categories/dow-jones-newswires`]));

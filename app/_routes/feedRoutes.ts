@@ -1,5 +1,5 @@
 import { isLanguage } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getStore } from '@/lib/store';
 import { type Taxonomy } from '@/lib/content';
 import { buildFeed, type FeedSource } from '@/lib/rendering/feeds/buildFeed';
 import { languageFeedSource, termFeedSource } from '@/lib/rendering/feeds/feedSources';
@@ -9,8 +9,8 @@ import { notFoundResponse } from '@/lib/rendering/responses';
 
 /*
  * Feed routes: a language's newest articles at /{lang}/index.xml (atom.xml, feed.json), and a
- * term's at /{lang}/{categories|tags}/{term}/index.xml. Built per request from the in-memory
- * catalog (a few milliseconds), so they follow content changes at once; CDNs may hold them briefly.
+ * term's at /{lang}/{categories|tags}/{term}/index.xml. Built per request from the store (a few
+ * milliseconds), so they follow content changes at once; CDNs may hold them briefly.
  */
 
 function feedResponse(source: FeedSource | undefined, file: FeedFile): Response {
@@ -22,7 +22,7 @@ function feedResponse(source: FeedSource | undefined, file: FeedFile): Response 
 export function languageFeedRoute(file: FeedFile) {
   return async function GET(_request: Request, { params }: { params: Promise<{ lang: string }> }): Promise<Response> {
     const { lang } = await params;
-    return feedResponse(isLanguage(lang) ? languageFeedSource(getIndex(), lang) : undefined, file);
+    return feedResponse(isLanguage(lang) ? await languageFeedSource(getStore(), lang) : undefined, file);
   };
 }
 
@@ -30,6 +30,6 @@ export function termFeedRoute(taxonomy: Taxonomy, file: FeedFile) {
   return async function GET(_request: Request, { params }: { params: Promise<{ lang: string; term: string }> }): Promise<Response> {
     const { lang, term: termParam } = await params;
     const term = await loadTerm(lang, taxonomy, termParam);
-    return feedResponse(term && termFeedSource(getIndex(), lang, term), file);
+    return feedResponse(term && (await termFeedSource(getStore(), lang, term)), file);
   };
 }

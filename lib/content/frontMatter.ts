@@ -12,6 +12,8 @@ export const knownKeys = new Set([
   'title', 'date', 'summary', 'categories', 'lang', 'translations', 'tags', 'menu', 'thumbnail',
   'lead', 'comments', 'authorbox', 'pager', 'toc', 'mathjax', 'sidebar', 'widgets',
   'description', 'lastmod', 'draft',
+  // Takedowns and moves: Hugo's `aliases`, and Broadsheet's `unpublish` and `redirect`.
+  'aliases', 'unpublish', 'redirect',
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -256,6 +258,15 @@ function warnOfNonXmlChars(key: string, texts: readonly string[], r: Reader): vo
   r.problems.warn(key, `contains ${chars.join(', ')}, which XML cannot carry; feeds and sitemaps leave ${chars.length > 1 ? 'them' : 'it'} out`, r.line(key));
 }
 
+/** Where a moved article now is: a path on this site ("/en/news/x") or an http(s) address. */
+function readRedirect(data: Record<string, unknown>, r: Reader): string | undefined {
+  const value = readText(data, 'redirect', r);
+  if (!value) return undefined;
+  if (/^\/(?!\/)/.test(value) || /^https?:\/\/[^\s]+$/i.test(value)) return value;
+  r.problems.warn('redirect', `${shownValue(value)} is neither a path on this site ("/en/news/…") nor an http(s) address; ignored`, r.line('redirect'));
+  return undefined;
+}
+
 export interface ReadFrontMatterResult {
   /** Title and date are undefined when missing; the loader fills them in. */
   fields: Omit<FrontMatter, 'title' | 'date'> & { title?: string; date?: number };
@@ -316,6 +327,9 @@ export function readFrontMatter(
       toc: readBoolean(data, 'toc', false, r),
       mathjax: readBoolean(data, 'mathjax', false, r),
       draft: readBoolean(data, 'draft', false, r),
+      unpublish: readBoolean(data, 'unpublish', false, r),
+      aliases: readList(data, 'aliases', r),
+      redirect: readRedirect(data, r),
       sidebar: readSidebar(data, r),
       widgets,
     },

@@ -27,6 +27,12 @@ export interface FrontMatter {
   toc: boolean;
   mathjax: boolean;
   draft: boolean;
+  /** Taken down: the URL answers 410 Gone, and the article leaves every list, feed and search. */
+  unpublish: boolean;
+  /** Old addresses of this article (Hugo's `aliases`): each redirects here. */
+  aliases: string[];
+  /** This file's URL moved: it redirects to this path or address, and the file publishes nothing else. */
+  redirect?: string;
   /** Undefined: the site default for the page type applies. */
   sidebar?: SidebarPosition;
   /** Undefined: the site's widget list applies. */

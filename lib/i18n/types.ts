@@ -42,6 +42,9 @@ export interface Dictionary {
   articlesInTerm: string;
   notFoundTitle: string;
   notFoundText: string;
+  /** The 410 page: an article taken down. */
+  goneTitle: string;
+  goneText: string;
   backHome: string;
   poweredBy: string;
   sidebar: string;

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SourceItems } from './feedItem';
 import { safeName } from './articleFile';
+import { decodeText } from './decodeText';
+import type { SourceItems } from './feedItem';
+import { DEFAULT_LIMITS, type Fetched, fetchSource, type FetchLimits } from './fetchSource';
 import { readSource } from './readSource';
 
 /** A place to import from: one file, one URL (or every JSON file of a folder, each its own). */
@@ -10,10 +12,9 @@ export interface SourceRef {
   label: string;
   /** Folder under `{lang}/news/`. */
   folder: string;
-  load: () => Promise<string>;
+  load: () => Promise<Fetched>;
 }
 
-const FETCH_TIMEOUT_MS = 30_000;
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
 /** The folder a source's articles go to: --source, else the source file's folder (or, for a URL, its last folder or host). */
@@ -27,14 +28,7 @@ function folderFor(location: string, named: string | undefined): string {
   return safeName(path.basename(path.dirname(path.resolve(location))));
 }
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url, {
-    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    headers: { accept: 'application/json, application/feed+json, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' },
-  });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.text();
-}
+const readBytes = async (file: string): Promise<Fetched> => ({ bytes: readFileSync(file) });
 
 /** Every JSON file under a folder, walked. */
 function jsonFilesUnder(folder: string): string[] {
@@ -53,23 +47,24 @@ function jsonFilesUnder(folder: string): string[] {
  * under its own folder's name), one file, or a URL. A folder that cannot be listed is one source
  * that fails.
  */
-export function resolveSources(location: string, named?: string): SourceRef[] {
-  if (isUrl(location)) return [{ label: location, folder: folderFor(location, named), load: () => fetchText(location) }];
+export function resolveSources(location: string, named?: string, limits: FetchLimits = DEFAULT_LIMITS): SourceRef[] {
+  if (isUrl(location)) return [{ label: location, folder: folderFor(location, named), load: () => fetchSource(location, limits) }];
   let isFolder = false;
   try {
     isFolder = statSync(location).isDirectory();
   } catch {
-    return [{ label: location, folder: folderFor(location, named), load: async () => readFileSync(location, 'utf8') }];
+    return [{ label: location, folder: folderFor(location, named), load: () => readBytes(location) }];
   }
-  if (!isFolder) return [{ label: location, folder: folderFor(location, named), load: async () => readFileSync(location, 'utf8') }];
+  if (!isFolder) return [{ label: location, folder: folderFor(location, named), load: () => readBytes(location) }];
   return jsonFilesUnder(location).map((file) => ({
     label: path.relative(process.cwd(), file) || file,
     folder: folderFor(file, named),
-    load: async () => readFileSync(file, 'utf8'),
+    load: () => readBytes(file),
   }));
 }
 
-/** A source's items, read and parsed. */
+/** A source's items, read, decoded by the charset it declares, and parsed. */
 export async function loadSource(ref: SourceRef): Promise<SourceItems> {
-  return { folder: ref.folder, items: await readSource(await ref.load()) };
+  const { bytes, contentType } = await ref.load();
+  return { folder: ref.folder, items: await readSource(decodeText(bytes, contentType)) };
 }

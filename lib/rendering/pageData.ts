@@ -1,10 +1,9 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
-import { type ContentIndex, getContent, getIndex, type Term } from '@/lib/catalog';
+import { getStore, type Term } from '@/lib/store';
 import { type ArticleMeta, type Taxonomy } from '@/lib/content';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { renderMarkdown, type TocEntry } from '@/lib/rendering/markdown/render';
 import { paginate, type Paged } from '@/lib/rendering/pagination';
-import { relatedTo } from '@/lib/search';
 import { articleUrl, decodeParam, decodeSlug, homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 
 /**
@@ -19,14 +18,14 @@ function pageNumber(param: string | undefined): number | undefined {
 export async function loadListPage(lang: string, pageParam?: string): Promise<Paged<ArticleMeta> | undefined> {
   const page = pageNumber(pageParam);
   if (!isLanguage(lang) || page === undefined) return undefined;
-  const index = getIndex();
-  return paginate(index.count(lang), page, siteConfig.pageSize, (offset, limit) => index.articles(lang, offset, limit));
+  const store = getStore();
+  return paginate(await store.count(lang), page, siteConfig.pageSize, (offset, limit) => store.articles(lang, offset, limit));
 }
 
 export async function loadArticle(lang: string, slugParams: readonly string[]): Promise<ArticleMeta | undefined> {
   const slug = decodeSlug(slugParams);
   if (!isLanguage(lang) || !slug) return undefined;
-  return getIndex().article(lang, slug);
+  return getStore().article(lang, slug);
 }
 
 export interface ArticlePageData {
@@ -47,27 +46,33 @@ export interface ArticlePageData {
 export async function loadArticlePage(lang: string, slugParams: readonly string[]): Promise<ArticlePageData | undefined> {
   const article = await loadArticle(lang, slugParams);
   if (!article) return undefined;
-  const index = getIndex();
-  const source = index.source(article);
+  const store = getStore();
+  const source = await store.source(article);
   // Unpublished between the two lookups.
   if (source === undefined) return undefined;
-  const body = bodyOf(source);
-  const { html, toc } = await renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer });
-  // The same path in each other language, looked up once for both the links and the widget.
-  const others = otherLanguageVersions(index, article);
+  const [rendered, others, neighbours, related] = await Promise.all([
+    renderMarkdown(bodyOf(source), { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer }),
+    // The same path in each other language, looked up once for both the links and the widget.
+    otherLanguageVersions(article),
+    store.neighbours(article),
+    store.related(article, siteConfig.relatedArticles),
+  ]);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  return { article, html, toc, translations, alternates: alternatesOf(others), ...index.neighbours(article), related: relatedTo(article) };
+  return { article, html: rendered.html, toc: rendered.toc, translations, alternates: alternatesOf(others), ...neighbours, related };
 }
 
-function otherLanguageVersions(index: ContentIndex, article: ArticleMeta): ArticleMeta[] {
-  return languages.flatMap(({ code }) => (code === article.lang ? [] : (index.translation(article, code) ?? [])));
+function otherLanguageVersions(article: ArticleMeta): Promise<ArticleMeta[]> {
+  return getStore().otherLanguages(
+    article,
+    languages.map(({ code }) => code),
+  );
 }
 
 const alternatesOf = (others: readonly ArticleMeta[]) => Object.fromEntries(others.map((other) => [other.lang, articleUrl(other)]));
 
 /** The same path in every other language where an article exists there: for hreflang links. */
 export async function articleAlternates(article: ArticleMeta): Promise<Record<string, string>> {
-  return alternatesOf(otherLanguageVersions(getIndex(), article));
+  return alternatesOf(await otherLanguageVersions(article));
 }
 
 /** Every other language's home. */
@@ -78,7 +83,7 @@ export function homeAlternates(lang: string): Record<string, string> {
 export async function loadTerm(lang: string, taxonomy: Taxonomy, termParam: string): Promise<Term | undefined> {
   const slug = decodeParam(termParam);
   if (!isLanguage(lang) || slug === undefined) return undefined;
-  return getIndex().term(lang, taxonomy, slug.normalize('NFC'));
+  return getStore().term(lang, taxonomy, slug.normalize('NFC'));
 }
 
 export async function loadTermPage(
@@ -90,35 +95,35 @@ export async function loadTermPage(
   const page = pageNumber(pageParam);
   const term = await loadTerm(lang, taxonomy, termParam);
   if (!term || page === undefined) return undefined;
-  const index = getIndex();
-  const paged = paginate(term.count, page, siteConfig.pageSize, (offset, limit) => index.termArticles(lang, term, offset, limit));
+  const store = getStore();
+  const paged = await paginate(term.count, page, siteConfig.pageSize, (offset, limit) => store.termArticles(lang, term, offset, limit));
   return paged && { term, paged };
 }
 
 /** Taxonomy indexes exist in every language; a term's page where the term is used there. */
 export async function termAlternates(lang: string, taxonomy: Taxonomy, slug?: string): Promise<Record<string, string>> {
-  const index = getIndex();
+  const store = getStore();
   const alternates: Record<string, string> = {};
   for (const { code } of languages) {
     if (code === lang) continue;
     if (slug === undefined) alternates[code] = taxonomyUrl(code, taxonomy);
-    else if (index.term(code, taxonomy, slug)) alternates[code] = termUrl(code, taxonomy, slug);
+    else if (await store.term(code, taxonomy, slug)) alternates[code] = termUrl(code, taxonomy, slug);
   }
   return alternates;
 }
 
 export async function loadTerms(lang: string, taxonomy: Taxonomy): Promise<Term[] | undefined> {
   if (!isLanguage(lang)) return undefined;
-  return getIndex().termsOf(lang, taxonomy);
+  return getStore().termsOf(lang, taxonomy);
 }
 
 /** The most used terms of a taxonomy, most used first. */
 export async function loadTopTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]> {
-  return getIndex().topTerms(lang, taxonomy, limit);
+  return getStore().topTerms(lang, taxonomy, limit);
 }
 
 export async function loadRecent(lang: string, count: number): Promise<readonly ArticleMeta[]> {
-  return getIndex().articles(lang, 0, count);
+  return getStore().articles(lang, 0, count);
 }
 
 /*
@@ -136,25 +141,27 @@ export function listParams(): { lang: string }[] {
   return siteConfig.prerender.lists ? languageParams() : [];
 }
 
-/** The catalog once it has read the content folder (a build that prerenders waits for it). */
-async function loadedIndex(): Promise<ContentIndex> {
-  const content = getContent();
-  await content.ready;
-  return content.index;
+/** The store once it has read the whole archive (a build that prerenders waits for it). */
+async function loadedStore() {
+  const store = getStore();
+  await store.ready;
+  return store;
 }
 
 export async function prerenderedArticles(): Promise<{ lang: string; slug: string[] }[]> {
   if (siteConfig.prerender.articlesPerLanguage <= 0) return [];
-  const index = await loadedIndex();
-  return languages.flatMap(({ code }) =>
-    index.articles(code, 0, siteConfig.prerender.articlesPerLanguage).map((article) => ({ lang: code, slug: article.slug })),
-  );
+  const store = await loadedStore();
+  const lists = await Promise.all(languages.map(({ code }) => store.articles(code, 0, siteConfig.prerender.articlesPerLanguage)));
+  return lists.flat().map((article) => ({ lang: article.lang, slug: article.slug }));
 }
 
 export async function prerenderedTerms(taxonomy: Taxonomy): Promise<{ lang: string; term: string }[]> {
   if (siteConfig.prerender.termsPerTaxonomy <= 0) return [];
-  const index = await loadedIndex();
-  return languages.flatMap(({ code }) =>
-    index.topTerms(code, taxonomy, siteConfig.prerender.termsPerTaxonomy).map((term) => ({ lang: code, term: term.slug })),
+  const store = await loadedStore();
+  const lists = await Promise.all(
+    languages.map(async ({ code }) =>
+      (await store.topTerms(code, taxonomy, siteConfig.prerender.termsPerTaxonomy)).map((term) => ({ lang: code, term: term.slug })),
+    ),
   );
+  return lists.flat();
 }

@@ -1,4 +1,6 @@
+import { NextResponse } from 'next/server';
 import { siteConfig } from '@/lib/config';
+import { STORE_RETRY_AFTER } from '@/lib/store';
 
 /** Plain responses of the site's non-page routes (feeds, sitemaps, images). */
 
@@ -20,5 +22,16 @@ export function notFoundResponse(): Response {
 export function sitemapResponse(xml: string): Response {
   return new Response(xml, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600' },
+  });
+}
+
+/**
+ * 503 while the store cannot be reached (its database down or restarting): come back in a few
+ * seconds. Never kept by a shared cache, which would keep serving the outage after it ends.
+ */
+export function storeUnavailableResponse(): NextResponse {
+  return new NextResponse('The site cannot reach its store right now. Please try again in a few seconds.\n', {
+    status: 503,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(STORE_RETRY_AFTER), 'Cache-Control': 'no-store' },
   });
 }

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { CatalogReader } from '@/lib/store';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/rendering/feeds/formats';
 import { articleUrl, feedUrl, homeUrl, listPageUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';
@@ -11,14 +11,14 @@ import { articleUrl, feedUrl, homeUrl, listPageUrl, parsePageNumber, taxonomyUrl
  */
 
 export interface LegacyContext {
-  index: ContentIndex;
+  store: Pick<CatalogReader, 'term' | 'article' | 'articleIgnoringCase'>;
   languageCodes: readonly string[];
   defaultLanguage: string;
 }
 
 /** Today's URL for an old path's segments (decoded), or undefined when it names nothing here. */
-export function legacyTarget(segments: readonly string[], context: LegacyContext): string | undefined {
-  const { index } = context;
+export async function legacyTarget(segments: readonly string[], context: LegacyContext): Promise<string | undefined> {
+  const { store } = context;
   const prefixed = context.languageCodes.find((code) => code.toLowerCase() === segments[0]?.toLowerCase());
   const lang = prefixed ?? context.defaultLanguage;
   const rest = prefixed ? segments.slice(1) : [...segments];
@@ -33,7 +33,7 @@ export function legacyTarget(segments: readonly string[], context: LegacyContext
   const taxonomy = first.toLowerCase();
   if (isTaxonomy(taxonomy)) {
     if (second === undefined) return taxonomyUrl(lang, taxonomy);
-    const term = index.term(lang, taxonomy, second.normalize('NFC').toLowerCase()) ?? index.term(lang, taxonomy, second.normalize('NFC'));
+    const term = (await store.term(lang, taxonomy, second.normalize('NFC').toLowerCase())) ?? (await store.term(lang, taxonomy, second.normalize('NFC')));
     if (!term || more.length > 0) return undefined;
     const termPath = termUrl(lang, taxonomy, term.slug);
     if (third === undefined) return termPath;
@@ -46,6 +46,6 @@ export function legacyTarget(segments: readonly string[], context: LegacyContext
   const last = rest.at(-1) as string;
   const suffix = `.${lang.toLowerCase()}`;
   const slug = last.toLowerCase().endsWith(suffix) ? [...rest.slice(0, -1), last.slice(0, -suffix.length)] : rest;
-  const article = index.article(lang, slug) ?? index.articleIgnoringCase(lang, slug);
+  const article = (await store.article(lang, slug)) ?? (await store.articleIgnoringCase(lang, slug));
   return article ? articleUrl(article) : undefined;
 }

@@ -1,5 +1,5 @@
 import { siteConfig } from '@/lib/config';
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { CatalogReader } from '@/lib/store';
 import { isTaxonomy } from '@/lib/content/terms';
 import { isFeedFile } from '@/lib/rendering/feeds/formats';
 import { legacyTarget } from '@/lib/routing/legacyUrls';
@@ -12,8 +12,10 @@ export type RouteMatch =
   | { kind: 'page'; lang: string }
   /** A language's search page: admitted by the search pool's bound. */
   | { kind: 'search'; lang: string }
-  /** An old (Hugo) or slash-ended URL of a page that exists: a permanent redirect. */
+  /** An old (Hugo) or slash-ended URL of a page that exists, or an article's former URL: a permanent redirect. */
   | { kind: 'redirect'; location: string }
+  /** An article taken down (deleted, unpublished): 410, not a 404 that looks like a typo. */
+  | { kind: 'gone'; lang: string }
   | { kind: 'not-found'; lang: string };
 
 function pageExists(count: number, pageParam: string | undefined): boolean {
@@ -28,31 +30,32 @@ function pageExists(count: number, pageParam: string | undefined): boolean {
  * server HTML empty (vercel/next.js#62228), and a 404 must read without JavaScript.
  */
 export interface RouteContext {
-  index: ContentIndex;
+  store: Pick<CatalogReader, 'count' | 'term' | 'article' | 'articleIgnoringCase' | 'formerly'>;
   languageCodes: readonly string[];
   defaultLanguage: string;
   /** First path segments that belong to files in public/ or to root routes. */
   passThrough: ReadonlySet<string>;
 }
 
-export function matchRoute(pathname: string, context: RouteContext): RouteMatch {
+export async function matchRoute(pathname: string, context: RouteContext): Promise<RouteMatch> {
   const raw = pathname.split('/').filter(Boolean);
   if (raw[0] === undefined || context.passThrough.has(raw[0])) return { kind: 'pass' };
-  const match = matchCurrentRoute(raw, context);
+  const match = await matchCurrentRoute(raw, context);
   if (match.kind === 'page' || match.kind === 'search') {
     // Hugo ended every path with a slash; this site does not.
     return pathname.endsWith('/') ? { kind: 'redirect', location: `/${raw.join('/')}` } : match;
   }
+  if (match.kind !== 'not-found') return match;
   const segments = decodeSlug(raw);
-  const target = segments && legacyTarget(segments, context);
+  const target = segments && (await legacyTarget(segments, context));
   // Only to a page that exists, and never to the same path: a redirect must end somewhere.
-  const lands = target !== undefined && target !== pathname && matchCurrentRoute(target.split('/').filter(Boolean), context).kind === 'page';
+  const lands = target !== undefined && target !== pathname && (await matchCurrentRoute(target.split('/').filter(Boolean), context)).kind === 'page';
   return lands ? { kind: 'redirect', location: target } : match;
 }
 
 /** What a path names among today's URLs. */
-function matchCurrentRoute(raw: readonly string[], context: RouteContext): RouteMatch {
-  const { index, languageCodes } = context;
+async function matchCurrentRoute(raw: readonly string[], context: RouteContext): Promise<RouteMatch> {
+  const { store, languageCodes } = context;
   const lang = raw[0] as string;
   // `/fr/…`, `/wp-admin`: no such language; the 404 is in the default one.
   if (!languageCodes.includes(lang)) return { kind: 'not-found', lang: context.defaultLanguage };
@@ -65,14 +68,17 @@ function matchCurrentRoute(raw: readonly string[], context: RouteContext): Route
   if (first === 'search' && second === undefined) return { kind: 'search', lang };
   if (first === undefined || (isFeedFile(first) && second === undefined)) return page;
   if (first === 'page') {
-    return third === undefined && pageExists(index.count(lang), second ?? '') ? page : notFound;
+    return third === undefined && pageExists(await store.count(lang), second ?? '') ? page : notFound;
   }
   if (isTaxonomy(first)) {
     if (second === undefined) return page;
-    const term = index.term(lang, first, second.normalize('NFC'));
+    const term = await store.term(lang, first, second.normalize('NFC'));
     if (!term || more.length > 0) return notFound;
     if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
     return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
   }
-  return index.article(lang, rest) ? page : notFound;
+  if (await store.article(lang, rest)) return page;
+  const former = await store.formerly(lang, rest);
+  if (!former) return notFound;
+  return 'redirect' in former ? { kind: 'redirect', location: former.redirect } : { kind: 'gone', lang };
 }

@@ -31,6 +31,11 @@ export function notFoundUrl(lang: string): string {
   return `/${lang}/404`;
 }
 
+/** Where the proxy renders the 410 page of a language: an article taken down. */
+export function goneUrl(lang: string): string {
+  return `/${lang}/410`;
+}
+
 export interface SearchOptions {
   /** Newest first rather than most relevant first. */
   byDate?: boolean;

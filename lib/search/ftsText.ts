@@ -1,3 +1,4 @@
+import type { MatchQuery } from './matchQuery';
 import { normalizedCode } from './normalize';
 import { charClass, HAN, MAX_WORD, OTHER, type QueryTerm, stemOf, WORD } from './tokenize';
 
@@ -261,8 +262,6 @@ export function languageToken(lang: string): string {
   return `l${lang.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 }
 
-const quote = (token: string) => `"${token}"`;
-
 /**
  * The shortest word read as the start of longer ones while a reader types: every word beginning
  * "the" is thousands of terms to merge (150 ms at a million articles); from four letters on, few.
@@ -270,30 +269,27 @@ const quote = (token: string) => `"${token}"`;
 export const MIN_PREFIX = 4;
 
 /**
- * An FTS5 expression a document must satisfy to match one query term: every character pair of a
- * Han term (a single character: itself), or a word's stem; with `prefix`, the word being typed
- * may also be the start of a longer one.
+ * What a document must hold to match one query term: every character pair of a Han term (a
+ * single character: itself), or a word's stem; with `prefix`, the word being typed may also be
+ * the start of a longer one.
  */
-export function termExpression(term: QueryTerm, prefix = false): string {
+export function termQuery(term: QueryTerm, prefix = false): MatchQuery {
   if (term.han) {
     const chars = [...term.text];
-    if (chars.length === 1) return quote(chars[0] as string);
-    return `(${chars
-      .slice(1)
-      .map((char, i) => quote(`${chars[i]}${char}`))
-      .join(' AND ')})`;
+    if (chars.length === 1) return { token: chars[0] as string };
+    return { all: chars.slice(1).map((char, i) => ({ token: `${chars[i]}${char}` })) };
   }
-  return prefix && term.text.length >= MIN_PREFIX ? `(${quote(term.stem)} OR ${quote(term.text)}*)` : quote(term.stem);
+  return prefix && term.text.length >= MIN_PREFIX ? { any: [{ token: term.stem }, { token: term.text, prefix: true }] } : { token: term.stem };
 }
 
 /** Every term, in any column, in the reader's language when one is given. */
-export function matchExpression(terms: readonly QueryTerm[], options: { lang?: string; prefixLast?: boolean } = {}): string {
-  const parts = terms.map((term, i) => termExpression(term, options.prefixLast === true && i === terms.length - 1));
-  if (options.lang !== undefined) parts.push(`lang : ${quote(languageToken(options.lang))}`);
-  return parts.join(' AND ');
+export function matchQuery(terms: readonly QueryTerm[], options: { lang?: string; prefixLast?: boolean } = {}): MatchQuery {
+  const parts = terms.map((term, i) => termQuery(term, options.prefixLast === true && i === terms.length - 1));
+  if (options.lang !== undefined) parts.push({ lang: options.lang });
+  return { all: parts };
 }
 
 /** Documents whose title holds the given terms (all of them); `typed` may be the start of a word. */
-export function titleExpression(terms: readonly QueryTerm[], typed?: QueryTerm): string {
-  return `title : (${terms.map((term) => termExpression(term, term === typed)).join(' AND ')})`;
+export function titleQuery(terms: readonly QueryTerm[], typed?: QueryTerm): MatchQuery {
+  return { title: { all: terms.map((term) => termQuery(term, term === typed)) } };
 }

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { FullTextIndex } from '@/lib/store/types';
 import { indexText } from './ftsText';
 
 /*
@@ -61,8 +61,6 @@ export function relatingTerms(title: string, summary: string): string[] {
 /** Two headlines that differ only in case, width, script or punctuation (typographic or not) are one. */
 const headlineKey = (title: string) => indexText(title);
 
-const quote = (term: string) => `"${term}"`;
-
 /** Titles whose terms are kept between renders: the newest titles come up in most windows. */
 const KEPT_TITLES = 20_000;
 
@@ -71,37 +69,41 @@ interface TitleTerms {
   terms: readonly string[];
 }
 
+/** Related articles over the store's full-text index, whichever engine holds it. */
 export class RelatedArticles {
-  private readonly newest: Statement<[string, number], { rowid: number }>;
-  private readonly inLanguage: Statement<[string, string], { id: number }>;
-  private readonly titleOf: Statement<[number], { title: string }>;
   /** By article id, least recently used first; emptied when content changes (forget()). */
   private readonly titles = new Map<number, TitleTerms>();
 
-  /** `searchDb`: the full-text index's file; `db`: the catalog, for the candidates' titles. */
-  constructor(searchDb: Database, db: Database) {
-    this.newest = searchDb.prepare('SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?');
-    this.inLanguage = db.prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND lang = ? ORDER BY id DESC');
-    this.titleOf = db.prepare("SELECT json_extract(meta, '$.title') AS title FROM articles WHERE id = ?");
-  }
+  constructor(private readonly index: FullTextIndex) {}
 
   /** Content changed: a title may have too. */
   forget(): void {
     this.titles.clear();
   }
 
-  /** A candidate's headline key and relating terms, read and split once while it stays in use. */
-  private titleTerms(id: number): TitleTerms {
-    let kept = this.titles.get(id);
-    if (kept) {
-      this.titles.delete(id);
-    } else {
-      const title = this.titleOf.get(id)?.title ?? '';
-      kept = { headline: headlineKey(title), terms: termsOf(title) };
-      if (this.titles.size >= KEPT_TITLES) this.titles.delete(this.titles.keys().next().value!);
+  /** Candidates' headline keys and relating terms, read and split once while they stay in use. */
+  private async titleTerms(ids: readonly number[]): Promise<Map<number, TitleTerms>> {
+    const found = new Map<number, TitleTerms>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const kept = this.titles.get(id);
+      if (kept) {
+        this.titles.delete(id);
+        this.titles.set(id, kept);
+        found.set(id, kept);
+      } else {
+        missing.push(id);
+      }
     }
-    this.titles.set(id, kept);
-    return kept;
+    const read = missing.length > 0 ? await this.index.titles(missing) : new Map<number, string>();
+    for (const id of missing) {
+      const title = read.get(id) ?? '';
+      const kept = { headline: headlineKey(title), terms: termsOf(title) };
+      if (this.titles.size >= KEPT_TITLES) this.titles.delete(this.titles.keys().next().value!);
+      this.titles.set(id, kept);
+      found.set(id, kept);
+    }
+    return found;
   }
 
   /**
@@ -111,12 +113,9 @@ export class RelatedArticles {
    * made the query several times slower (4 to 10 ms against 2). Twice the window is read, as
    * Simplified and Traditional titles share their terms.
    */
-  private window(terms: readonly string[], lang: string): { ids: number[]; full: boolean } {
-    const rowids = this.newest.all(`title : (${terms.map(quote).join(' OR ')})`, WINDOW * 2).map((row) => row.rowid);
-    const ids = this.inLanguage
-      .all(JSON.stringify(rowids), lang)
-      .slice(0, WINDOW)
-      .map((row) => row.id);
+  private async window(terms: readonly string[], lang: string): Promise<{ ids: number[]; full: boolean }> {
+    const rowids = await this.index.ids({ title: { any: terms.map((token) => ({ token })) } }, WINDOW * 2, 0);
+    const ids = (await this.index.inLanguage(rowids, lang)).slice(0, WINDOW);
     return { ids, full: rowids.length >= WINDOW * 2 || ids.length >= WINDOW };
   }
 
@@ -124,26 +123,25 @@ export class RelatedArticles {
    * Ids of up to `limit` articles related to `article` (its catalog id, language, title and
    * summary), best first.
    */
-  find(article: { id: number; lang: string; title: string; summary: string }, limit: number): number[] {
+  async find(article: { id: number; lang: string; title: string; summary: string }, limit: number): Promise<number[]> {
     if (limit <= 0) return [];
     const terms = relatingTerms(article.title, article.summary);
     if (terms.length < 2) return [];
     const wanted = new Set(terms);
     const candidates = new Map<number, { headline: string; terms: string[] }>();
-    const gather = (ids: readonly number[]) => {
-      for (const id of ids) {
-        if (id === article.id || candidates.has(id)) continue;
-        const { headline, terms: titleTerms } = this.titleTerms(id);
+    const gather = async (ids: readonly number[]) => {
+      const fresh = ids.filter((id) => id !== article.id && !candidates.has(id));
+      for (const [id, { headline, terms: titleTerms }] of await this.titleTerms(fresh)) {
         candidates.set(id, { headline, terms: titleTerms.filter((term) => wanted.has(term)) });
       }
     };
-    const first = this.window(terms, article.lang);
-    gather(first.ids);
+    const first = await this.window(terms, article.lang);
+    await gather(first.ids);
     // How many of the newest titles hold each term: the common ones fill the window at once.
     const seen = new Map<string, number>();
     for (const { terms: shared } of candidates.values()) for (const term of shared) seen.set(term, (seen.get(term) ?? 0) + 1);
     const rare = terms.filter((term) => (seen.get(term) ?? 0) <= WINDOW * COMMON_SHARE);
-    if (first.full && rare.length > 0 && rare.length < terms.length) gather(this.window(rare, article.lang).ids);
+    if (first.full && rare.length > 0 && rare.length < terms.length) await gather((await this.window(rare, article.lang)).ids);
 
     // Shared terms, a distinctive one counting double; then newer first.
     const rareSet = new Set(rare);

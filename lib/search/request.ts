@@ -1,9 +1,9 @@
 import { siteConfig } from '@/lib/config';
 import { parsePageNumber } from '@/lib/routing/urls';
 import type { SearchRequest } from './articleSearch';
+import { MAX_QUERY_LENGTH, parseQuery } from './tokenize';
 
-/** Longer queries are cut: nobody types more, and a 10 KB query must cost no more than a short one. */
-export const MAX_QUERY_LENGTH = 200;
+export { MAX_QUERY_LENGTH };
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -11,10 +11,24 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
+/** A query as the site reads it: cut to MAX_QUERY_LENGTH before anything else reads it, then trimmed. */
+export function queryFrom(raw: string | null | undefined): string {
+  return (raw ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+/**
+ * Whether a query names anything to search for. One that does not (spaces, punctuation, a
+ * letter past MAX_QUERY_LENGTH) is answered at once with nothing: it takes no place among the
+ * searches the server runs at once, and no search thread.
+ */
+export function hasSearchTerms(query: string): boolean {
+  return parseQuery(queryFrom(query)).length > 0;
+}
+
 /** A search as the URL asks for it; anything odd in the URL falls back to the defaults. */
 export function searchRequestFrom(lang: string, params: Params): SearchRequest {
   return {
-    query: first(params.q).slice(0, MAX_QUERY_LENGTH).trim(),
+    query: queryFrom(first(params.q)),
     lang,
     allLanguages: first(params.all) === '1',
     sort: first(params.sort) === 'date' ? 'date' : 'relevance',

@@ -72,9 +72,13 @@ export interface QueryTerm {
 
 export const MAX_QUERY_TERMS = 12;
 
+/** Longer queries are cut: nobody types more, and a 10 KB query must cost no more than a short one. */
+export const MAX_QUERY_LENGTH = 200;
+
+/** The terms of a query; only its first MAX_QUERY_LENGTH code units are read. */
 export function parseQuery(query: string): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
-  eachRun(normalizeForSearch(query), (text, han) => {
+  eachRun(normalizeForSearch(query.slice(0, MAX_QUERY_LENGTH)), (text, han) => {
     if (terms.size >= MAX_QUERY_TERMS || (!han && text.length > MAX_WORD)) return;
     const stem = han ? text : stemWord(text);
     terms.set(`${han}:${stem}`, { text, han, stem });

@@ -7,6 +7,7 @@
  */
 import type { ArticleMeta } from '@/lib/content/types';
 import type { Taxonomy } from '@/lib/content/terms';
+import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
 import type { MatchQuery } from '@/lib/search/matchQuery';
 
 export type { ArticleMeta, Taxonomy, MatchQuery };
@@ -20,6 +21,9 @@ export interface Term {
   /** Published articles in the term. */
   count: number;
 }
+
+/** What a URL was, when no article holds it now. */
+export type Former = { redirect: string } | { gone: true };
 
 /** What a sitemap lists of an article. */
 export interface ArticleStub {
@@ -54,6 +58,11 @@ export interface CatalogReader {
   /** The published text of an article (front matter and body, as the editor wrote it): what its page renders. */
   source(article: Pick<ArticleMeta, 'key'>): Promise<string | undefined>;
   idOf(article: Pick<ArticleMeta, 'key'>): Promise<number | undefined>;
+  /**
+   * What a URL no article holds was: moved (an article's `aliases`, a file's `redirect`: where to
+   * now), or taken down (deleted, `unpublish: true`: 410 Gone). Undefined when it never was.
+   */
+  formerly(lang: string, slug: readonly string[]): Promise<Former | undefined>;
   /** Articles by id, in the order given; ids no longer published are left out. */
   byIds(ids: readonly number[]): Promise<ArticleMeta[]>;
   /** The same path in the other languages, where it exists there. */
@@ -64,6 +73,8 @@ export interface CatalogReader {
   termArticles(lang: string, term: Pick<Term, 'taxonomy' | 'slug'>, offset: number, limit: number): Promise<ArticleMeta[]>;
   /** A language's terms of a taxonomy, by name. */
   termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]>;
+  /** How many terms of a taxonomy a language uses. */
+  termCount(lang: string, taxonomy: Taxonomy): Promise<number>;
   /** The most used terms, most used first, then by name. */
   topTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]>;
   /** Articles whose front matter places them in a menu, oldest first. */
@@ -120,4 +131,25 @@ export interface ChangeFeed {
   changesSince(seq: number): Promise<ChangeRecord[] | undefined>;
   /** Calls back soon after each change committed (by this instance or any other). */
   onChange(listener: (record: ChangeRecord) => void): () => void;
+}
+
+/** Searches as the site runs them: at most a few at once, a few more in line, the rest refused (SearchBusy); lib/search/admission.ts. */
+export interface SearchService {
+  /** A place for one search and its page (the proxy takes it for a results page); undefined when searches are at their bound. */
+  admit(): Promise<string | undefined>;
+  /** Gives a place back: its page has been sent. */
+  release(ticket: string | null | undefined): void;
+  search(request: SearchRequest, ticket?: string | null): Promise<SearchResponse>;
+  /** The best few titles as a reader types, and the time spent searching (ms). */
+  suggest(query: string, lang: string, limit: number): Promise<{ result: ArticleMeta[]; ms: number }>;
+}
+
+/** The store as the site uses it: one per server process (lib/store/index.ts, getStore). */
+export interface ContentStore extends CatalogReader, ChangeFeed {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Settles once the store can answer for the whole archive (SQLite: its first pass over the folder). */
+  readonly ready: Promise<void>;
+  readonly search: SearchService;
+  /** Up to `limit` articles related to this one, best first. */
+  related(article: ArticleMeta, limit: number): Promise<ArticleMeta[]>;
 }

@@ -6,6 +6,7 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { renderMarkdown } from '@/lib/rendering/markdown/render';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { articleUrl } from '@/lib/routing/urls';
+import { SqliteReader } from '@/lib/store/sqlite/reader';
 import { loadCatalog, type TestCatalog } from '../helpers/catalog';
 
 /**
@@ -47,8 +48,10 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     );
     expect(unexplained.map((file) => file.path)).toEqual([]);
 
-    const context = { index, languageCodes: languages, defaultLanguage: 'en', passThrough: new Set<string>() };
-    const unreachable = articles.filter((a) => matchRoute(articleUrl(a), context).kind !== 'page' || index.article(a.lang, a.slug)?.file !== a.file);
+    const context = { store: new SqliteReader(index), languageCodes: languages, defaultLanguage: 'en', passThrough: new Set<string>() };
+    const unreachable: ArticleMeta[] = [];
+    for (const a of articles)
+      if ((await matchRoute(articleUrl(a), context)).kind !== 'page' || index.article(a.lang, a.slug)?.file !== a.file) unreachable.push(a);
     expect(unreachable.map((a) => a.file)).toEqual([]);
 
     const renderStarted = performance.now();
@@ -76,9 +79,9 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
     expect(rendered).toBe(articles.length);
   });
 
-  it('redirects the Hugo URL of every article to it', () => {
+  it('redirects the Hugo URL of every article to it', async () => {
     const { index } = catalog;
-    const context = { index, languageCodes: languages, defaultLanguage: 'en', passThrough: new Set<string>() };
+    const context = { store: new SqliteReader(index), languageCodes: languages, defaultLanguage: 'en', passThrough: new Set<string>() };
     // Hugo's URL, from the file path alone: lowercased, the default language unprefixed and
     // without its suffix, the others under /zh-cn/ with `.zh-cn` kept, and a trailing slash.
     const hugoUrl = (file: string) => {
@@ -88,11 +91,12 @@ describe.skipIf(!existsSync(corpusDir))(`the corpus at ${corpusDir}`, () => {
       else segments.unshift(lang!.toLowerCase());
       return `/${segments.map(encodeURIComponent).join('/')}/`;
     };
-    const wrong = articles.flatMap((article) => {
-      const match = matchRoute(hugoUrl(article.file), context);
+    const wrong: string[] = [];
+    for (const article of articles) {
+      const match = await matchRoute(hugoUrl(article.file), context);
       const target = index.articleIgnoringCase(article.lang, article.slug);
-      return match.kind === 'redirect' && match.location === articleUrl(target!) ? [] : [`${hugoUrl(article.file)} → ${JSON.stringify(match)}`];
-    });
+      if (!(match.kind === 'redirect' && match.location === articleUrl(target!))) wrong.push(`${hugoUrl(article.file)} → ${JSON.stringify(match)}`);
+    }
     expect(wrong.slice(0, 10)).toEqual([]);
   });
 });

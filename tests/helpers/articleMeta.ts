@@ -21,6 +21,8 @@ export function articleMeta(lang: string, slug: string[], fields: Partial<Articl
     toc: false,
     mathjax: false,
     draft: false,
+    unpublish: false,
+    aliases: [],
     excerpt: '',
     ...fields,
   };

@@ -1,17 +1,22 @@
 import Database from 'better-sqlite3';
-import { CatalogWriter, type WriterOptions } from '@/lib/catalog/catalogWriter';
-import { problemsOf } from '@/lib/catalog/checkFolder';
-import { ContentIndex } from '@/lib/catalog/contentIndex';
-import { initializeCatalog } from '@/lib/catalog/database';
-import { SearchWriter } from '@/lib/catalog/searchWriter';
+import { CatalogWriter, type WriterOptions } from '@/lib/store/sqlite/catalogWriter';
+import { problemsOf } from '@/lib/store/sqlite/checkFolder';
+import { ContentIndex } from '@/lib/store/sqlite/contentIndex';
+import { initializeCatalog } from '@/lib/store/sqlite/database';
+import { SearchWriter } from '@/lib/store/sqlite/searchWriter';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleSearch } from '@/lib/search/articleSearch';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
+import { sqliteSearchCatalog } from '@/lib/store/sqlite/searchCatalog';
+import { SqliteReader } from '@/lib/store/sqlite/reader';
 
 export interface TestCatalog {
   db: Database.Database;
   searchDb: Database.Database;
   writer: CatalogWriter;
   index: ContentIndex;
+  /** The same catalog behind the store's async interface, as pages read it. */
+  reader: SqliteReader;
   search: ArticleSearch;
 }
 
@@ -33,7 +38,14 @@ export async function loadCatalog(dir: string, options: Partial<WriterOptions> =
     new SearchWriter(searchDb),
   );
   await writer.reconcile();
-  return { db, searchDb, writer, index: new ContentIndex(db), search: new ArticleSearch(searchDb, db) };
+  return {
+    db,
+    searchDb,
+    writer,
+    index: new ContentIndex(db),
+    reader: new SqliteReader(new ContentIndex(db)),
+    search: new ArticleSearch(new Fts5Index(searchDb, db), sqliteSearchCatalog(new ContentIndex(db))),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { spawnFromSources } from '@/lib/catalog/spawnThread';
+import { spawnFromSources } from '@/lib/store/ingest/spawnThread';
 import type { HostileCaseName } from './hostileCases';
 
 type Reply = { ready: true } | { result: unknown; ms: number };

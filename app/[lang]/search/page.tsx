@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { PageLayout } from '@/components/PageLayout';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchResults } from '@/components/SearchResults';
 import { fill, getDictionary } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/rendering/metadata';
-import { getSearch, isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { isSearchBusy, SEARCH_TICKET_HEADER } from '@/lib/search';
+import { getStore, isStoreUnavailable } from '@/lib/store';
 import { searchRequestFrom } from '@/lib/search/request';
 import { sidebarFor } from '@/lib/rendering/sidebar';
 import { searchUrl } from '@/lib/routing/urls';
@@ -20,13 +22,16 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const request = searchRequestFrom(lang, await searchParams);
   const { query } = request;
   const dict = getDictionary(lang);
-  // The proxy reserved this search's place (or answered 503 itself); see lib/search/queryPool.ts.
+  // The proxy took this search's place (or answered 503 itself), held until the page is sent;
+  // see lib/search/admission.ts.
   const ticket = (await headers()).get(SEARCH_TICKET_HEADER);
+  if (ticket) after(() => getStore().search.release(ticket));
   const response = query
-    ? await getSearch()
-        .search(request, ticket)
+    ? await getStore()
+        .search.search(request, ticket)
         .catch((error: unknown) => {
-          if (isSearchBusy(error)) return 'busy' as const;
+          // At its bound, or its store unreachable for now: the reader is asked to try again in a moment.
+          if (isSearchBusy(error) || isStoreUnavailable(error)) return 'busy' as const;
           throw error;
         })
     : undefined;

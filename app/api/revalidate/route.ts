@@ -1,13 +1,15 @@
 import { revalidatePath } from 'next/cache';
 import { pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { connectingAddress } from '@/lib/server/connectingAddress';
 import { isAuthorised } from '@/lib/server/revalidation/authorization';
 
 /** A request body larger than this is refused unread: a revalidation names a few paths or tags. */
 const MAX_BODY_BYTES = 16 * 1024;
 
 function refused(request: Request, status: number, reason: string): Response {
-  // Who asked and why it was refused, never the token they sent.
-  const from = request.headers.get('x-forwarded-for') ?? 'a direct client';
+  // Who connected and why it was refused: never the token they sent, nor X-Forwarded-For, which
+  // Next.js passes on as the client wrote it (lib/server/connectingAddress.ts).
+  const from = connectingAddress(request.headers) ?? 'an address this server was not told';
   console.warn(`[revalidate] refused (${status}, ${reason}) a request from ${from}`);
   return new Response(`${reason}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }

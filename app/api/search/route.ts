@@ -1,7 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { isLanguage } from '@/lib/config';
-import { getSearch, isSearchBusy, SEARCH_RETRY_AFTER } from '@/lib/search';
-import { MAX_QUERY_LENGTH } from '@/lib/search/request';
+import { isSearchBusy, refusalDelay, SEARCH_RETRY_AFTER } from '@/lib/search';
+import { queryFrom } from '@/lib/search/request';
+import { getStore, isStoreUnavailable, STORE_RETRY_AFTER } from '@/lib/store';
 import { articleUrl } from '@/lib/routing/urls';
 
 const SUGGESTIONS = 8;
@@ -10,14 +11,18 @@ const SUGGESTIONS = 8;
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const lang = params.get('lang') ?? '';
-  const query = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH).trim();
+  const query = queryFrom(params.get('q'));
   if (!isLanguage(lang)) return NextResponse.json({ error: `unknown language "${lang}"` }, { status: 400 });
   let found;
   try {
-    found = query ? await getSearch().suggest(query, lang, SUGGESTIONS) : { result: [], ms: 0 };
+    // A query with no terms is answered at once with none, without a place or a thread.
+    found = await getStore().search.suggest(query, lang, SUGGESTIONS);
   } catch (error) {
+    if (isStoreUnavailable(error))
+      return NextResponse.json({ error: 'unavailable' }, { status: 503, headers: { 'Retry-After': String(STORE_RETRY_AFTER), 'Cache-Control': 'no-store' } });
     if (!isSearchBusy(error)) throw error;
-    // Searches are at their bound: refused at once rather than queued.
+    // Searches are at their bound: refused rather than queued, after a pause (lib/search/index.ts).
+    await refusalDelay();
     return NextResponse.json({ error: 'busy' }, { status: 503, headers: { 'Retry-After': String(SEARCH_RETRY_AFTER), 'Cache-Control': 'no-store' } });
   }
   return NextResponse.json(

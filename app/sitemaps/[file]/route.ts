@@ -1,5 +1,5 @@
 import { isLanguage, languages, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getStore } from '@/lib/store';
 import { notFoundResponse, sitemapResponse } from '@/lib/rendering/responses';
 import { parseSitemapFileName, sitemapEntries, urlsetXml } from '@/lib/rendering/sitemap/sitemap';
 import { SITEMAP_INDEX_FILE, sitemapIndex } from '@/lib/rendering/sitemap/sitemapIndex';
@@ -12,10 +12,10 @@ export const generateStaticParams = async (): Promise<{ file: string }[]> => [];
 /** One language's sitemap, part N (/sitemaps/en-1.xml), or the index (/sitemap.xml, rewritten here). */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await params;
-  const index = getIndex();
+  const index = getStore();
   if (file === SITEMAP_INDEX_FILE) {
     return sitemapResponse(
-      sitemapIndex(
+      await sitemapIndex(
         index,
         siteConfig.baseUrl,
         languages.map(({ code }) => code),
@@ -23,6 +23,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     );
   }
   const parsed = parseSitemapFileName(file);
-  const entries = parsed && isLanguage(parsed.lang) ? sitemapEntries(index, parsed.lang, parsed.part) : undefined;
+  const entries = parsed && isLanguage(parsed.lang) ? await sitemapEntries(index, parsed.lang, parsed.part) : undefined;
   return entries ? sitemapResponse(urlsetXml(siteConfig.baseUrl, entries)) : notFoundResponse();
 }

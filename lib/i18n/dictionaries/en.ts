@@ -37,6 +37,8 @@ const en: Dictionary = {
   articlesInTerm: '{count} articles',
   notFoundTitle: 'Page not found',
   notFoundText: 'The page you asked for is not here. It may have moved, or the address may be mistyped.',
+  goneTitle: 'Article removed',
+  goneText: 'This article has been taken down and is no longer available.',
   backHome: 'Back to the home page',
   poweredBy: 'Built with Broadsheet',
   social: 'Follow us',

@@ -37,6 +37,8 @@ const zhCN: Dictionary = {
   articlesInTerm: '{count} 篇文章',
   notFoundTitle: '页面不存在',
   notFoundText: '你要找的页面不在这里，可能已经移动，或者地址有误。',
+  goneTitle: '文章已撤下',
+  goneText: '这篇文章已被撤下，无法再阅读。',
   backHome: '返回首页',
   poweredBy: '由 Broadsheet 构建',
   social: '关注我们',

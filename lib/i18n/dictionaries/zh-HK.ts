@@ -37,6 +37,8 @@ const zhHK: Dictionary = {
   articlesInTerm: '{count} 篇文章',
   notFoundTitle: '找不到頁面',
   notFoundText: '你要找的頁面不在這裏，可能已經移走，或者網址有誤。',
+  goneTitle: '文章已撤下',
+  goneText: '這篇文章已被撤下，無法再閱讀。',
   backHome: '返回首頁',
   poweredBy: '由 Broadsheet 建構',
   social: '關注我們',

@@ -1,4 +1,4 @@
-import type { NewsStub } from '@/lib/catalog/contentIndex';
+import type { NewsStub } from '@/lib/store';
 import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
 import { element, lines, xmlDocument } from '@/lib/xml/element';
 

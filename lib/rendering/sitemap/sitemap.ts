@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/catalog/contentIndex';
+import type { CatalogReader } from '@/lib/store';
 import { taxonomies } from '@/lib/content/terms';
 import { absoluteUrl, articleUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 import { element, lines, xmlDocument } from '@/lib/xml/element';
@@ -13,14 +13,14 @@ export interface SitemapEntry {
 }
 
 /** The pages of a language other than articles: home, taxonomy indexes, terms. They open its first sitemap. */
-function pageEntries(index: ContentIndex, lang: string): SitemapEntry[] {
-  const newest = index.articleStubs(lang, 0, 1)[0];
+async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapEntry[]> {
+  const newest = (await index.articleStubs(lang, 0, 1))[0];
   const lastmod = newest && (newest.lastmod ?? newest.date);
   const entries: SitemapEntry[] = [{ path: homeUrl(lang), lastmod }];
   for (const taxonomy of taxonomies) {
     entries.push({ path: taxonomyUrl(lang, taxonomy), lastmod });
-    for (const term of index.termsOf(lang, taxonomy)) {
-      const first = index.termArticles(lang, term, 0, 1)[0];
+    for (const term of await index.termsOf(lang, taxonomy)) {
+      const first = (await index.termArticles(lang, term, 0, 1))[0];
       entries.push({ path: termUrl(lang, taxonomy, term.slug), lastmod: first && (first.lastmod ?? first.date) });
     }
   }
@@ -28,9 +28,10 @@ function pageEntries(index: ContentIndex, lang: string): SitemapEntry[] {
 }
 
 /** How many sitemap files a language has, from counts alone: its pages and articles together. */
-export function sitemapPartCount(index: ContentIndex, lang: string): number {
-  const pages = 1 + taxonomies.reduce((sum, taxonomy) => sum + 1 + index.termCount(lang, taxonomy), 0);
-  return Math.max(1, Math.ceil((pages + index.count(lang)) / URLS_PER_SITEMAP));
+export async function sitemapPartCount(index: CatalogReader, lang: string): Promise<number> {
+  let pages = 1;
+  for (const taxonomy of taxonomies) pages += 1 + (await index.termCount(lang, taxonomy));
+  return Math.max(1, Math.ceil((pages + (await index.count(lang))) / URLS_PER_SITEMAP));
 }
 
 /**
@@ -38,13 +39,13 @@ export function sitemapPartCount(index: ContentIndex, lang: string): number {
  * Each part reads only its own slice of the articles; a part past the end is undefined, known
  * from the counts before anything is read.
  */
-export function sitemapEntries(index: ContentIndex, lang: string, part: number): SitemapEntry[] | undefined {
-  if (part < 1 || part > sitemapPartCount(index, lang)) return undefined;
-  const pages = pageEntries(index, lang);
+export async function sitemapEntries(index: CatalogReader, lang: string, part: number): Promise<SitemapEntry[] | undefined> {
+  if (part < 1 || part > (await sitemapPartCount(index, lang))) return undefined;
+  const pages = await pageEntries(index, lang);
   const start = (part - 1) * URLS_PER_SITEMAP;
   const entries = pages.slice(start, start + URLS_PER_SITEMAP);
   const offset = Math.max(0, start - pages.length);
-  for (const stub of index.articleStubs(lang, offset, URLS_PER_SITEMAP - entries.length)) {
+  for (const stub of await index.articleStubs(lang, offset, URLS_PER_SITEMAP - entries.length)) {
     entries.push({ path: articleUrl(stub), lastmod: stub.lastmod ?? stub.date });
   }
   return entries;
@@ -54,14 +55,16 @@ export function sitemapEntries(index: ContentIndex, lang: string, part: number):
  * A language's sitemap files, each with when it last changed as far as its newest article (and,
  * for the first, its pages) tells: one row read per file.
  */
-export function sitemapParts(index: ContentIndex, lang: string): { part: number; lastmod?: number }[] {
-  const pages = pageEntries(index, lang);
-  const count = sitemapPartCount(index, lang);
-  return Array.from({ length: count }, (_, i) => {
-    const newest = index.articleStubs(lang, Math.max(0, i * URLS_PER_SITEMAP - pages.length), 1)[0];
+export async function sitemapParts(index: CatalogReader, lang: string): Promise<{ part: number; lastmod?: number }[]> {
+  const pages = await pageEntries(index, lang);
+  const count = await sitemapPartCount(index, lang);
+  const parts: { part: number; lastmod?: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const newest = (await index.articleStubs(lang, Math.max(0, i * URLS_PER_SITEMAP - pages.length), 1))[0];
     const times = [...(i === 0 ? pages.map((page) => page.lastmod ?? 0) : []), newest ? (newest.lastmod ?? newest.date) : 0];
-    return { part: i + 1, lastmod: Math.max(0, ...times) || undefined };
-  });
+    parts.push({ part: i + 1, lastmod: Math.max(0, ...times) || undefined });
+  }
+  return parts;
 }
 
 /** "en-1.xml": a language's sitemaps are numbered from 1. */

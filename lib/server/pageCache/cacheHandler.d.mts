@@ -24,6 +24,7 @@ export declare class PageStore {
   delete(key: string): void;
   revalidateTags(tags: readonly string[], mode: 'expire' | 'stale', applied?: AppliedChange): void;
   appliedChange(): AppliedChange | undefined;
+  holds(pathname: string): boolean;
   flushAccess(): void;
   fileBytes(): number;
   stats(): PageStoreStats;

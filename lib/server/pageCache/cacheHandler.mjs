@@ -20,8 +20,9 @@ import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
-import { pageTags, pathOfCacheKey } from './pageTags.mjs';
+import { pagePath as pagePathOf, pageTags, pathOfCacheKey } from './pageTags.mjs';
 import { RefreshPacer, staleOnlySince } from './refreshPacer.mjs';
+import { storeOutageSince } from '../storeOutage.mjs';
 
 const MB = 1024 * 1024;
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -93,6 +94,11 @@ export class PageStore {
       CREATE INDEX IF NOT EXISTS pages_accessed ON pages (accessed);
       CREATE TABLE IF NOT EXISTS tags (tag TEXT PRIMARY KEY, stale INTEGER, expired INTEGER);
     `);
+    // Which page each entry is, to tell whether a page is held while the store cannot be reached
+    // (holds). Added to a file written before it.
+    if (!(/** @type {any[]} */ (db.prepare('PRAGMA table_info(pages)').all()).some((column) => column.name === 'path')))
+      db.exec('ALTER TABLE pages ADD COLUMN path TEXT');
+    db.exec('CREATE INDEX IF NOT EXISTS pages_path ON pages (path)');
     const build = db.prepare("SELECT value FROM meta WHERE key = 'build'").get();
     if (/** @type {any} */ (build)?.value !== this.options.buildId) {
       // Pages of another build name scripts that no longer exist.
@@ -102,8 +108,9 @@ export class PageStore {
     this.statements = {
       get: db.prepare('SELECT last_modified, value FROM pages WHERE key = ?'),
       put: db.prepare(
-        'INSERT INTO pages (key, last_modified, accessed, size, value) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET last_modified = excluded.last_modified, accessed = excluded.accessed, size = excluded.size, value = excluded.value',
+        'INSERT INTO pages (key, last_modified, accessed, size, value, path) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET last_modified = excluded.last_modified, accessed = excluded.accessed, size = excluded.size, value = excluded.value, path = excluded.path',
       ),
+      holds: db.prepare('SELECT 1 FROM pages WHERE path = ? LIMIT 1').pluck(),
       sizeOf: db.prepare('SELECT size FROM pages WHERE key = ?'),
       touch: db.prepare('UPDATE pages SET accessed = ? WHERE key = ?'),
       oldest: db.prepare('SELECT key, size FROM pages ORDER BY accessed LIMIT 64'),
@@ -140,7 +147,10 @@ export class PageStore {
   /** @param {string} key @returns {CacheEntry | null} */
   get(key) {
     const entry = this.read(key);
-    return entry && this.paced(key, entry);
+    if (!entry) return null;
+    // The store is down: what is kept is served as it is, fresh, rather than rendered again to fail.
+    if (storeOutageSince() !== undefined) return { ...entry, lastModified: this.now() };
+    return this.paced(key, entry);
   }
 
   /**
@@ -200,7 +210,7 @@ export class PageStore {
     if (!this.db) return;
     const blob = deflateRawSync(serialize(entry), { level: 1 });
     const previous = /** @type {any} */ (this.statements.sizeOf.get(key));
-    this.statements.put.run(key, entry.lastModified, entry.lastModified, blob.length, blob);
+    this.statements.put.run(key, entry.lastModified, entry.lastModified, blob.length, blob, pagePath ? pagePathOf(pagePath) : null);
     this.diskBytes += blob.length - (previous?.size ?? 0);
     this.pendingAccess.delete(key);
     if (this.diskBytes > this.payloadLimit()) this.evict();
@@ -317,6 +327,21 @@ export class PageStore {
    */
   appliedChange() {
     return this.applied;
+  }
+
+  /**
+   * Whether a rendered page (any of its variants) is kept for this path: while the store cannot
+   * be reached, such a page is still served, and one not kept answers 503 (proxy.ts).
+   * @param {string} pathname
+   */
+  holds(pathname) {
+    const wanted = pagePathOf(pathname);
+    if (this.db) return this.statements.holds.get(wanted) !== undefined;
+    for (const key of this.memory.keys()) {
+      const path = pathOfCacheKey(key);
+      if (path && pagePathOf(path) === wanted) return true;
+    }
+    return false;
   }
 
   /** Bytes on disk: the database and its write-ahead log. */

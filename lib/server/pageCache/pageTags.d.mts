@@ -12,3 +12,4 @@ export declare const sitemapIndexTag: string;
 export declare function pathTag(path: string): string;
 export declare function pageTags(pathname: string): string[];
 export declare function pathOfCacheKey(key: string): string | undefined;
+export declare function pagePath(pathname: string): string;

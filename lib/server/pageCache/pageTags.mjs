@@ -88,6 +88,11 @@ function sitemapFileTag(rest) {
   return lang ? sitemapTag(/** @type {string} */ (lang[1] ?? lang[2])) : sitemapIndexTag;
 }
 
+/** A page's path as the cache knows it, whether the request wrote it encoded or not. @param {string} pathname */
+export function pagePath(pathname) {
+  return `/${decodedSegments(pathname).join('/')}`.normalize('NFC');
+}
+
 /**
  * The page a cache key names: Next.js keys responses `/route-cache/<kind>/<route hash>/$/<path>`.
  * @param {string} key

@@ -1,4 +1,4 @@
-import type { TouchedArticle } from '@/lib/catalog/catalogWriter';
+import type { TouchedArticle } from '@/lib/store';
 import { taxonomies, termSlug } from '@/lib/content/terms';
 import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 

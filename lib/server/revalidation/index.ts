@@ -1,5 +1,5 @@
 import { languages, siteConfig } from '@/lib/config';
-import { type CatalogChange, type ChangeRecord, type LoadedContent, touchedBy } from '@/lib/catalog';
+import type { ChangeFeed, ChangeRecord } from '@/lib/store';
 import { type AppliedChange, type PageStore, pageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
 import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';
@@ -33,13 +33,13 @@ function sidebarRefreshSeconds(): number {
  * the cache's) are applied first, from the catalog's change log. A cache that cannot name them
  * all (a rebuilt catalog, a log that no longer reaches back) expires every page.
  */
-export function followContentChanges(content: Pick<LoadedContent, 'onChange' | 'position' | 'changesSince'>, store: PageStore = pageStore()): void {
+export async function followContentChanges(content: ChangeFeed, store: PageStore = pageStore()): Promise<void> {
   // `next dev` renders every request afresh; only a production server has pages to refresh.
   if (process.env.NODE_ENV === 'development') return;
   const sidebarRefresh = sidebarRefreshSeconds();
   const sidebarTimers = new Map<string, NodeJS.Timeout>();
   const schedule = new SidebarSchedule(sidebarRefresh * 1000);
-  const catalog = content.position().id;
+  const catalog = (await content.position()).id;
   let lastBulk = 0;
   let bulkTimer: NodeJS.Timeout | undefined;
   /** The newest change seen, and whether a refresh of everything it asked for is still to come. */
@@ -93,23 +93,25 @@ export function followContentChanges(content: Pick<LoadedContent, 'onChange' | '
     for (const lang of sidebarLanguages) refreshSidebars(lang);
   };
 
-  catchUp(content, store, catalog, apply);
-  content.onChange((change: CatalogChange) => {
-    if (change.seq === undefined) return;
-    apply(change.set ? { seq: change.seq, touched: touchedBy(change.set) } : { seq: change.seq, bulk: true });
-  });
+  // Changes heard while catching up are applied after it, in order: each applied twice at most.
+  const heard: ChangeRecord[] = [];
+  let caughtUp = false;
+  content.onChange((record) => (caughtUp ? apply(record) : heard.push(record)));
+  await catchUp(content, store, catalog, apply);
+  caughtUp = true;
+  for (const record of heard) apply(record);
 }
 
 /** Applies the changes the catalog committed after the last one the page cache applied. */
-function catchUp(content: Pick<LoadedContent, 'position' | 'changesSince'>, store: PageStore, catalog: string, apply: (record: ChangeRecord) => void): void {
-  const position = content.position();
+async function catchUp(content: ChangeFeed, store: PageStore, catalog: string, apply: (record: ChangeRecord) => void): Promise<void> {
+  const position = await content.position();
   const applied = store.appliedChange();
   // A new page cache holds nothing from before: there is nothing to catch up on.
   if (!applied) {
     store.revalidateTags([], 'stale', { catalog, seq: position.seq });
     return;
   }
-  const missed = applied.catalog === catalog ? content.changesSince(applied.seq) : undefined;
+  const missed = applied.catalog === catalog ? await content.changesSince(applied.seq) : undefined;
   if (!missed) {
     console.warn('[page cache] the catalog was rebuilt, or changed more than its log keeps, since the pages were cached: every page is rendered afresh');
     store.revalidateTags([allPagesTag], 'expire', { catalog, seq: position.seq });

@@ -1,5 +1,5 @@
 import { isLanguage, siteConfig } from '@/lib/config';
-import { getIndex } from '@/lib/catalog';
+import { getStore } from '@/lib/store';
 import { notFoundResponse } from '@/lib/rendering/responses';
 import { NEWS_ENTRIES, NEWS_WINDOW_MS, newsSitemapXml } from '@/lib/rendering/sitemap/newsSitemap';
 
@@ -16,7 +16,7 @@ export const generateStaticParams = async (): Promise<{ file: string }[]> => [];
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   const lang = /^(.+)\.xml$/.exec((await params).file)?.[1];
   if (!lang || !isLanguage(lang)) return notFoundResponse();
-  const entries = getIndex().newsStubs(lang, Date.now() - NEWS_WINDOW_MS, NEWS_ENTRIES);
+  const entries = await getStore().newsStubs(lang, Date.now() - NEWS_WINDOW_MS, NEWS_ENTRIES);
   const { lists, staleWhileRevalidate } = siteConfig.sharedCache;
   return new Response(newsSitemapXml(siteConfig.baseUrl, siteConfig.title, lang, entries), {
     headers: {

@@ -1,0 +1,9 @@
+import path from 'node:path';
+
+/**
+ * Where this server keeps what it can rebuild (the SQLite catalog, rendered pages):
+ * BROADSHEET_CACHE_DIR, or `.next/cache/broadsheet/` beside the build, where Next.js keeps its own caches.
+ */
+export function defaultCacheDir(): string {
+  return process.env.BROADSHEET_CACHE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'cache', 'broadsheet');
+}

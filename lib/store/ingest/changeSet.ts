@@ -1,0 +1,77 @@
+import type { LoadOptions } from '@/lib/content/readArticle';
+import type { Problem } from '@/lib/content/problems';
+import type { ArticleMeta } from '@/lib/content/types';
+import type { TouchedArticle } from '../types';
+
+/*
+ * What every engine's writer takes and says: its options, and what one update changed. The
+ * change log's entries are made from these (touchedBy), the same in every engine.
+ */
+
+export interface WriterOptions extends LoadOptions {
+  /** Show drafts and future-dated articles (next dev: editors preview them). */
+  preview: boolean;
+  now?: () => number;
+}
+
+/** An article as it was before a change or is after it, with its pager neighbours' keys. */
+export interface ArticleState {
+  meta: ArticleMeta;
+  newer?: string;
+  older?: string;
+}
+
+/** What a change did to one URL. */
+export interface ArticleChange {
+  key: string;
+  before?: ArticleState;
+  after?: ArticleState;
+}
+
+/** What one update changed. */
+export interface ChangeSet {
+  /** Files read again (relative paths). */
+  files: string[];
+  changes: ArticleChange[];
+  /** Problems of the files read, after the update. */
+  problems: Problem[];
+  /** The catalog's number for the update, where it changed anything (the `changes` table). */
+  seq?: number;
+}
+
+/** The touched articles of a change set: each before and after the change. */
+export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
+  return set.changes.flatMap((change) =>
+    [change.before, change.after].flatMap((state) =>
+      state
+        ? [
+            {
+              lang: state.meta.lang,
+              slug: state.meta.slug,
+              categories: state.meta.categories,
+              tags: state.meta.tags,
+              menu: state.meta.menu.length > 0,
+              newer: state.newer,
+              older: state.older,
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/** A folder a full pass could not read: the articles under it stay as the catalog last read them. */
+export interface UnreadableFolder {
+  folder: string;
+  reason: string;
+}
+
+/** What a full pass found: Markdown files, files read, and folders it could not read. */
+export interface PassResult {
+  files: number;
+  read: number;
+  unreadable: UnreadableFolder[];
+}
+
+/** Entries of the change log kept: a server down for longer than this many changes refreshes every page when it starts. */
+export const CHANGES_KEPT = 10_000;

@@ -1,0 +1,134 @@
+/*
+ * The PostgreSQL store's schema, as numbered migrations a new version applies by itself when it
+ * opens the store (migrate.ts). A migration is never edited once released: a change is a new one.
+ *
+ * The tables mean what the SQLite catalog's do (lib/catalog/schema.ts), with two differences:
+ * the store is the truth every instance reads (not a cache of one folder), so it keeps every
+ * file's bytes (`sources`, by content hash: export writes them back out, and a duplicate or
+ * future-dated file can be published with no folder at hand); and the full-text index is a table
+ * of its own here, written in the same transaction as the articles.
+ *
+ * - `files`: every Markdown file as last synced: its stat, content hash, the URL key it claims,
+ *   problems, the file it duplicates, and whether its article is held at its last good version.
+ * - `articles`: the published ones, one per URL; id = sortKey (newest first is the key's order);
+ *   `hash` names the published text in `sources` (a held article's differs from its file's).
+ * - `lists` / `list_items`: a language's articles, each category, tag and menu; counts are kept
+ *   exact by the writer in the statement that adds or removes the items.
+ * - `search`: one tsvector per article holding its index tokens (lib/search/ftsText.ts), each
+ *   title token again under TITLE_MARK and the language under LANGUAGE_MARK (searchDocument.ts).
+ * - `changes`: what each transaction touched, numbered; `scheduled`: files dated in the future.
+ * - `meta`: the store's id (a new store has another), `complete` once a whole folder was synced.
+ * - `gone`, `moved` (migration 2): taken-down URLs (410), and URLs that redirect (an article's
+ *   `aliases`, a file's `redirect`), with the file that says so.
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalog, sources, full-text index and change log',
+    sql: `
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+INSERT INTO meta (key, value) VALUES ('id', gen_random_uuid()::text);
+
+CREATE TABLE sources (hash bytea PRIMARY KEY, bytes bytea NOT NULL);
+-- Markdown compresses well, and lz4 reads back several times faster than the default.
+DO $$ BEGIN ALTER TABLE sources ALTER COLUMN bytes SET COMPRESSION lz4; EXCEPTION WHEN OTHERS THEN NULL; END $$;
+
+CREATE TABLE files (
+  path text COLLATE "C" PRIMARY KEY,
+  dir text COLLATE "C" NOT NULL,
+  mtime float8 NOT NULL,
+  size bigint NOT NULL,
+  hash bytea,
+  key text COLLATE "C",
+  date float8,
+  draft boolean NOT NULL DEFAULT false,
+  problems text,
+  dup_of text COLLATE "C",
+  held boolean NOT NULL DEFAULT false
+);
+CREATE INDEX files_dir ON files (dir);
+CREATE INDEX files_key ON files (key) WHERE key IS NOT NULL;
+CREATE INDEX files_hash ON files (hash);
+CREATE INDEX files_problems ON files (path) WHERE problems IS NOT NULL OR dup_of IS NOT NULL;
+
+CREATE TABLE scheduled (path text COLLATE "C" PRIMARY KEY, date float8 NOT NULL);
+CREATE INDEX scheduled_date ON scheduled (date);
+
+CREATE TABLE articles (
+  id bigint PRIMARY KEY,
+  path text COLLATE "C" NOT NULL,
+  key text COLLATE "C" NOT NULL UNIQUE,
+  key_lower text COLLATE "C" NOT NULL,
+  lang text COLLATE "C" NOT NULL,
+  date float8 NOT NULL,
+  hash bytea NOT NULL,
+  meta text NOT NULL
+);
+CREATE INDEX articles_key_lower ON articles (key_lower, id);
+CREATE INDEX articles_hash ON articles (hash);
+CREATE INDEX articles_path ON articles (path);
+
+CREATE TABLE lists (
+  id serial PRIMARY KEY,
+  lang text COLLATE "C" NOT NULL,
+  kind text COLLATE "C" NOT NULL,
+  slug text COLLATE "C" NOT NULL,
+  name text COLLATE "C" NOT NULL,
+  count integer NOT NULL DEFAULT 0,
+  UNIQUE (lang, kind, slug)
+);
+CREATE INDEX lists_by_count ON lists (lang, kind, count);
+
+CREATE TABLE list_items (
+  list integer NOT NULL,
+  article bigint NOT NULL,
+  PRIMARY KEY (list, article)
+);
+
+CREATE TABLE search (id bigint PRIMARY KEY, lang text COLLATE "C" NOT NULL, doc tsvector NOT NULL);
+CREATE INDEX search_doc ON search USING gin (doc);
+DO $$ BEGIN ALTER TABLE search ALTER COLUMN doc SET COMPRESSION lz4; EXCEPTION WHEN OTHERS THEN NULL; END $$;
+
+-- Matches through the GIN index, whatever the planner estimates: walking the ids newest first
+-- and testing each entry (what it picks for a term it guesses common) reads every entry for a
+-- rare one (21 s for a word in no article at 180,000 articles). The settings hold inside these
+-- functions only.
+CREATE FUNCTION search_count(q tsquery, l text) RETURNS bigint LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $f$ SELECT count(*) FROM search WHERE doc @@ q AND (l IS NULL OR lang = l) $f$;
+CREATE FUNCTION search_ids(q tsquery, l text, n integer, skip integer) RETURNS SETOF bigint LANGUAGE sql STABLE
+  SET enable_seqscan = off SET enable_indexscan = off
+  AS $f$ SELECT id FROM search WHERE doc @@ q AND (l IS NULL OR lang = l) ORDER BY id DESC LIMIT n OFFSET skip $f$;
+
+CREATE TABLE changes (seq bigserial PRIMARY KEY, at float8 NOT NULL, refresh text NOT NULL);
+`,
+  },
+  {
+    version: 2,
+    name: 'takedowns and moves: gone and moved URLs, and files that are never articles',
+    sql: `
+-- 0 shown once its date comes, 1 shown to no reader (a draft, unpublish: true), 2 never an
+-- article (a file with redirect:): lib/store/rules.ts, Hidden.
+ALTER TABLE files RENAME COLUMN draft TO hidden;
+ALTER TABLE files ALTER COLUMN hidden DROP DEFAULT;
+ALTER TABLE files ALTER COLUMN hidden TYPE smallint USING CASE WHEN hidden THEN 1 ELSE 0 END;
+ALTER TABLE files ALTER COLUMN hidden SET DEFAULT 0;
+
+-- URLs whose article was taken down: 410 Gone until an article holds them again.
+CREATE TABLE gone (key text COLLATE "C" PRIMARY KEY, at float8 NOT NULL);
+-- URLs that redirect: an article's aliases, a file's redirect; with the file that says so.
+CREATE TABLE moved (key text COLLATE "C" PRIMARY KEY, target text NOT NULL, file text COLLATE "C" NOT NULL, kind text NOT NULL);
+CREATE INDEX moved_file ON moved (file, kind);
+`,
+  },
+];
+
+/** The newest schema this code knows. */
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,279 @@
+/*
+ * The store contract: what every engine (lib/store/sqlite, lib/store/postgres) answers for the
+ * same content folder (fixtures.ts). Each engine's test file calls describeStoreContract with a
+ * factory that returns its store over a folder.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageToken } from '@/lib/search/ftsText';
+import { parseQuery } from '@/lib/search/tokenize';
+import type { CatalogReader, ChangeFeed, ChangeRecord, FullTextIndex, MatchQuery } from '@/lib/store/types';
+import { corpusShaped, TempContent } from '../helpers/tempContent';
+import { article, CONTRACT_NOW, writeContractFolder } from './fixtures';
+
+export interface StoreUnderTest {
+  catalog: CatalogReader;
+  search: FullTextIndex;
+  changes: ChangeFeed;
+  /** Brings the store in line with the folder as it is now. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A store over a content folder, synced once, its clock at `now`. Languages: en, zh-CN, zh-HK; time zone UTC. */
+export type StoreFactory = (dir: string, now: () => number) => Promise<StoreUnderTest>;
+
+/** A query as the search builds one from what a reader typed: each term's Han pairs (or its character) or its stem; the last may be a prefix. */
+export function queryOf(text: string, options: { lang?: string; prefixLast?: boolean } = {}): MatchQuery {
+  const terms = parseQuery(text);
+  const parts: MatchQuery[] = terms.map((term, i) => {
+    if (term.han) {
+      const chars = [...term.text];
+      if (chars.length === 1) return { token: chars[0] as string };
+      return { all: chars.slice(1).map((char, j) => ({ token: `${chars[j]}${char}` })) };
+    }
+    return options.prefixLast && i === terms.length - 1 ? { any: [{ token: term.stem }, { token: term.text, prefix: true }] } : { token: term.stem };
+  });
+  if (options.lang) parts.push({ lang: options.lang });
+  return { all: parts };
+}
+
+const waitFor = async <T>(probe: () => T | undefined, what: string, ms = 10_000): Promise<T> => {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+export function describeStoreContract(engine: string, factory: StoreFactory): void {
+  describe(`the ${engine} store`, () => {
+    let content: TempContent;
+    let store: StoreUnderTest;
+    let catalog: CatalogReader;
+    let search: FullTextIndex;
+    const titles = (articles: { title: string }[]) => articles.map((a) => a.title);
+    const idOf = async (lang: string, slug: string[]) => (await catalog.idOf({ key: `${lang}/${slug.join('/')}` })) as number;
+
+    beforeAll(async () => {
+      content = writeContractFolder(new TempContent());
+      store = await factory(content.dir, () => CONTRACT_NOW);
+      ({ catalog, search } = store);
+    });
+    afterAll(async () => {
+      await store?.close();
+      content?.remove();
+    });
+
+    describe('lists', () => {
+      it('lists a language newest first, a page at a time from either end, without drafts or future articles', async () => {
+        expect(await catalog.complete()).toBe(true);
+        expect(titles(await catalog.articles('en', 0, 10))).toEqual([
+          'AI summit opens in Paris',
+          'Stocks rally on chip earnings',
+          'Central bank holds rates',
+          'About this newsroom',
+        ]);
+        expect(titles(await catalog.articles('en', 1, 2))).toEqual(['Stocks rally on chip earnings', 'Central bank holds rates']);
+        expect(titles(await catalog.articles('en', 3, 10))).toEqual(['About this newsroom']);
+        expect(await catalog.articles('en', 4, 10)).toEqual([]);
+        expect(titles(await catalog.articles('zh-CN', 0, 10))).toEqual(['人工智能行动峰会在巴黎开幕', '美股收盘上涨']);
+        expect([await catalog.count('en'), await catalog.count('zh-CN'), await catalog.count('zh-HK'), await catalog.size()]).toEqual([4, 2, 1, 7]);
+        expect(await catalog.count('fr')).toBe(0);
+      });
+
+      it('finds articles by URL, ignoring case, by id in the order given, and in the other languages', async () => {
+        expect((await catalog.article('en', ['news', 'rates']))?.title).toBe('Central bank holds rates');
+        expect(await catalog.article('en', ['news', 'draft'])).toBeUndefined();
+        expect(await catalog.article('en', ['news', 'missing'])).toBeUndefined();
+        expect((await catalog.articleIgnoringCase('en', ['NEWS', 'Ai']))?.title).toBe('AI summit opens in Paris');
+        const [rates, ai, stocks] = [await idOf('en', ['news', 'rates']), await idOf('en', ['news', 'ai']), await idOf('en', ['news', 'stocks'])];
+        expect(ai).toBeGreaterThan(stocks);
+        expect(stocks).toBeGreaterThan(rates);
+        expect(await catalog.idOf({ key: 'en/news/draft' })).toBeUndefined();
+        expect(titles(await catalog.byIds([rates, 12345, ai]))).toEqual(['Central bank holds rates', 'AI summit opens in Paris']);
+        const en = (await catalog.article('en', ['news', 'ai']))!;
+        expect((await catalog.otherLanguages(en, ['en', 'zh-CN', 'zh-HK'])).map((a) => a.lang)).toEqual(['zh-CN', 'zh-HK']);
+        expect(await catalog.otherLanguages((await catalog.article('en', ['news', 'rates']))!, ['en', 'zh-CN', 'zh-HK'])).toEqual([]);
+      });
+
+      it('gives the published text of an article as the editor wrote it', async () => {
+        const source = await catalog.source({ key: 'en/news/ai' });
+        expect(source).toContain('Delegates met for the summit');
+        expect(source).toMatch(/^---\n/);
+        expect(await catalog.source({ key: 'zh-HK/news/ai' })).toContain('各國代表');
+        expect(await catalog.source({ key: 'en/news/draft' })).toBeUndefined();
+      });
+
+      it('groups terms by URL key, named as the newest article writes them, with counts', async () => {
+        expect(await catalog.term('en', 'categories', 'markets')).toEqual({ taxonomy: 'categories', name: 'markets', slug: 'markets', count: 2 });
+        expect(titles(await catalog.termArticles('en', { taxonomy: 'categories', slug: 'markets' }, 0, 10))).toEqual([
+          'Stocks rally on chip earnings',
+          'Central bank holds rates',
+        ]);
+        expect(titles(await catalog.termArticles('en', { taxonomy: 'categories', slug: 'markets' }, 1, 10))).toEqual(['Central bank holds rates']);
+        expect((await catalog.term('zh-CN', 'tags', '美股'))?.count).toBe(1);
+        expect(await catalog.term('en', 'tags', '美股')).toBeUndefined();
+        expect((await catalog.termsOf('en', 'categories')).map((t) => [t.name, t.count])).toEqual([
+          ['markets', 2],
+          ['Technology', 1],
+        ]);
+        expect((await catalog.topTerms('en', 'categories', 1)).map((t) => t.slug)).toEqual(['markets']);
+        expect((await catalog.topTerms('en', 'tags', 10)).map((t) => t.slug)).toEqual(['ai', 'central-banks', 'rates', 'stocks', 'summits']);
+      });
+
+      it('gives neighbours within the language, menu articles, and sitemap and news stubs newest first', async () => {
+        const { newer, older } = await catalog.neighbours({ key: 'en/news/stocks', lang: 'en' });
+        expect([newer?.title, older?.title]).toEqual(['AI summit opens in Paris', 'Central bank holds rates']);
+        const last = await catalog.neighbours({ key: 'en/about', lang: 'en' });
+        expect([last.newer?.title, last.older]).toEqual(['Central bank holds rates', undefined]);
+        expect(await catalog.neighbours({ key: 'zh-HK/news/ai', lang: 'zh-HK' })).toEqual({ newer: undefined, older: undefined });
+        expect(titles(await catalog.menuArticles('en', 'main'))).toEqual(['About this newsroom']);
+        expect((await catalog.articleStubs('en', 1, 2)).map((s) => s.slug.join('/'))).toEqual(['news/stocks', 'news/rates']);
+        const stubs = await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 10);
+        expect(stubs).toEqual([
+          { lang: 'en', slug: ['news', 'ai'], date: Date.parse('2025-03-03T08:00:00Z'), title: 'AI summit opens in Paris' },
+          { lang: 'en', slug: ['news', 'stocks'], date: Date.parse('2025-03-02T09:30:00Z'), title: 'Stocks rally on chip earnings' },
+        ]);
+        expect(await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 1)).toHaveLength(1);
+      });
+    });
+
+    describe('full-text search', () => {
+      const keysOf = async (ids: number[]) => (await catalog.byIds(ids)).map((a) => a.key);
+
+      it('finds Chinese in both scripts, newest first, with limit and offset', async () => {
+        const simplified = queryOf('峰会');
+        expect(await search.count(simplified)).toBe(3);
+        expect(await keysOf(await search.ids(simplified, 10, 0))).toEqual(['zh-HK/news/ai', 'zh-CN/news/ai', 'en/news/ai']);
+        expect(await keysOf(await search.ids(queryOf('峰會'), 10, 0))).toEqual(['zh-HK/news/ai', 'zh-CN/news/ai', 'en/news/ai']);
+        expect(await keysOf(await search.ids(simplified, 2, 1))).toEqual(['zh-CN/news/ai', 'en/news/ai']);
+        expect(await search.ids(simplified, 10, 3)).toEqual([]);
+        expect(await keysOf(await search.ids(queryOf('人工智能行动峰会在巴黎开幕'), 10, 0))).toEqual(['zh-HK/news/ai', 'zh-CN/news/ai']);
+      });
+
+      it('finds one-character queries, and mixed Chinese and Latin', async () => {
+        expect(await search.count(queryOf('峰'))).toBe(3);
+        expect(await keysOf(await search.ids(queryOf('股'), 10, 0))).toEqual(['zh-CN/news/markets']);
+        expect(await keysOf(await search.ids(queryOf('AI 峰会'), 10, 0))).toEqual(['en/news/ai']);
+        expect(await search.count(queryOf('Paris 峰会'))).toBe(1);
+      });
+
+      it('matches stems, title-only tokens, prefixes, exclusions and alternatives', async () => {
+        expect(await keysOf(await search.ids(queryOf('rates'), 10, 0))).toEqual(['en/news/stocks', 'en/news/rates']);
+        expect(await keysOf(await search.ids({ title: queryOf('rates') }, 10, 0))).toEqual(['en/news/rates']);
+        expect(await search.count({ title: queryOf('峰会') })).toBe(2);
+        expect(await search.count(queryOf('summ'))).toBe(0);
+        expect(await keysOf(await search.ids(queryOf('summ', { prefixLast: true }), 10, 0))).toEqual(['en/news/ai']);
+        expect(await keysOf(await search.ids({ title: { token: 'summ', prefix: true } }, 10, 0))).toEqual(['en/news/ai']);
+        expect(await keysOf(await search.ids({ but: [queryOf('rates'), queryOf('stocks')] }, 10, 0))).toEqual(['en/news/rates']);
+        expect(await keysOf(await search.ids({ any: [queryOf('美股'), queryOf('inflation')] }, 10, 0))).toEqual(['zh-CN/news/markets', 'en/news/rates']);
+        // Every title word of the tier queries the search ranks by.
+        const tier = { all: [queryOf('central rates'), { title: queryOf('central') }, { title: queryOf('rates') }] };
+        expect(await search.count(tier)).toBe(1);
+      });
+
+      it('limits to a language, at the top of a query or inside it', async () => {
+        expect(await keysOf(await search.ids(queryOf('峰会', { lang: 'zh-HK' }), 10, 0))).toEqual(['zh-HK/news/ai']);
+        expect(await search.count(queryOf('峰会', { lang: 'en' }))).toBe(1);
+        expect(await search.count(queryOf('峰会', { lang: 'fr' }))).toBe(0);
+        expect(await keysOf(await search.ids({ any: [{ lang: 'zh-HK' }, queryOf('summit')] }, 10, 0))).toEqual(['zh-HK/news/ai', 'en/news/ai']);
+        expect(await search.count({ all: [{ lang: 'en' }, { lang: 'zh-CN' }, queryOf('峰会')] })).toBe(0);
+        const ids = await search.ids(queryOf('峰会'), 10, 0);
+        expect(await keysOf(await search.inLanguage(ids, 'zh-CN'))).toEqual(['zh-CN/news/ai']);
+        expect(languageToken('zh-CN')).toBe('lzhcn');
+        const titlesById = await search.titles(ids);
+        expect(titlesById.get(ids[1] as number)).toBe('人工智能行动峰会在巴黎开幕');
+        expect(titlesById.size).toBe(3);
+      });
+
+      it('finds nothing, and fails on nothing, for tokens no index holds', async () => {
+        for (const token of ["it's", "'", '\\', "\\'", "') | ('a", 'rate:*', '!rate', '&', '', ' ', 'a\u0000b', '^rate', '@len', 'x'.repeat(5000)]) {
+          expect(await search.count({ token }), JSON.stringify(token.slice(0, 20))).toBe(0);
+          expect(await search.ids({ all: [{ token }, queryOf('rates')] }, 10, 0)).toEqual([]);
+          expect(await search.count({ token, prefix: true })).toBe(0);
+          expect(await keysOf(await search.ids({ but: [queryOf('rates'), { token }] }, 10, 0))).toEqual(['en/news/stocks', 'en/news/rates']);
+        }
+      });
+    });
+
+    describe('takedowns and moves', () => {
+      it("remembers a URL taken down as gone, and an article's old URLs and a moved file as redirects", async () => {
+        content.write(
+          'en/news/moving.md',
+          corpusShaped({ title: '"Moving story"', date: '"2025-03-05 06:00:00"', aliases: '["/en/news/moving-before", "/zh-cn/搬家"]' }, 'Text.\n'),
+        );
+        content.write('en/news/doomed.md', corpusShaped({ title: '"Doomed story"', date: '"2025-03-05 05:00:00"' }, 'Text.\n'));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'moving-before'])).toEqual({ redirect: '/en/news/moving' });
+        expect(await catalog.formerly('zh-CN', ['搬家'])).toEqual({ redirect: '/en/news/moving' });
+        expect(await catalog.formerly('en', ['news', 'moving'])).toBeUndefined();
+
+        rmSync(path.join(content.dir, 'en/news/doomed.md'));
+        content.write('en/news/moving.md', corpusShaped({ title: '"Moving story"', date: '"2025-03-05 06:00:00"', unpublish: 'true' }, 'Text.\n'));
+        content.write('en/news/moved.md', corpusShaped({ title: '"Moved"', date: '"2025-03-05 04:00:00"', redirect: '"https://elsewhere.example/story"' }, ''));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'doomed'])).toEqual({ gone: true });
+        expect(await catalog.formerly('en', ['news', 'moving'])).toEqual({ gone: true });
+        expect(await catalog.formerly('en', ['news', 'moving-before'])).toBeUndefined();
+        expect(await catalog.formerly('en', ['news', 'moved'])).toEqual({ redirect: 'https://elsewhere.example/story' });
+        expect(await catalog.article('en', ['news', 'moved'])).toBeUndefined();
+        expect(titles(await catalog.articles('en', 0, 10))).not.toContain('Moving story');
+
+        rmSync(path.join(content.dir, 'en/news/moving.md'));
+        rmSync(path.join(content.dir, 'en/news/moved.md'));
+        content.write('en/news/doomed.md', corpusShaped({ title: '"Doomed story, back"', date: '"2025-03-05 05:00:00"' }, 'Text.\n'));
+        await store.sync();
+        expect(await catalog.formerly('en', ['news', 'doomed'])).toBeUndefined();
+        expect(await catalog.formerly('en', ['news', 'moved'])).toBeUndefined();
+        rmSync(path.join(content.dir, 'en/news/doomed.md'));
+        await store.sync();
+      });
+    });
+
+    describe('the change feed', () => {
+      it('tells each change, with the articles it touched, and keeps the log to catch up from', async () => {
+        const start = await store.changes.position();
+        expect(start.id).not.toBe('');
+        const heard: ChangeRecord[] = [];
+        const stop = store.changes.onChange((record) => heard.push(record));
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          content.write(
+            'en/news/late.md',
+            article({ title: 'Late edition', date: '2025-03-05 07:00:00', lang: 'en', categories: ['Markets'] }, 'Late news.\n'),
+          );
+          await store.sync();
+          const added = await waitFor(
+            () => heard.find((record) => 'touched' in record && record.touched.some((t) => t.slug.join('/') === 'news/late')),
+            'the new article',
+          );
+          expect(added.seq).toBeGreaterThan(start.seq);
+          expect('touched' in added && added.touched).toEqual([
+            { lang: 'en', slug: ['news', 'late'], categories: ['Markets'], tags: [], menu: false, newer: undefined, older: 'en/news/ai' },
+          ]);
+          expect(titles(await catalog.articles('en', 0, 1))).toEqual(['Late edition']);
+          expect((await catalog.term('en', 'categories', 'markets'))?.count).toBe(3);
+
+          rmSync(path.join(content.dir, 'en/news/late.md'));
+          await store.sync();
+          const removed = await waitFor(() => heard.find((record) => record.seq > added.seq), 'the removal');
+          expect('touched' in removed && removed.touched.map((t) => t.slug.join('/'))).toEqual(['news/late']);
+          expect(await catalog.article('en', ['news', 'late'])).toBeUndefined();
+          expect((await catalog.term('en', 'categories', 'markets'))?.count).toBe(2);
+
+          const now = await store.changes.position();
+          expect(now).toEqual({ id: start.id, seq: removed.seq });
+          const log = await store.changes.changesSince(start.seq);
+          expect(log?.map((record) => record.seq)).toEqual([added.seq, removed.seq]);
+          expect(await store.changes.changesSince(now.seq)).toEqual([]);
+        } finally {
+          stop();
+        }
+      });
+    });
+  });
+}

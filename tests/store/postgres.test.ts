@@ -1,0 +1,21 @@
+import { describe, it, vi } from 'vitest';
+import { postgresCluster, newPostgresStore, storeOptions, syncInto } from '../helpers/postgresStore';
+import { describeStoreContract } from './contract';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const { missing } = postgresCluster();
+
+if (missing) {
+  describe('the postgres store', () => it.skip(`skipped: ${missing}`, () => undefined));
+} else {
+  describeStoreContract('postgres', async (dir, now) => {
+    const store = await newPostgresStore('contract');
+    const sync = async () => {
+      await syncInto(store, dir, storeOptions(now, { allowDeletions: true }));
+    };
+    await sync();
+    return { catalog: store.catalog, search: store.search, changes: store.changes, sync, close: () => store.close() };
+  });
+}

@@ -1,0 +1,78 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PostgresStore } from '@/lib/store/postgres';
+import { loadCatalog, type TestCatalog } from '../helpers/catalog';
+import { newPostgresStore, postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
+import { publishedByPostgres, publishedBySqlite } from '../helpers/storeParity';
+import { corpusShaped, TempContent } from '../helpers/tempContent';
+import { writeContractFolder } from './fixtures';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const { missing } = postgresCluster();
+const now = Date.parse('2026-01-01T00:00:00Z');
+const dated = (title: string, date: string, extra: Record<string, string> = {}) => corpusShaped({ title: `"${title}"`, date: `"${date}"`, ...extra });
+
+let content: TempContent;
+let store: PostgresStore | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  content?.remove();
+});
+
+/** A folder with every case the writers decide: duplicates, drafts, future dates, broken files, terms spelled two ways, menus, three languages. */
+function messyFolder(): TempContent {
+  return writeContractFolder(new TempContent())
+    .write('en/dup/a.md', dated('Dup by path, first', '2025-01-01', { tags: '["Rates", "rates", "RATES"]' }))
+    .write('en/dup/a.en.md', dated('Dup by path, wins', '2025-01-01'))
+    .write('en/dup/b/index.md', dated('Live one', '2025-01-02'))
+    .write('en/dup/b.md', dated('Embargoed copy', '2027-01-01'))
+    .write('en/dup/b.en.md', dated('Draft copy', '2025-01-02', { draft: 'true' }))
+    .write('en/broken.md', '---\ntitle: [unclosed\n---\n')
+    .write('en/nodate.md', '---\ntitle: "No date"\n---\nText.\n')
+    .write('en/noyaml.md', '# A heading title\n\nBody only.\n')
+    .write('en/same-second-1.md', dated('Same second one', '2025-02-02 02:02:02', { categories: '["Central Banks"]' }))
+    .write('en/same-second-2.md', dated('Same second two', '2025-02-02 02:02:02', { categories: '["central banks"]', menu: '"main"' }))
+    .write('zh-HK/新聞/峰會.md', dated('峰會開幕', '2025-03-09', { tags: '["人工智能"]' }))
+    .write('search/x.md', dated('Reserved path', '2025-01-01'));
+}
+
+describe.skipIf(missing)('the postgres writer beside the SQLite catalog writer', () => {
+  it('publishes what the SQLite catalog publishes for the same folder, through edits, breaks, fixes and deletions', async () => {
+    content = messyFolder();
+    const sqlite: TestCatalog = await loadCatalog(content.dir, { now: () => now });
+    store = await newPostgresStore('parity');
+    const sync = () =>
+      syncInto(
+        store!,
+        content.dir,
+        storeOptions(() => now, { allowDeletions: true }),
+      );
+    await sync();
+    const compare = async () => expect(await publishedByPostgres(store!.pool)).toEqual(publishedBySqlite(sqlite.db));
+    await compare();
+
+    // A published file broken (held), a duplicate's owner removed, a term renamed by a newer article, a draft published.
+    content.write('en/news/rates.md', '---\ntitle: Central bank: [\n---\nBroken.\n');
+    rmSync(path.join(content.dir, 'en/dup/a.en.md'));
+    content.write('en/late.md', dated('Late', '2025-12-01', { categories: '["MARKETS"]' }));
+    content.write('en/news/draft.md', dated('No longer a draft', '2025-03-04'));
+    await sqlite.writer.reconcile();
+    await sync();
+    await compare();
+
+    // The held file fixed, then deleted; the whole dup folder gone.
+    content.write('en/news/rates.md', dated('Central bank holds rates again', '2025-03-01 10:00:00'));
+    await sqlite.writer.reconcile();
+    await sync();
+    await compare();
+    rmSync(path.join(content.dir, 'en/news/rates.md'));
+    rmSync(path.join(content.dir, 'en/dup'), { recursive: true });
+    await sqlite.writer.reconcile();
+    await sync();
+    await compare();
+  });
+});

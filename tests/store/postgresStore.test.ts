@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChangeRecord } from '@/lib/store/types';
+import { openPool } from '@/lib/store/postgres/connection';
+import { migrate } from '@/lib/store/postgres/migrate';
+import { migrations } from '@/lib/store/postgres/schema';
+import { openPostgresStore, type PostgresStore } from '@/lib/store/postgres';
+import { createDatabase } from '../helpers/postgres';
+import { postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
+import { corpusShaped, TempContent } from '../helpers/tempContent';
+
+// A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const { url: clusterUrl, missing } = postgresCluster();
+const stores: PostgresStore[] = [];
+let content: TempContent | undefined;
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  content?.remove();
+});
+
+describe.skipIf(missing)('the postgres store', () => {
+  it('applies its migrations once when instances open a new store together, and records them', async () => {
+    const url = await createDatabase(clusterUrl, 'migrate');
+    stores.push(...(await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url, { max: 2 })))));
+    const { rows } = await stores[0]!.pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual(migrations.map(({ version, name }) => ({ version, name })));
+    const ids = await Promise.all(stores.map(async (store) => (await store.changes.position()).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('applies a later migration to a store opened by older code, and refuses a store migrated by newer code', async () => {
+    const url = await createDatabase(clusterUrl, 'migrate_later');
+    const pool = openPool(url, { max: 2 });
+    try {
+      expect(await migrate(pool)).toEqual(migrations.map((m) => m.version));
+      expect(await migrate(pool)).toEqual([]);
+      const later = [...migrations, { version: 99, name: 'a later version', sql: 'CREATE TABLE later (x int)' }];
+      expect(await migrate(pool, later)).toEqual([99]);
+      await expect(migrate(pool)).rejects.toThrow(/schema is version 99, newer than this code knows/);
+      const failing = [...later, { version: 100, name: 'broken', sql: 'CREATE TABLE later (x int)' }];
+      await expect(migrate(pool, failing)).rejects.toThrow(/migration 100 \(broken\) failed/);
+      expect((await pool.query('SELECT max(version) AS v FROM schema_migrations')).rows[0]).toEqual({ v: 99 });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('finds the newest matches of common and rare terms alike, on every page, past the newest entries it tries first', async () => {
+    const url = await createDatabase(clusterUrl, 'pages');
+    const store = await openPostgresStore(url, { max: 2 });
+    stores.push(store);
+    content = new TempContent();
+    const count = 700;
+    const minute = (i: number) => `2025-01-${String(1 + Math.floor(i / 60)).padStart(2, '0')} 00:${String(i % 60).padStart(2, '0')}:00`;
+    // Every article says "common"; every third "third"; the three oldest "rare".
+    for (let i = 0; i < count; i++) {
+      content.write(
+        `en/s${i}.md`,
+        corpusShaped({ title: `"Story ${i}"`, date: `"${minute(i)}"` }, `common ${i % 3 === 0 ? 'third' : ''} ${i < 3 ? 'rare' : ''}\n`),
+      );
+    }
+    await syncInto(
+      store,
+      content.dir,
+      storeOptions(() => Date.parse('2026-01-01T00:00:00Z')),
+    );
+    const titles = async (ids: number[]) => (await store.catalog.byIds(ids)).map((a) => a.title);
+    const expected = (every: number, from: number, take: number) =>
+      Array.from({ length: count }, (_, i) => count - 1 - i)
+        .filter((i) => i % every === 0)
+        .slice(from, from + take)
+        .map((i) => `Story ${i}`);
+    expect(await titles(await store.search.ids({ token: 'rare' }, 10, 0))).toEqual(['Story 2', 'Story 1', 'Story 0']);
+    expect(await store.search.count({ token: 'rare' })).toBe(3);
+    for (const [from, take] of [
+      [0, 10],
+      [40, 10],
+      [45, 10],
+      [300, 20],
+      [690, 20],
+    ] as const) {
+      expect(await titles(await store.search.ids({ token: 'common' }, take, from)), `common from ${from}`).toEqual(expected(1, from, take));
+      expect(await titles(await store.search.ids({ token: 'third' }, take, from)), `third from ${from}`).toEqual(expected(3, from, take));
+    }
+    expect(await store.search.count({ token: 'third' })).toBe(Math.ceil(count / 3));
+    expect(await titles(await store.search.ids({ lang: 'en' }, 2, 0))).toEqual(['Story 699', 'Story 698']);
+    expect(await store.search.count({ lang: 'en' })).toBe(count);
+  });
+
+  it('reads the few matches of a rare term through the index, not every entry, whatever the planner guesses', async () => {
+    const url = await createDatabase(clusterUrl, 'plans');
+    const store = await openPostgresStore(url, { max: 1 });
+    stores.push(store);
+    // Entries made directly: 3,000 of them, each holding the same 150 words, three of them "rare" too. With statistics
+    // kept on fewer words than that, the planner guesses an unknown word as common as the words it knows (as it does
+    // for English in an archive, where Chinese pairs fill its statistics), and walks the ids testing every entry.
+    await store.pool.query(
+      `INSERT INTO search SELECT g, 'len', array_to_tsvector(array_cat(ARRAY(SELECT 'w' || k FROM generate_series(1, 150) k), ARRAY[CASE WHEN g <= 3 THEN 'rare' ELSE 'common' END]))
+       FROM generate_series(1, 3000) g`,
+    );
+    await store.pool.query('ALTER TABLE search ALTER COLUMN doc SET STATISTICS 10');
+    await store.pool.query('VACUUM ANALYZE search');
+    // One connection: its statistics are flushed when asked, and read back after.
+    const read = async () => {
+      await store.pool.query('SELECT pg_stat_force_next_flush()');
+      await store.pool.query('SELECT 1');
+      await store.pool.query('SELECT pg_stat_clear_snapshot()');
+      const { rows } = await store.pool.query<{ n: number }>(
+        "SELECT (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::int8 AS n FROM pg_stat_user_tables WHERE relname = 'search'",
+      );
+      return rows[0]?.n ?? 0;
+    };
+    const before = await read();
+    expect(await store.search.ids({ token: 'rare' }, 10, 0)).toEqual([3, 2, 1]);
+    expect(await store.search.ids({ token: 'nowhere' }, 10, 0)).toEqual([]);
+    expect(await store.search.count({ token: 'rare' })).toBe(3);
+    expect(await store.search.ids({ token: 'common' }, 10, 0)).toEqual(Array.from({ length: 10 }, (_, i) => 3000 - i));
+    // The newest 200 tried twice, and a few more: not the 3,000 of a scan for each rare word.
+    expect((await read()) - before).toBeLessThan(1_000);
+  });
+
+  it('keeps telling changes after its listening connection is cut, catching up on what it missed', async () => {
+    const url = await createDatabase(clusterUrl, 'feed');
+    const store = await openPostgresStore(url, { max: 3, onError: () => undefined });
+    stores.push(store);
+    content = new TempContent().write('en/a.md', corpusShaped({ title: '"A"', date: '"2025-01-01"' }));
+    const options = storeOptions(() => Date.parse('2026-01-01T00:00:00Z'));
+    await syncInto(store, content.dir, options);
+    const heard: ChangeRecord[] = [];
+    const stop = store.changes.onChange((record) => heard.push(record));
+    await store.changes.listening();
+    const cut = async () => {
+      const { rows } = await store.pool.query("SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = 'broadsheet-changes'");
+      expect(rows).toEqual([{ done: true }]);
+    };
+    await cut();
+    // Written while no connection listens: told once the feed has reconnected.
+    content.write('en/b.md', corpusShaped({ title: '"B"', date: '"2025-01-02"' }));
+    await syncInto(store, content.dir, options);
+    const deadline = Date.now() + 15_000;
+    while (heard.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.map((record) => 'touched' in record && record.touched.map((t) => t.slug.join('/')))).toEqual([['b']]);
+    content.write('en/c.md', corpusShaped({ title: '"C"', date: '"2025-01-03"' }));
+    await syncInto(store, content.dir, options);
+    while (heard.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.map((record) => record.seq)).toEqual([2, 3]);
+    stop();
+  }, 30_000);
+});
