@@ -98,10 +98,11 @@ test('a megabyte of "[" dropped, then a normal article: it is served within 10 s
   const answer = await hostile;
   await quietReader;
   const whileRendering = quiet.filter((probe) => rendering !== undefined && answered !== undefined && probe.sent >= rendering && probe.sent < answered);
-  const slowest = Math.max(...quiet.map((probe) => probe.ms));
+  const times = quiet.map((probe) => probe.ms).sort((a, b) => a - b);
+  const slowest = times.at(-1) ?? 0;
   console.log(
     `hostile article: ${Math.round(answer.ms)} ms; normal article served ${Math.round(publishedMs)} ms after it was dropped; ` +
-      `quiet page read ${quiet.length} times, ${whileRendering.length} while the hostile one rendered, slowest ${Math.round(slowest)} ms`,
+      `quiet page read ${quiet.length} times, ${whileRendering.length} while the hostile one rendered, median ${Math.round(times[times.length >> 1] ?? 0)} ms, slowest ${Math.round(slowest)} ms`,
   );
 
   expect(normal?.status, `the normal article within ${PUBLISHED_WITHIN_MS} ms`).toBe(200);
