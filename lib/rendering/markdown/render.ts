@@ -13,8 +13,8 @@ export interface RenderOptions extends PipelineOptions {
 
 /**
  * How long one body may take on a render thread: 3 s of its CPU time, and 30 s at most however
- * busy the machine. The corpus's slowest body takes 0.45 s of CPU on a machine shared by many
- * jobs (0.2 s alone); a megabyte of `[` takes about 15 s, of `~a` hours.
+ * busy the machine. The corpus's slowest body takes 0.66 s of CPU on a machine shared by many
+ * jobs; a megabyte of `[` takes 14 to 45 s, of `~a` hours.
  */
 export const RENDER_LIMITS: RenderLimits = { cpuMs: 3000, wallMs: 30_000 };
 /** Two, so that one slow body never makes another article wait. */
