@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawnFromSources } from '@/lib/store/ingest/spawnThread';
+import { spawnFromSources } from '@/lib/server/spawnThread';
 import { renderOnThisThread } from '@/lib/rendering/markdown/pipeline';
 import { plainBodyHtml } from '@/lib/rendering/markdown/plainBody';
 import { renderMarkdown, renderThreadsLoaded } from '@/lib/rendering/markdown/render';

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { fromSources, spawnFromSources } from '@/lib/store/ingest/spawnThread';
+import { fromSources, spawnFromSources } from '@/lib/server/spawnThread';
 import type { RenderedBody, RenderOptions } from './pipeline';
 import { threadCpuMs } from './threadCpu';
 
