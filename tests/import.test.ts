@@ -12,7 +12,7 @@ import { safeName } from '@/lib/import/articleFile';
 import { importItems, type ImportOptions } from '@/lib/import/importItems';
 import { loadSource, resolveSources } from '@/lib/import/sources';
 import { summarize } from '@/lib/import/summary';
-import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { renderMarkdown, renderThreadsLoaded } from '@/lib/rendering/markdown/render';
 import { CORPUS_FIELDS } from './helpers/corpusFields';
 
 const fixtures = path.resolve('tests/fixtures/import');
@@ -201,6 +201,8 @@ describe('importing feeds over HTTP', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  // Bodies render on threads that load once (seconds under tsx); no test's own time counts it.
+  beforeAll(() => renderThreadsLoaded(), 120_000);
 
   it('reads RSS 2.0, Atom and JSON Feed, ids from guid or link, languages from the feed', async () => {
     content = mkdtempSync(path.join(tmpdir(), 'broadsheet-import-'));

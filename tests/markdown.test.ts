@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown, renderThreadsLoaded } from '@/lib/rendering/markdown/render';
 
 const site = { siteOrigin: 'https://news.example.com' };
 const render = async (markdown: string) => (await renderMarkdown(markdown, site)).html;
+// Bodies render on threads that load once (seconds under tsx); no test's own time counts it.
+beforeAll(() => renderThreadsLoaded(), 120_000);
 
 describe('renderMarkdown: GFM', () => {
   it('renders tables, strikethrough and autolinks', async () => {

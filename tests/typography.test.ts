@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/rendering/markdown/render';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderMarkdown, renderThreadsLoaded } from '@/lib/rendering/markdown/render';
 import { smartPunctuation, typesetArticle } from '@/lib/rendering/markdown/typography';
 
 const body = async (markdown: string, options: { math?: boolean; typographer?: boolean } = {}) =>
   (await renderMarkdown(markdown, { typographer: true, ...options })).html;
+// Bodies render on threads that load once (seconds under tsx); no test's own time counts it.
+beforeAll(() => renderThreadsLoaded(), 120_000);
 
 describe('typographic punctuation in strings (titles, summaries, leads)', () => {
   it('curls quotes and apostrophes, sets dashes and ellipses as Hugo did', () => {

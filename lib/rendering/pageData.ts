@@ -51,7 +51,7 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   // Unpublished between the two lookups.
   if (source === undefined) return undefined;
   const [rendered, others, neighbours, related] = await Promise.all([
-    renderMarkdown(bodyOf(source), { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer }),
+    renderMarkdown(bodyOf(source), { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer, file: article.file }),
     // The same path in each other language, looked up once for both the links and the widget.
     otherLanguageVersions(article),
     store.neighbours(article),

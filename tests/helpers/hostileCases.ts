@@ -5,6 +5,7 @@ import { corpusShaped, TempContent } from './tempContent';
 import { plainText, safeName } from '@/lib/import/articleFile';
 import { htmlToMarkdown } from '@/lib/import/htmlToMarkdown';
 import { remarkTypography } from '@/lib/rendering/markdown/typography';
+import { bodyCases } from './hostileBodies';
 
 /*
  * Hostile text, a megabyte of the worst case of each piece of code that reads untrusted text,
@@ -145,6 +146,6 @@ export const writerCases = {
   },
 } satisfies Record<string, HostileCase>;
 
-export const allCases = { ...hostileCases, ...writerCases };
+export const allCases = { ...hostileCases, ...writerCases, ...bodyCases };
 
 export type HostileCaseName = keyof typeof allCases;

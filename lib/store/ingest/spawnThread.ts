@@ -1,19 +1,2 @@
-import { Worker } from 'node:worker_threads';
-
-/**
- * Threads are started with `new Worker(new URL('./x.ts', import.meta.url))` written out where they
- * are needed, the form Turbopack compiles into the server's bundle. Run from the TypeScript
- * sources instead (npm run check, tests, benchmarks under tsx), a thread must register tsx
- * before it loads its module: these say when, and do it. Next.js sets NEXT_RUNTIME in what it
- * compiles (its bundles keep import.meta.url naming the source file, so that cannot tell).
- */
-export function fromSources(): boolean {
-  return process.env.NEXT_RUNTIME === undefined;
-}
-
-/** A thread running `file`, a module beside `moduleUrl`, loaded through tsx. */
-export function spawnFromSources(moduleUrl: string, file: string, workerData: unknown): Worker {
-  const entry = moduleUrl.replace(/[^/]+$/, file);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
+// The helper serves the render threads too, which may not import the store's engine: it lives in lib/server.
+export { fromSources, spawnFromSources } from '@/lib/server/spawnThread';
