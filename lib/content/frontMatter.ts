@@ -6,6 +6,7 @@ import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/ch
 import { parseDate } from './dates';
 import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
+import { readSchedule, scheduleKeys } from './schedule';
 
 /** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
 export const knownKeys = new Set([
@@ -14,6 +15,8 @@ export const knownKeys = new Set([
   'description', 'lastmod', 'draft',
   // Takedowns and moves: Hugo's `aliases`, and Broadsheet's `unpublish` and `redirect`.
   'aliases', 'unpublish', 'redirect',
+  // Schedules (lib/content/schedule.ts): Hugo's names, in both cases, and its aliases.
+  ...scheduleKeys,
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -144,7 +147,7 @@ function cleanText(value: string): string {
   return decodeHTML(value).replace(/[\u2028\u2029]/g, ' ').trim();
 }
 
-interface Reader {
+export interface Reader {
   problems: ProblemList;
   line(key: string): number | undefined;
 }
@@ -332,6 +335,8 @@ export function readFrontMatter(
       redirect: readRedirect(data, r),
       sidebar: readSidebar(data, r),
       widgets,
+      // Schedules: publishDate and expiryDate (lib/content/schedule.ts).
+      ...readSchedule(data, (key) => readDate(data, key, timeZone, r), r),
     },
   };
 }

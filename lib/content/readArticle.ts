@@ -113,6 +113,8 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
     redirect: fields.redirect,
     sidebar: fields.sidebar,
     widgets: fields.widgets,
+    publishDate: fields.publishDate,
+    expiryDate: fields.expiryDate,
     slug: route.slug,
     key: `${lang}/${route.slug.join('/')}`,
     file,

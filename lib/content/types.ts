@@ -37,6 +37,10 @@ export interface FrontMatter {
   sidebar?: SidebarPosition;
   /** Undefined: the site's widget list applies. */
   widgets?: string[];
+  /** Hugo's `publishDate` (`pubdate`, `published`): held back from readers until then. */
+  publishDate?: number;
+  /** Hugo's `expiryDate` (`unpublishdate`): taken down at that moment (410 Gone after). */
+  expiryDate?: number;
 }
 
 /**
