@@ -17,6 +17,8 @@ export const knownKeys = new Set([
   'aliases', 'unpublish', 'redirect',
   // Schedules (lib/content/schedule.ts): Hugo's names, in both cases, and its aliases.
   ...scheduleKeys,
+  // Live coverage (lib/content/liveEntries.ts).
+  'live',
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -337,6 +339,8 @@ export function readFrontMatter(
       widgets,
       // Schedules: publishDate and expiryDate (lib/content/schedule.ts).
       ...readSchedule(data, (key) => readDate(data, key, timeZone, r), r),
+      // Live coverage: true while live, false once it ended; absent, not a live page.
+      live: data.live === undefined || data.live === null || data.live === '' ? undefined : readBoolean(data, 'live', false, r),
     },
   };
 }

@@ -41,6 +41,8 @@ export interface FrontMatter {
   publishDate?: number;
   /** Hugo's `expiryDate` (`unpublishdate`): taken down at that moment (410 Gone after). */
   expiryDate?: number;
+  /** A live page (timestamped entries, lib/content/liveEntries.ts): true while live, false once ended; undefined for any other article. */
+  live?: boolean;
 }
 
 /**
@@ -58,4 +60,6 @@ export interface ArticleMeta extends FrontMatter {
   file: string;
   /** Plain-text opening of the body, kept only when the summary is empty. */
   excerpt: string;
+  /** A live page's newest entry (epoch ms), when it has one. */
+  liveUpdated?: number;
 }
