@@ -7,6 +7,7 @@ import { parseDate } from './dates';
 import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
 import { readSchedule, scheduleKeys } from './schedule';
+import { readBreaking } from './breaking';
 
 /** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
 export const knownKeys = new Set([
@@ -17,8 +18,8 @@ export const knownKeys = new Set([
   'aliases', 'unpublish', 'redirect',
   // Schedules (lib/content/schedule.ts): Hugo's names, in both cases, and its aliases.
   ...scheduleKeys,
-  // Live coverage (lib/content/liveEntries.ts).
-  'live',
+  // Live coverage (lib/content/liveEntries.ts), breaking news (lib/content/breaking.ts).
+  'live', 'breaking',
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -341,6 +342,7 @@ export function readFrontMatter(
       ...readSchedule(data, (key) => readDate(data, key, timeZone, r), r),
       // Live coverage: true while live, false once it ended; absent, not a live page.
       live: data.live === undefined || data.live === null || data.live === '' ? undefined : readBoolean(data, 'live', false, r),
+      breaking: readBreaking(data, timeZone, r),
     },
   };
 }

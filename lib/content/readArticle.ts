@@ -117,6 +117,7 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
     publishDate: fields.publishDate,
     expiryDate: fields.expiryDate,
     live: fields.live,
+    breaking: fields.breaking,
     slug: route.slug,
     key: `${lang}/${route.slug.join('/')}`,
     file,

@@ -1,4 +1,5 @@
 import type { SidebarPosition } from '@/lib/config/types';
+import type { Breaking } from './breaking';
 
 export interface Thumbnail {
   src: string;
@@ -43,6 +44,8 @@ export interface FrontMatter {
   expiryDate?: number;
   /** A live page (timestamped entries, lib/content/liveEntries.ts): true while live, false once ended; undefined for any other article. */
   live?: boolean;
+  /** A breaking-news line linking here, atop every page of its language (lib/content/breaking.ts). */
+  breaking?: Breaking;
 }
 
 /**

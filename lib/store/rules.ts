@@ -6,14 +6,14 @@ import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { nextMoment } from '@/lib/content/schedule';
 
-/** Lists an article belongs to: its language's, each category and tag, each menu it is in. */
-export type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+/** Lists an article belongs to: its language's, each category and tag, each menu it is in, its language's breaking news. */
+export type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'breaking';
 
 /** A list as [kind, slug, name]: the language's is ['all', '', '']. */
 export type ListRef = [ListKind, string, string];
 
 /** The lists an article belongs to, its language's first. Two names with one slug ("b", "B") are one list, named as written first. */
-export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>): ListRef[] {
+export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' | 'breaking'>): ListRef[] {
   const lists: ListRef[] = [['all', '', '']];
   const seen = new Set<string>();
   const add = (kind: ListKind, slug: string, name: string) => {
@@ -25,6 +25,8 @@ export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>)
   for (const name of meta.categories) add('categories', termSlug(name), name);
   for (const name of meta.tags) add('tags', termSlug(name), name);
   for (const name of meta.menu) add('menu', name, name);
+  // Breaking news (lib/content/breaking.ts): the store keeps a language's as one more list.
+  if (meta.breaking) add('breaking', '', '');
   return lists;
 }
 

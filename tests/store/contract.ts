@@ -305,7 +305,7 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         content = new TempContent()
           .write('en/held.md', scheduled('Held by publishDate', `publishDate: "${at(5_000)}"`))
           .write('en/pubdate.md', scheduled('Held by pubdate', `pubdate: "${at(60_000)}"`))
-          .write('en/expiring.md', scheduled('Expiring', `expiryDate: "${at(5_000)}"`))
+          .write('en/expiring.md', scheduled('Expiring', `expiryDate: "${at(5_000)}"\nbreaking: "Ferries suspended"`))
           .write('en/expired.md', scheduled('Expired long ago', `unpublishdate: "${at(-60_000)}"`))
           .write('en/window.md', scheduled('Shown for a while', `published: "${at(5_000)}"\nexpirydate: "${at(10_000)}"`))
           .write('en/plain.md', scheduled('Plain', ''));
@@ -323,11 +323,15 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         expect(await store.catalog.formerly('en', ['expired'])).toEqual({ gone: true });
         expect(await store.catalog.article('en', ['held'])).toBeUndefined();
         expect(await store.catalog.formerly('en', ['held'])).toBeUndefined();
+        // Breaking news is a list of its own in the language, and leaves with its article.
+        expect((await store.catalog.breaking('en', 10)).map((a) => [a.title, a.breaking])).toEqual([['Expiring', { text: 'Ferries suspended' }]]);
+        expect(await store.catalog.breaking('zh-CN', 10)).toEqual([]);
 
         clock = NOW + 5_000;
         await store.publishDue();
         expect((await titles()).sort()).toEqual(['Held by publishDate', 'Plain', 'Shown for a while']);
         expect(await store.catalog.formerly('en', ['expiring'])).toEqual({ gone: true });
+        expect(await store.catalog.breaking('en', 10)).toEqual([]);
         expect((await store.catalog.article('en', ['held']))?.publishDate).toBe(NOW + 5_000);
         expect((await store.catalog.articleStubs('en', 0, 10)).map((stub) => stub.slug.join('/')).sort()).toEqual(['held', 'plain', 'window']);
 

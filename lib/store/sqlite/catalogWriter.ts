@@ -34,8 +34,8 @@ export interface BatchParser {
   ahead: number;
 }
 
-/** Lists an article belongs to: its language, each category and tag, each menu it is in. */
-type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+/** Lists an article belongs to (lib/store/rules.ts, listsOf). */
+type ListKind = import('@/lib/store/rules').ListKind;
 
 /** A pass's batch with more changes than this is reported as a count (a first start, a large sync): its articles' neighbours are not worked out. */
 export const DETAILED_CHANGES = 64;
