@@ -65,6 +65,10 @@ test('a live page: entries newest first, a Live badge here and in lists, LiveBlo
   }
   expect(ld.liveBlogUpdate[0].headline).toBe('Power back in most districts');
 
+  // Caches in front keep it as briefly as a list (sharedCache.lists), an ordinary article 300 s.
+  expect((await get(server.origin + LIVE_PATH)).headers['cache-control']).toBe('public, s-maxage=2');
+  expect((await get(`${server.origin}/en/news/city/harbour-bridge-reopens`)).headers['cache-control']).toContain('s-maxage=300');
+
   // A mark that a reload would lose.
   await page.evaluate(() => ((window as unknown as { stayed: string }).stayed = 'here'));
   appendFileSync(path.join(content, LIVE_FILE), '\n## 23:55 Ferries resume at dawn\n\nThe first crossing leaves at six tomorrow.\n');
