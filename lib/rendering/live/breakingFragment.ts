@@ -20,7 +20,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 // Same origin as the page: the frame sizes itself to its line (none without one) and follows the page's theme.
 const script =
   '(function(){var f=window.frameElement;if(!f)return;try{var t=parent.document.documentElement.dataset.theme;if(t)document.documentElement.style.colorScheme=t}catch(e){}' +
-  "var l=document.querySelector('.breaking');f.style.height=l?document.documentElement.scrollHeight+'px':'0'})()";
+  // No line: no room, and nothing for a screen reader to land on.
+  "var l=document.querySelector('.breaking');f.style.height=l?document.documentElement.scrollHeight+'px':'0';f.style.display=l?'block':'none'})()";
 
 const style = `
 :root{color-scheme:light dark;--highlight:${siteConfig.highlightColor}}
