@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { configDefaults } from './lib/config/defaults';
-import { securityHeaders } from './lib/server/security/headers';
+import { framedBySelfHeaders, securityHeaders } from './lib/server/security/headers';
 import site from './site.config';
 
 const shared = { ...configDefaults.sharedCache, ...site.sharedCache };
@@ -64,6 +64,8 @@ const nextConfig: NextConfig = {
     return [
       // Every response: pages, feeds, sitemaps, the API, images, 404s (lib/server/security/headers.ts).
       { source: '/:path*', headers: securityHeaders({ comments: site.comments !== undefined, dev: process.env.NODE_ENV === 'development' }) },
+      // The breaking-news frame, which the site's own pages frame (components/BreakingLine.tsx).
+      { source: '/api/breaking/:lang', headers: framedBySelfHeaders({ comments: site.comments !== undefined, dev: process.env.NODE_ENV === 'development' }) },
       { source: '/', headers: header(cacheFor(shared.lists)) },
       { source: `/${lang}/:path*`, headers: header(cacheFor(shared.pages)) },
       ...[

@@ -50,6 +50,9 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (match.kind === 'search') return (await store.count(match.lang)) >= 0 ? admitSearch(request) : NextResponse.next();
   // Taken down: said as such, at once, and kept by no shared cache (it may be put back).
   if (match.kind === 'gone') return NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } });
+  // A live page changes with each entry: caches in front keep it as briefly as a list
+  // (sharedCache.lists), not an article's 300 s, so its readers' updater sees each entry.
+  if (match.kind === 'page' && match.live) return liveResponse();
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
   if (!(await store.complete())) return stillReading();
@@ -65,6 +68,12 @@ export const config = {
   // Framework assets never name a page.
   matcher: ['/((?!_next/).*)'],
 };
+
+function liveResponse(): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set('Cache-Control', `public, s-maxage=${siteConfig.sharedCache.lists}`);
+  return response;
+}
 
 function stillReading(): NextResponse {
   return new NextResponse('The site is reading its archive for the first time; this page may exist. Try again in a few seconds.\n', {

@@ -2,9 +2,11 @@ import { siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content';
 import { thumbnailUrl } from '@/lib/rendering/thumbnails';
 import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/routing/urls';
+import type { LivePage } from '@/lib/rendering/live/livePage';
+import { newsroomJsonLd } from '@/lib/rendering/live/newsroomJsonLd';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
-export function ArticleJsonLd({ article }: { article: ArticleMeta }) {
+export function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: LivePage }) {
   const site = (path: string) => absoluteUrl(siteConfig.baseUrl, path);
   const data = {
     '@context': 'https://schema.org',
@@ -25,6 +27,8 @@ export function ArticleJsonLd({ article }: { article: ArticleMeta }) {
       url: site(homeUrl(article.lang)),
       logo: { '@type': 'ImageObject', url: site('/favicon.svg') },
     },
+    // Schedules and live pages (issue 29): LiveBlogPosting, liveBlogUpdate, expires.
+    ...newsroomJsonLd(article, live),
   };
   // "<" is escaped so that text in a title can never close the script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');

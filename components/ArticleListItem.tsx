@@ -6,6 +6,7 @@ import { thumbnailFor } from '@/lib/rendering/thumbnails';
 import { articleUrl } from '@/lib/routing/urls';
 import { PostMeta } from './PostMeta';
 import { Thumbnail } from './Thumbnail';
+import { LiveBadge } from './LiveBadge';
 
 /** One entry of a list: thumbnail, title, meta, lead and summary (or an excerpt of the body). */
 export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta; eagerImage?: boolean }) {
@@ -18,6 +19,7 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} href={href} eager={eagerImage} /> : null}
       <div className="list-item-body">
         <h2 className="list-item-title">
+          {article.live ? <LiveBadge lang={article.lang} /> : null}
           <Link href={href}>{article.title}</Link>
         </h2>
         <PostMeta article={article} />

@@ -12,6 +12,9 @@ import { RelatedArticles } from './RelatedArticles';
 import { TableOfContents } from './TableOfContents';
 import { TermButtons } from './TermButtons';
 import { Thumbnail } from './Thumbnail';
+import type { LivePage } from '@/lib/rendering/live/livePage';
+import { LiveBadge } from './LiveBadge';
+import { LiveBlog } from './LiveBlog';
 
 /** The article page's content column. `html` is already sanitized by lib/rendering/markdown. */
 export function ArticleView({
@@ -22,6 +25,7 @@ export function ArticleView({
   newer,
   older,
   related,
+  live,
 }: {
   article: ArticleMeta;
   html: string;
@@ -30,6 +34,8 @@ export function ArticleView({
   newer?: ArticleMeta;
   older?: ArticleMeta;
   related: readonly ArticleMeta[];
+  /** A live page's entries (`live:` in front matter). */
+  live?: LivePage;
 }) {
   const dict = getDictionary(article.lang);
   const thumbnail = thumbnailFor(article, 'post');
@@ -37,6 +43,7 @@ export function ArticleView({
   return (
     <article className="post">
       <header className="post-header">
+        {article.live ? <LiveBadge lang={article.lang} /> : null}
         <h1 className="post-title">{article.title}</h1>
         <PostMeta article={article} translations={translations} />
       </header>
@@ -46,7 +53,7 @@ export function ArticleView({
       {thumbnail ? <Thumbnail thumbnail={thumbnail} alt={article.title} eager /> : null}
       {article.lead ? <p className="lead">{article.lead}</p> : null}
       {article.toc ? <TableOfContents lang={article.lang} entries={toc} /> : null}
-      <div className="post-content" dangerouslySetInnerHTML={{ __html: html }} />
+      {live ? <LiveBlog lang={article.lang} page={live} /> : <div className="post-content" dangerouslySetInnerHTML={{ __html: html }} />}
       {tags.length > 0 ? (
         <footer className="post-tags">
           <h2 className="visually-hidden">{dict.tags}</h2>

@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/en', '/en/news/city/harbour-bridge-reopens', '/zh-CN/tags/美股', '/zh-HK/news/none', '/en/news/science/heatwave-study'];
+const pages = [
+  '/en',
+  '/en/news/city/harbour-bridge-reopens',
+  '/zh-CN/tags/美股',
+  '/zh-HK/news/none',
+  '/en/news/science/heatwave-study',
+  // A live page (issue 29), and a breaking-news line's frame on its own.
+  '/en/news/weather/storm-live',
+  '/api/breaking/zh-HK',
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const path of pages) {

@@ -39,13 +39,24 @@ test('every kind of response carries the security headers', async ({ baseURL }) 
       "form-action 'self'",
       "frame-ancestors 'none'",
       "script-src 'self' 'unsafe-inline'",
-      "frame-src 'none'",
+      // The site's own frame only: the breaking-news line (components/BreakingLine.tsx).
+      "frame-src 'self'",
     ]) {
       expect(csp, `${url}: ${directive}`).toContain(directive);
     }
     // No other host may serve scripts (comments are not configured in the demo).
     expect(/script-src[^;]*https?:/.test(csp), url).toBe(false);
   }
+});
+
+test('only this site may frame the breaking-news line, which otherwise carries the same headers', async ({ baseURL }) => {
+  const headers = await headersOf(`${baseURL}/api/breaking/en`);
+  expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+  const csp = String(headers['content-security-policy'] ?? '');
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+  expect(csp).toContain("object-src 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
 });
 
 /** Loads a page, does what a reader does there, and returns every CSP violation the browser reported. */
@@ -79,6 +90,9 @@ const pages = [
   '/en/search?q=bridge',
   '/en/news/city/no-such-story',
   '/fr/nothing',
+  // A live page, whose updater fetches the page again; an expired article (410).
+  '/en/news/weather/storm-live',
+  '/en/news/culture/winter-market-hours',
 ];
 
 for (const url of pages) {
@@ -129,6 +143,10 @@ test('the Nu HTML Checker finds no error in any page type, in Latin and Chinese 
     '/zh-CN/search?q=' + encodeURIComponent('峰会'),
     '/en/news/city/no-such-story',
     '/zh-CN/no-such-page',
+    // Issue 29: a live page, the breaking-news frame, an expired article (410).
+    '/en/news/weather/storm-live',
+    '/api/breaking/en',
+    '/en/news/culture/winter-market-hours',
   ];
   try {
     const files = [];

@@ -5,6 +5,7 @@ import { HeadScript } from '@/components/HeadScript';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
+import { BreakingLine } from '@/components/BreakingLine';
 import { isLanguage, localize, siteConfig } from '@/lib/config';
 import { titleTemplate } from '@/lib/rendering/metadata';
 import '../globals.css';
@@ -40,6 +41,7 @@ export default async function LanguageLayout({ children, params }: LayoutProps<'
       <body>
         <SkipLink lang={lang} />
         <div className="site">
+          <BreakingLine lang={lang} />
           <SiteHeader lang={lang} />
           <div className="container site-content">{children as ReactNode}</div>
           <SiteFooter lang={lang} />

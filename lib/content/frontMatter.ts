@@ -6,6 +6,8 @@ import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/ch
 import { parseDate } from './dates';
 import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
+import { readSchedule, scheduleKeys } from './schedule';
+import { readBreaking } from './breaking';
 
 /** Every key Broadsheet reads: the corpus's 17, plus Mainroad's optional ones. */
 export const knownKeys = new Set([
@@ -14,6 +16,10 @@ export const knownKeys = new Set([
   'description', 'lastmod', 'draft',
   // Takedowns and moves: Hugo's `aliases`, and Broadsheet's `unpublish` and `redirect`.
   'aliases', 'unpublish', 'redirect',
+  // Schedules (lib/content/schedule.ts): Hugo's names, in both cases, and its aliases.
+  ...scheduleKeys,
+  // Live coverage (lib/content/liveEntries.ts), breaking news (lib/content/breaking.ts).
+  'live', 'breaking',
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -144,7 +150,7 @@ function cleanText(value: string): string {
   return decodeHTML(value).replace(/[\u2028\u2029]/g, ' ').trim();
 }
 
-interface Reader {
+export interface Reader {
   problems: ProblemList;
   line(key: string): number | undefined;
 }
@@ -332,6 +338,11 @@ export function readFrontMatter(
       redirect: readRedirect(data, r),
       sidebar: readSidebar(data, r),
       widgets,
+      // Schedules: publishDate and expiryDate (lib/content/schedule.ts).
+      ...readSchedule(data, (key) => readDate(data, key, timeZone, r), r),
+      // Live coverage: true while live, false once it ended; absent, not a live page.
+      live: data.live === undefined || data.live === null || data.live === '' ? undefined : readBoolean(data, 'live', false, r),
+      breaking: readBreaking(data, timeZone, r),
     },
   };
 }

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { plainExcerpt } from './excerpt';
 import { firstHeading } from './firstHeading';
+import { latestEntry } from './liveEntries';
 import { FrontMatterSyntaxError, lineOfKey, readFrontMatter, type SplitFile, splitFile } from './frontMatter';
 import { reservedFirstSegments, routeOfPath } from './paths';
 import { type Problem, ProblemList } from './problems';
@@ -113,10 +114,15 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
     redirect: fields.redirect,
     sidebar: fields.sidebar,
     widgets: fields.widgets,
+    publishDate: fields.publishDate,
+    expiryDate: fields.expiryDate,
+    live: fields.live,
+    breaking: fields.breaking,
     slug: route.slug,
     key: `${lang}/${route.slug.join('/')}`,
     file,
     excerpt: fields.summary ? '' : plainExcerpt(body),
+    liveUpdated: fields.live === undefined ? undefined : latestEntry(body, date, options.timeZone),
   } satisfies Record<keyof ArticleMeta, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import type { SidebarPosition } from '@/lib/config/types';
+import type { Breaking } from './breaking';
 
 export interface Thumbnail {
   src: string;
@@ -37,6 +38,14 @@ export interface FrontMatter {
   sidebar?: SidebarPosition;
   /** Undefined: the site's widget list applies. */
   widgets?: string[];
+  /** Hugo's `publishDate` (`pubdate`, `published`): held back from readers until then. */
+  publishDate?: number;
+  /** Hugo's `expiryDate` (`unpublishdate`): taken down at that moment (410 Gone after). */
+  expiryDate?: number;
+  /** A live page (timestamped entries, lib/content/liveEntries.ts): true while live, false once ended; undefined for any other article. */
+  live?: boolean;
+  /** A breaking-news line linking here, atop every page of its language (lib/content/breaking.ts). */
+  breaking?: Breaking;
 }
 
 /**
@@ -54,4 +63,6 @@ export interface ArticleMeta extends FrontMatter {
   file: string;
   /** Plain-text opening of the body, kept only when the summary is empty. */
   excerpt: string;
+  /** A live page's newest entry (epoch ms), when it has one. */
+  liveUpdated?: number;
 }

@@ -4,6 +4,7 @@ import { type ArticleMeta, type Taxonomy } from '@/lib/content';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { renderMarkdown, type TocEntry } from '@/lib/rendering/markdown/render';
 import { paginate, type Paged } from '@/lib/rendering/pagination';
+import { type LivePage, renderLivePage } from '@/lib/rendering/live/livePage';
 import { articleUrl, decodeParam, decodeSlug, homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 
 /**
@@ -40,6 +41,8 @@ export interface ArticlePageData {
   older?: ArticleMeta;
   /** Articles that share the most with it (site.config `relatedArticles`). */
   related: ArticleMeta[];
+  /** A live page's introduction and entries (`live:` in front matter); its body is not rendered whole. */
+  live?: LivePage;
 }
 
 /** The article with its body rendered to sanitized HTML. */
@@ -50,15 +53,19 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   const source = await store.source(article);
   // Unpublished between the two lookups.
   if (source === undefined) return undefined;
-  const [rendered, others, neighbours, related] = await Promise.all([
-    renderMarkdown(bodyOf(source), { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer, file: article.file }),
+  const body = bodyOf(source);
+  const [rendered, others, neighbours, related, live] = await Promise.all([
+    article.live === undefined
+      ? renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer, file: article.file })
+      : { html: '', toc: [] },
     // The same path in each other language, looked up once for both the links and the widget.
     otherLanguageVersions(article),
     store.neighbours(article),
     store.related(article, siteConfig.relatedArticles),
+    renderLivePage(article, body),
   ]);
   const translations = others.filter((other) => article.translations.includes(other.lang));
-  return { article, html: rendered.html, toc: rendered.toc, translations, alternates: alternatesOf(others), ...neighbours, related };
+  return { article, html: rendered.html, toc: rendered.toc, translations, alternates: alternatesOf(others), ...neighbours, related, live };
 }
 
 function otherLanguageVersions(article: ArticleMeta): Promise<ArticleMeta[]> {

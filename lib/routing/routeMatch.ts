@@ -9,7 +9,8 @@ import { decodeSlug, parsePageNumber } from '@/lib/routing/urls';
 export type RouteMatch =
   /** Not a page path (`/`, public files): Next.js routes it as usual. */
   | { kind: 'pass' }
-  | { kind: 'page'; lang: string }
+  /** `live`: a live page (issue 29), which shared caches keep as briefly as lists. */
+  | { kind: 'page'; lang: string; live?: true }
   /** A language's search page: admitted by the search pool's bound. */
   | { kind: 'search'; lang: string }
   /** An old (Hugo) or slash-ended URL of a page that exists, or an article's former URL: a permanent redirect. */
@@ -77,7 +78,8 @@ async function matchCurrentRoute(raw: readonly string[], context: RouteContext):
     if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
     return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
   }
-  if (await store.article(lang, rest)) return page;
+  const article = await store.article(lang, rest);
+  if (article) return article.live ? { kind: 'page', lang, live: true } : page;
   const former = await store.formerly(lang, rest);
   if (!former) return notFound;
   return 'redirect' in former ? { kind: 'redirect', location: former.redirect } : { kind: 'gone', lang };

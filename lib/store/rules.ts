@@ -4,15 +4,16 @@
  */
 import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
+import { nextMoment } from '@/lib/content/schedule';
 
-/** Lists an article belongs to: its language's, each category and tag, each menu it is in. */
-export type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+/** Lists an article belongs to: its language's, each category and tag, each menu it is in, its language's breaking news. */
+export type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'breaking';
 
 /** A list as [kind, slug, name]: the language's is ['all', '', '']. */
 export type ListRef = [ListKind, string, string];
 
 /** The lists an article belongs to, its language's first. Two names with one slug ("b", "B") are one list, named as written first. */
-export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>): ListRef[] {
+export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' | 'breaking'>): ListRef[] {
   const lists: ListRef[] = [['all', '', '']];
   const seen = new Set<string>();
   const add = (kind: ListKind, slug: string, name: string) => {
@@ -24,6 +25,8 @@ export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu'>)
   for (const name of meta.categories) add('categories', termSlug(name), name);
   for (const name of meta.tags) add('tags', termSlug(name), name);
   for (const name of meta.menu) add('menu', name, name);
+  // Breaking news (lib/content/breaking.ts): the store keeps a language's as one more list.
+  if (meta.breaking) add('breaking', '', '');
   return lists;
 }
 
@@ -41,13 +44,29 @@ export function hiddenAs(article: Pick<ArticleMeta, 'draft' | 'unpublish' | 'red
 /** A file claiming a URL, as the store holds it. */
 export interface Candidate {
   path: string;
+  /** When it may be shown: its publishDate, else its date (lib/content/schedule.ts, publishAt). */
   date: number;
   hidden: Hidden;
+  /** Its expiryDate, if any: shown no more from then on. */
+  expires?: number | null;
 }
 
-/** Whether a file's article is shown: not hidden and not dated in the future; in preview, everything that is an article. */
-export function isShown(candidate: Pick<Candidate, 'date' | 'hidden'>, now: number, preview: boolean): boolean {
-  return preview ? candidate.hidden < 2 : candidate.hidden === 0 && candidate.date <= now;
+/** Whether a file's article is shown: not hidden, not held back to a later date, not expired; in preview, everything that is an article. */
+export function isShown(candidate: Pick<Candidate, 'date' | 'hidden' | 'expires'>, now: number, preview: boolean): boolean {
+  return preview ? candidate.hidden < 2 : candidate.hidden === 0 && candidate.date <= now && !isExpiredCandidate(candidate, now);
+}
+
+/** Whether a file's article would be shown but for its expiryDate having passed. */
+export function isExpiredCandidate(candidate: Pick<Candidate, 'date' | 'hidden' | 'expires'>, now: number): boolean {
+  return candidate.hidden === 0 && candidate.date <= now && candidate.expires !== undefined && candidate.expires !== null && candidate.expires <= now;
+}
+
+/**
+ * Whether a URL none of whose files is shown answers 410 Gone rather than 404: one of them has
+ * expired (its expiryDate passed), even when no store ever published it (a first read after).
+ */
+export function goneByExpiry(candidates: readonly Candidate[], now: number, preview: boolean): boolean {
+  return !preview && candidates.some((candidate) => isExpiredCandidate(candidate, now));
 }
 
 /**
@@ -69,6 +88,19 @@ export function byCodePoint(a: string, b: string): number {
 /** Whether an article dated `date` waits for publication (it is published once its date comes). */
 export function isScheduled(article: Pick<ArticleMeta, 'date' | 'draft' | 'unpublish' | 'redirect'>, now: number, preview: boolean): boolean {
   return !preview && hiddenAs(article) === 0 && article.date > now;
+}
+
+/**
+ * When the store's publication timer must next look at a file's URL: its publication (date or
+ * publishDate) while ahead, then its expiryDate while ahead; undefined when neither is (or in
+ * preview, which shows everything). Writers keep this moment in their `scheduled` table.
+ */
+export function scheduledAt(
+  article: Pick<ArticleMeta, 'date' | 'publishDate' | 'expiryDate' | 'draft' | 'unpublish' | 'redirect'>,
+  now: number,
+  preview: boolean,
+): number | undefined {
+  return preview || hiddenAs(article) !== 0 ? undefined : nextMoment(article, now);
 }
 
 /** An article's own path on the site: "/en/news/x". */

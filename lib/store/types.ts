@@ -79,6 +79,8 @@ export interface CatalogReader {
   topTerms(lang: string, taxonomy: Taxonomy, limit: number): Promise<Term[]>;
   /** Articles whose front matter places them in a menu, oldest first. */
   menuArticles(lang: string, menu: string): Promise<ArticleMeta[]>;
+  /** A language's articles with a breaking-news line (`breaking:`), newest first, at most `limit`. */
+  breaking(lang: string, limit: number): Promise<ArticleMeta[]>;
   /** Newer and older in the same language (Mainroad's pager). */
   neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): Promise<{ newer?: ArticleMeta; older?: ArticleMeta }>;
   /** A language's articles dated `since` or later, newest first, at most `limit`. */

@@ -18,6 +18,8 @@ export interface StoreUnderTest {
   changes: ChangeFeed;
   /** Brings the store in line with the folder as it is now. */
   sync(): Promise<void>;
+  /** What the server's publication timer does at each scheduled moment: publishes (or takes down) what came due. */
+  publishDue(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -273,6 +275,76 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         } finally {
           stop();
         }
+      });
+    });
+
+    describe(`the ${engine} store's schedules`, () => {
+      const NOW = CONTRACT_NOW;
+      let clock = NOW;
+      let content: TempContent;
+      let store: StoreUnderTest;
+      const at = (ms: number) => new Date(NOW + ms).toISOString();
+      const scheduled = (title: string, extra: string) =>
+        corpusShaped(
+          {
+            title: JSON.stringify(title),
+            date: '"2025-12-01 00:00:00"',
+            categories: '\n  - "Desk"',
+            ...Object.fromEntries(
+              extra
+                .split('\n')
+                .filter(Boolean)
+                .map((line) => line.split(/: (.*)/s).slice(0, 2)),
+            ),
+          },
+          `${title}.\n`,
+        );
+      const titles = async () => (await store.catalog.articles('en', 0, 10)).map((a) => a.title);
+
+      beforeAll(async () => {
+        content = new TempContent()
+          .write('en/held.md', scheduled('Held by publishDate', `publishDate: "${at(5_000)}"`))
+          .write('en/pubdate.md', scheduled('Held by pubdate', `pubdate: "${at(60_000)}"`))
+          .write('en/expiring.md', scheduled('Expiring', `expiryDate: "${at(5_000)}"\nbreaking: "Ferries suspended"`))
+          .write('en/expired.md', scheduled('Expired long ago', `unpublishdate: "${at(-60_000)}"`))
+          .write('en/window.md', scheduled('Shown for a while', `published: "${at(5_000)}"\nexpirydate: "${at(10_000)}"`))
+          .write('en/plain.md', scheduled('Plain', ''));
+        store = await factory(content.dir, () => clock);
+      });
+      afterAll(async () => {
+        await store?.close();
+        content?.remove();
+      });
+
+      it('holds back an article until its publishDate (or an alias) and takes it down at its expiryDate, at each moment, 410 once expired', async () => {
+        expect((await titles()).sort()).toEqual(['Expiring', 'Plain']);
+        expect((await store.catalog.term('en', 'categories', 'desk'))?.count).toBe(2);
+        // Expired before this store ever read it: gone (410) all the same, never a 404.
+        expect(await store.catalog.formerly('en', ['expired'])).toEqual({ gone: true });
+        expect(await store.catalog.article('en', ['held'])).toBeUndefined();
+        expect(await store.catalog.formerly('en', ['held'])).toBeUndefined();
+        // Breaking news is a list of its own in the language, and leaves with its article.
+        expect((await store.catalog.breaking('en', 10)).map((a) => [a.title, a.breaking])).toEqual([['Expiring', { text: 'Ferries suspended' }]]);
+        expect(await store.catalog.breaking('zh-CN', 10)).toEqual([]);
+
+        clock = NOW + 5_000;
+        await store.publishDue();
+        expect((await titles()).sort()).toEqual(['Held by publishDate', 'Plain', 'Shown for a while']);
+        expect(await store.catalog.formerly('en', ['expiring'])).toEqual({ gone: true });
+        expect(await store.catalog.breaking('en', 10)).toEqual([]);
+        expect((await store.catalog.article('en', ['held']))?.publishDate).toBe(NOW + 5_000);
+        expect((await store.catalog.articleStubs('en', 0, 10)).map((stub) => stub.slug.join('/')).sort()).toEqual(['held', 'plain', 'window']);
+
+        clock = NOW + 10_000;
+        await store.publishDue();
+        expect((await titles()).sort()).toEqual(['Held by publishDate', 'Plain']);
+        expect(await store.catalog.formerly('en', ['window'])).toEqual({ gone: true });
+        expect(await store.search.count(queryOf('shown while'))).toBe(0);
+
+        clock = NOW + 60_000;
+        await store.publishDue();
+        expect(await titles()).toContain('Held by pubdate');
+        expect((await store.catalog.term('en', 'categories', 'desk'))?.count).toBe(3);
       });
     });
   });

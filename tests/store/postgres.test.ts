@@ -1,5 +1,6 @@
 import { describe, it, vi } from 'vitest';
 import { postgresCluster, newPostgresStore, storeOptions, syncInto } from '../helpers/postgresStore';
+import { PostgresWriter } from '@/lib/store/postgres/writer';
 import { describeStoreContract } from './contract';
 
 // A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
@@ -16,6 +17,14 @@ if (missing) {
       await syncInto(store, dir, storeOptions(now, { allowDeletions: true }));
     };
     await sync();
-    return { catalog: store.catalog, search: store.search, changes: store.changes, sync, close: () => store.close() };
+    const publishDue = async () => {
+      const writer = await PostgresWriter.open(store.url, storeOptions(now));
+      try {
+        await writer.publishDue();
+      } finally {
+        await writer.close();
+      }
+    };
+    return { catalog: store.catalog, search: store.search, changes: store.changes, sync, publishDue, close: () => store.close() };
   });
 }

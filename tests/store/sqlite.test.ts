@@ -50,6 +50,10 @@ describeStoreContract('sqlite', async (dir, now) => {
       },
     },
     sync,
+    publishDue: async () => {
+      const set = writer.publishDue();
+      if (set.seq !== undefined && set.changes.length > 0) for (const listener of listeners) listener({ seq: set.seq, touched: touchedBy(set) });
+    },
     close: async () => {
       for (const handle of [readDb, readSearchDb, db, searchDb]) handle.close();
       rmSync(folder, { recursive: true, force: true });

@@ -32,7 +32,7 @@ export default async function ArticlePage({ params }: PageProps<'/[lang]/[...slu
   if (!data) notFound();
   return (
     <PageLayout lang={lang} sidebar={sidebarFor('single', data.article)} alternates={data.alternates}>
-      <ArticleJsonLd article={data.article} />
+      <ArticleJsonLd article={data.article} live={data.live} />
       <ArticleView {...data} />
     </PageLayout>
   );

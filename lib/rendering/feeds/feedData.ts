@@ -3,6 +3,7 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { thumbnailUrl } from '@/lib/rendering/thumbnails';
 import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
 import { type FeedFile, feedFormats } from './formats';
+import { feedTitle, feedUpdated } from '@/lib/rendering/live/liveFeed';
 
 export const FEED_ITEMS = 20;
 
@@ -57,16 +58,16 @@ export function feedData(source: FeedSource): FeedData {
     description: localize(siteConfig.description, source.lang),
     link: site(source.pagePath),
     self: Object.fromEntries(Object.keys(feedFormats).map((file) => [file, site(`${source.pagePath}/${file}`)])) as Record<FeedFile, string>,
-    updated: new Date(Math.max(0, ...articles.map((a) => a.lastmod ?? a.date))),
+    updated: new Date(Math.max(0, ...articles.map(feedUpdated))),
     generator: 'Broadsheet',
     copyright: siteConfig.title,
     items: articles.map((article) => {
       const image = thumbnailUrl(article);
       return {
-        title: article.title,
+        title: feedTitle(article),
         link: site(articleUrl(article)),
         published: new Date(article.date),
-        updated: new Date(article.lastmod ?? article.date),
+        updated: new Date(feedUpdated(article)),
         text: article.summary || article.excerpt,
         categories: article.categories,
         image: image && { url: normalizedUrl(image.url), type: image.type },

@@ -16,7 +16,7 @@ const GISCUS = 'https://giscus.app';
  * which lets no script, handler or javascript: URL into a body. Everything else is as strict as
  * the site allows: no plugins, no <base>, forms to this origin only, no framing by anyone.
  */
-export function contentSecurityPolicy(options: { comments: boolean; dev: boolean }): string {
+export function contentSecurityPolicy(options: { comments: boolean; dev: boolean; framedBySelf?: boolean }): string {
   const extra = options.comments ? ` ${GISCUS}` : '';
   return [
     "default-src 'self'",
@@ -28,13 +28,14 @@ export function contentSecurityPolicy(options: { comments: boolean; dev: boolean
     "img-src 'self' data: https: http:",
     "font-src 'self' data:",
     `connect-src 'self'${options.dev ? ' ws: wss:' : ''}`,
-    `frame-src ${options.comments ? GISCUS : "'none'"}`,
+    // This site's own frame: the breaking-news line (components/BreakingLine.tsx).
+    `frame-src 'self'${extra}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.framedBySelf ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -53,6 +54,14 @@ const PERMISSIONS_POLICY = [
   'usb=()',
   'browsing-topics=()',
 ].join(', ');
+
+/** What differs for the breaking-news frame (/api/breaking/…), which this site's own pages frame: set after securityHeaders, it wins. */
+export function framedBySelfHeaders(options: { comments: boolean; dev: boolean }): { key: string; value: string }[] {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ ...options, framedBySelf: true }) },
+    { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+  ];
+}
 
 export function securityHeaders(options: { comments: boolean; dev: boolean }): { key: string; value: string }[] {
   return [

@@ -9,7 +9,9 @@ import { LATEST_VERSION, type Migration, migrations as released } from './schema
  * Returns the versions applied.
  */
 export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = released): Promise<number[]> {
-  const latest = migrations.at(-1)?.version ?? LATEST_VERSION;
+  // In version order, whatever order they are listed in; numbers may skip (another branch's are merged later).
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const latest = ordered.at(-1)?.version ?? LATEST_VERSION;
   const client = await pool.connect();
   const applied: number[] = [];
   try {
@@ -20,13 +22,14 @@ export async function migrate(pool: pg.Pool, migrations: readonly Migration[] = 
       );
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       const done = new Set(rows.map((row) => row.version));
-      const newest = rows.at(-1)?.version ?? 0;
+      const newest = Math.max(0, ...rows.map((row) => row.version));
       if (newest > latest) {
         throw new Error(
           `the store's schema is version ${newest}, newer than this code knows (${latest}): run the newer version of the site, or a store of its own`,
         );
       }
-      for (const migration of migrations) {
+      // Every version not applied yet, lower ones first: a store at 5 still gets 3 and 4 once they exist.
+      for (const migration of ordered) {
         if (done.has(migration.version)) continue;
         await client.query('BEGIN');
         try {

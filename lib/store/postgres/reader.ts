@@ -176,6 +176,11 @@ export class PostgresCatalogReader implements CatalogReader {
     return (await this.rows<{ meta: string }>('pageAsc', [list.id, list.count, 0])).map((row) => this.parse(row.meta));
   }
 
+  /** A language's articles with a breaking-news line, newest first. */
+  async breaking(lang: string, limit: number): Promise<ArticleMeta[]> {
+    return this.page(await this.list(lang, 'breaking', ''), 0, limit);
+  }
+
   async neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): Promise<{ newer?: ArticleMeta; older?: ArticleMeta }> {
     const [id, list] = await Promise.all([this.idOf(article), this.list(article.lang, 'all', '')]);
     if (id === undefined || !list) return {};

@@ -16,7 +16,9 @@
  *   exact by the writer in the statement that adds or removes the items.
  * - `search`: one tsvector per article holding its index tokens (lib/search/ftsText.ts), each
  *   title token again under TITLE_MARK and the language under LANGUAGE_MARK (searchDocument.ts).
- * - `changes`: what each transaction touched, numbered; `scheduled`: files dated in the future.
+ * - `changes`: what each transaction touched, numbered; `scheduled`: the next moment each file's
+ *   visibility changes (its date or publishDate ahead, then its expiryDate: `files.expires`,
+ *   migration 5).
  * - `meta`: the store's id (a new store has another), `complete` once a whole folder was synced.
  * - `gone`, `moved` (migration 2): taken-down URLs (410), and URLs that redirect (an article's
  *   `aliases`, a file's `redirect`), with the file that says so.
@@ -128,7 +130,19 @@ CREATE TABLE moved (key text COLLATE "C" PRIMARY KEY, target text NOT NULL, file
 CREATE INDEX moved_file ON moved (file, kind);
 `,
   },
+  // Versions 3 and 4 belong to other branches' migrations; migrate.ts applies whichever are missing, in order.
+  {
+    version: 5,
+    name: 'schedules: expiryDate of each file, files.date as the moment it may be shown',
+    sql: `
+-- A file's expiryDate (lib/content/schedule.ts): shown no more from then on, 410 after.
+ALTER TABLE files ADD COLUMN expires float8;
+CREATE INDEX files_expires ON files (expires) WHERE expires IS NOT NULL;
+-- files.date now holds publishDate where one is written: files read before are read again
+-- (the sync's fingerprint of the code changes with this migration, sync.ts).
+`,
+  },
 ];
 
 /** The newest schema this code knows. */
-export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
+export const LATEST_VERSION = Math.max(0, ...migrations.map((migration) => migration.version));

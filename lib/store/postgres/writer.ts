@@ -6,7 +6,8 @@ import { sortKey } from '@/lib/store/ingest/sortKey';
 import { LEFT_OUT } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import type { ArticleMeta } from '@/lib/content/types';
-import { aliasKey, articlePath, type Candidate, type Hidden, hiddenAs, isScheduled, listsOf, ownerOf } from '@/lib/store/rules';
+import { aliasKey, articlePath, type Candidate, goneByExpiry, type Hidden, hiddenAs, listsOf, ownerOf, scheduledAt } from '@/lib/store/rules';
+import { expiresAt, publishAt } from '@/lib/content/schedule';
 import { CHANGES_CHANNEL } from './changeFeed';
 import { searchDocument } from './searchDocument';
 import { WriterSession } from './lock';
@@ -56,6 +57,8 @@ interface FileRow {
   hidden: Hidden;
   problems: string | null;
   held: boolean;
+  /** Its expiryDate (lib/content/schedule.ts). */
+  expires: number | null;
 }
 
 interface ArticleRow {
@@ -82,16 +85,16 @@ const sql = {
   unschedule: 'DELETE FROM scheduled WHERE path = ANY($1::text[])',
   schedule: `INSERT INTO scheduled (path, date) SELECT * FROM unnest($1::text[], $2::float8[])
              ON CONFLICT (path) DO UPDATE SET date = excluded.date`,
-  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, hidden, problems, dup_of, held)
-     SELECT path, dir, mtime, size, hash, key, date, hidden, problems, NULL, held
-     FROM unnest($1::text[], $2::text[], $3::float8[], $4::int8[], $5::bytea[], $6::text[], $7::float8[], $8::int2[], $9::text[], $10::bool[])
-       AS x(path, dir, mtime, size, hash, key, date, hidden, problems, held)
+  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, hidden, problems, dup_of, held, expires)
+     SELECT path, dir, mtime, size, hash, key, date, hidden, problems, NULL, held, expires
+     FROM unnest($1::text[], $2::text[], $3::float8[], $4::int8[], $5::bytea[], $6::text[], $7::float8[], $8::int2[], $9::text[], $10::bool[], $11::float8[])
+       AS x(path, dir, mtime, size, hash, key, date, hidden, problems, held, expires)
      ON CONFLICT (path) DO UPDATE SET dir = excluded.dir, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash, key = excluded.key,
-       date = excluded.date, hidden = excluded.hidden, problems = excluded.problems, dup_of = NULL, held = excluded.held`,
+       date = excluded.date, hidden = excluded.hidden, problems = excluded.problems, dup_of = NULL, held = excluded.held, expires = excluded.expires`,
   restat: `UPDATE files f SET mtime = x.mtime, size = x.size FROM unnest($1::text[], $2::float8[], $3::int8[]) AS x(path, mtime, size)
            WHERE f.path = x.path`,
   storeSources: 'INSERT INTO sources (hash, bytes) SELECT * FROM unnest($1::bytea[], $2::bytea[]) ON CONFLICT (hash) DO NOTHING',
-  candidates: 'SELECT key, path, date, hidden FROM files WHERE key = ANY($1::text[])',
+  candidates: 'SELECT key, path, date, hidden, expires FROM files WHERE key = ANY($1::text[])',
   markGone: `INSERT INTO gone (key, at) SELECT DISTINCT ON (key) key, $2::float8 FROM unnest($1::text[]) AS x(key)
              ON CONFLICT (key) DO UPDATE SET at = excluded.at`,
   forgetGone: 'DELETE FROM gone WHERE key = ANY($1::text[])',
@@ -134,6 +137,9 @@ const sql = {
   notify: 'SELECT pg_notify($1, $2)',
   dueKeys: 'SELECT DISTINCT f.key FROM scheduled s JOIN files f ON f.path = s.path WHERE s.date <= $1 AND f.key IS NOT NULL',
   unscheduleUpTo: 'DELETE FROM scheduled WHERE date <= $1',
+  // Shown files whose expiryDate is still ahead, from the partial index of those that have one.
+  scheduleExpiries: `INSERT INTO scheduled (path, date) SELECT path, expires FROM files WHERE expires > $1 AND date <= $1 AND hidden = 0
+                     ON CONFLICT (path) DO NOTHING`,
   nextDue: 'SELECT min(date) AS date FROM scheduled WHERE date > $1',
 } as const;
 
@@ -225,6 +231,8 @@ export class PostgresWriter {
       const keys = (await this.q<{ key: string }>('dueKeys', [now])).map((row) => row.key);
       const changes = await this.resolveKeys(keys, new Set(), new Map(), Infinity);
       await this.q('unscheduleUpTo', [now]);
+      // Published just now: their expiryDate, if ahead, is the next moment to look at them.
+      await this.q('scheduleExpiries', [now]);
       const set: ChangeSet = { files: [], changes, problems: [] };
       await this.log(set, Infinity);
       return set;
@@ -315,7 +323,7 @@ export class PostgresWriter {
           },
         ];
         problems.push(...kept);
-        rows.push({ ...stat, key, date: owner.date, hidden: 0, problems: JSON.stringify(kept), held: true });
+        rows.push({ ...stat, key, date: owner.date, hidden: 0, problems: JSON.stringify(kept), held: true, expires: null });
         continue;
       }
       const article = parsed.article;
@@ -338,13 +346,16 @@ export class PostgresWriter {
       rows.push({
         ...stat,
         key: article?.key ?? null,
-        date: article?.date ?? null,
+        // When it may be shown: publishDate, else date (lib/content/schedule.ts).
+        date: article ? publishAt(article) : null,
         hidden: article ? hiddenAs(article) : 0,
         problems: fileProblems.length > 0 ? JSON.stringify(fileProblems) : null,
         held: false,
+        expires: article ? (expiresAt(article) ?? null) : null,
       });
       fresh.add(path);
-      if (article && isScheduled(article, now, this.options.preview)) scheduled.push([path, article.date]);
+      const moment = article && scheduledAt(article, now, this.options.preview);
+      if (moment !== undefined) scheduled.push([path, moment]);
       else unscheduled.push(path);
       if (article && hash) {
         keys.add(article.key);
@@ -373,6 +384,7 @@ export class PostgresWriter {
         column('hidden'),
         column('problems'),
         column('held'),
+        column('expires'),
       ]);
     }
     // A file that says its URL moved publishes a redirect there, and nothing else.
@@ -410,17 +422,20 @@ export class PostgresWriter {
     if (keys.length === 0) return [];
     const now = this.now();
     const candidates = new Map<string, Candidate[]>();
-    for (const row of await this.q<{ key: string; path: string; date: number; hidden: Hidden }>('candidates', [keys])) {
+    for (const row of await this.q<{ key: string; path: string; date: number; hidden: Hidden; expires: number | null }>('candidates', [keys])) {
       const list = candidates.get(row.key) ?? [];
-      list.push({ path: row.path, date: row.date, hidden: row.hidden });
+      list.push({ path: row.path, date: row.date, hidden: row.hidden, expires: row.expires });
       candidates.set(row.key, list);
     }
     const current = new Map((await this.q<ArticleRow>('articlesByKey', [keys])).map((row) => [row.key, row]));
     const duplicates: [string, string | null][] = [];
     const removed: ArticleRow[] = [];
     const inserted: { key: string; path: string }[] = [];
+    const expired: string[] = [];
     for (const key of keys) {
       const { owner, published } = ownerOf(candidates.get(key) ?? [], now, this.options.preview);
+      // Expired before any store published it (read for the first time after its expiryDate): 410 all the same.
+      if (!published && !current.has(key) && goneByExpiry(candidates.get(key) ?? [], now, this.options.preview)) expired.push(key);
       for (const candidate of candidates.get(key) ?? []) duplicates.push([candidate.path, candidate === owner ? null : (owner as Candidate).path]);
       const live = current.get(key);
       // A held file is never fresh: its article stays as it was, its last good version.
@@ -429,6 +444,7 @@ export class PostgresWriter {
       if (published && owner) inserted.push({ key, path: owner.path });
     }
     if (duplicates.length > 0) await this.q('setDuplicates', [duplicates.map(([path]) => path), duplicates.map(([, dup]) => dup)]);
+    if (expired.length > 0) await this.q('markGone', [expired, now]);
 
     // The owner may have changed without being read in this update (the old one left): read it from the store's copy.
     const missing = inserted.filter((entry) => !bodies.has(entry.path)).map((entry) => entry.path);

@@ -8,7 +8,8 @@ import { bodyOf } from '@/lib/content/frontMatter';
 import { type ParsedFile, parseFile, searchTokens } from '@/lib/store/ingest/parsedFile';
 import type { SearchBatch, SearchSink } from './searchWriter';
 import { searchFileOf, setBulkMode } from './database';
-import { aliasKey, articlePath, type Candidate, type Hidden, hiddenAs, isScheduled, listsOf, ownerOf } from '@/lib/store/rules';
+import { aliasKey, articlePath, type Candidate, goneByExpiry, type Hidden, hiddenAs, listsOf, ownerOf, scheduledAt } from '@/lib/store/rules';
+import { expiresAt, publishAt } from '@/lib/content/schedule';
 import { readChangesSince } from './changeLog';
 import type { ChangeRecord } from '../types';
 import {
@@ -33,8 +34,8 @@ export interface BatchParser {
   ahead: number;
 }
 
-/** Lists an article belongs to: its language, each category and tag, each menu it is in. */
-type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+/** Lists an article belongs to (lib/store/rules.ts, listsOf). */
+type ListKind = import('@/lib/store/rules').ListKind;
 
 /** A pass's batch with more changes than this is reported as a count (a first start, a large sync): its articles' neighbours are not worked out. */
 export const DETAILED_CHANGES = 64;
@@ -246,11 +247,14 @@ export class CatalogWriter {
       filesUnder: db.prepare<[string, string], { path: string }>('SELECT path FROM files WHERE path >= ? AND path < ?'),
       allDirs: db.prepare<[], { dir: string }>('SELECT DISTINCT dir FROM files'),
       upsertFile: db.prepare(
-        `INSERT INTO files (path, dir, mtime, size, key, date, draft, problems, held) VALUES (@path, @dir, @mtime, @size, @key, @date, @draft, @problems, @held)
-         ON CONFLICT (path) DO UPDATE SET mtime = @mtime, size = @size, key = @key, date = @date, draft = @draft, problems = @problems, dup_of = NULL, held = @held`,
+        `INSERT INTO files (path, dir, mtime, size, key, date, draft, problems, held, expires) VALUES (@path, @dir, @mtime, @size, @key, @date, @draft, @problems, @held, @expires)
+         ON CONFLICT (path) DO UPDATE SET mtime = @mtime, size = @size, key = @key, date = @date, draft = @draft, problems = @problems, dup_of = NULL, held = @held,
+           expires = @expires`,
       ),
       deleteFile: db.prepare<[string]>('DELETE FROM files WHERE path = ?'),
-      candidates: db.prepare<[string], { path: string; date: number; draft: number }>('SELECT path, date, draft FROM files WHERE key = ? ORDER BY path'),
+      candidates: db.prepare<[string], { path: string; date: number; draft: number; expires: number | null }>(
+        'SELECT path, date, draft, expires FROM files WHERE key = ? ORDER BY path',
+      ),
       setDuplicate: db.prepare<[string | null, string]>('UPDATE files SET dup_of = ? WHERE path = ?'),
       current: db.prepare<[string], { id: number; path: string; meta: string }>('SELECT id, path, meta FROM articles WHERE key = ?'),
       idTaken: db.prepare<[number], { id: number }>('SELECT id FROM articles WHERE id = ?'),
@@ -265,6 +269,10 @@ export class CatalogWriter {
       schedule: db.prepare<[string, number]>('INSERT INTO scheduled (path, date) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET date = excluded.date'),
       unschedule: db.prepare<[string]>('DELETE FROM scheduled WHERE path = ?'),
       unscheduleUpTo: db.prepare<[number]>('DELETE FROM scheduled WHERE date <= ?'),
+      // Shown files whose expiryDate is still ahead, from the partial index of those that have one.
+      scheduleExpiries: db.prepare<[number, number]>(
+        'INSERT INTO scheduled (path, date) SELECT path, expires FROM files WHERE expires > ? AND date <= ? AND draft = 0 ON CONFLICT (path) DO NOTHING',
+      ),
       newer: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article > ? ORDER BY i.article ASC LIMIT 1',
       ),
@@ -446,6 +454,8 @@ export class CatalogWriter {
       const fresh = new Set<string>();
       for (const { key } of this.statements.dueKeys.all(now)) this.resolveKey(key, fresh, new Map(), changes);
       this.statements.unscheduleUpTo.run(now);
+      // Published just now: their expiryDate, if ahead, is the next moment to look at them.
+      this.statements.scheduleExpiries.run(now, now);
       this.completeNeighbours(changes);
       return { files: [], changes, problems: [] };
     });
@@ -519,13 +529,16 @@ export class CatalogWriter {
         mtime: read.stats?.mtimeMs ?? 0,
         size: read.stats?.size ?? -1,
         key: article?.key ?? null,
-        date: article?.date ?? null,
+        // When it may be shown: publishDate, else date (lib/content/schedule.ts).
+        date: article ? publishAt(article) : null,
         draft: article ? hiddenAs(article) : 0,
         problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
         held: 0,
+        expires: article ? (expiresAt(article) ?? null) : null,
       });
       fresh.add(file);
-      if (article && isScheduled(article, this.now(), this.options.preview)) this.statements.schedule.run(file, article.date);
+      const moment = article && scheduledAt(article, this.now(), this.options.preview);
+      if (moment !== undefined) this.statements.schedule.run(file, moment);
       else this.statements.unschedule.run(file);
       // A file that says its URL moved publishes a redirect there, and nothing else.
       this.statements.forgetMoves.run(file, 'redirect');
@@ -570,6 +583,7 @@ export class CatalogWriter {
       draft: 0,
       problems: JSON.stringify(kept),
       held: 1,
+      expires: null,
     });
     return true;
   }
@@ -581,7 +595,9 @@ export class CatalogWriter {
    * by path; the others are duplicates.
    */
   private resolveKey(key: string, fresh: ReadonlySet<string>, bodies: ReadonlyMap<string, ParsedFile>, changes: ArticleChange[]): void {
-    const candidates = this.statements.candidates.all(key).map((row) => ({ path: row.path, date: row.date, hidden: row.draft as Hidden }));
+    const candidates = this.statements.candidates
+      .all(key)
+      .map((row) => ({ path: row.path, date: row.date, hidden: row.draft as Hidden, expires: row.expires }));
     const { owner, published: visible } = ownerOf(candidates, this.now(), this.options.preview);
     for (const candidate of candidates) this.statements.setDuplicate.run(candidate === owner ? null : (owner as Candidate).path, candidate.path);
     const current = this.statements.current.get(key);
@@ -596,6 +612,8 @@ export class CatalogWriter {
       if (loaded.article) change.after = { meta: this.insertArticle(loaded.article, loaded.search, loaded.source) };
     }
     if (change.before || change.after) changes.push(change);
+    // Expired before any store published it (read for the first time after its expiryDate): 410 all the same.
+    else if (!visible && !current && goneByExpiry(candidates, this.now(), this.options.preview)) this.statements.markGone.run(key, this.now());
   }
 
   private listId(lang: string, kind: ListKind, slug: string, name: string): number {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Problem } from '@/lib/content/problems';
+import type { ScheduledItem } from '@/lib/content/scheduleReport';
 import { CatalogWriter, type UnreadableFolder } from './catalogWriter';
 import { type CatalogIdentity, catalogFileFor, configure, fingerprintOf, fitsCatalog, initializeCatalogSchema, removeDatabase } from './database';
 import { ParsePool } from '@/lib/store/ingest/parsePool';
@@ -18,6 +19,8 @@ export interface CheckResult {
   read: number;
   /** Folders that could not be read: their files are reported as last read. */
   unreadable: UnreadableFolder[];
+  /** What waits for its publication or expiry moment (publishDate, expiryDate, a date ahead). */
+  scheduled: ScheduledItem[];
 }
 
 /** A check builds no full-text index: there is nothing for it to fall behind on. */
@@ -61,7 +64,10 @@ export async function checkFolder(identity: CatalogIdentity, cacheDir?: string):
   const pool = new ParsePool(identity.dir, identity, Math.max(1, availableParallelism()), false);
   try {
     const { files, read, unreadable } = await writer.reconcile(undefined, pool);
-    return { problems: problemsOf(db), files, articles: (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n, read, unreadable };
+    // What came due since the last check is published (or taken down) in the check's catalog too.
+    writer.publishDue();
+    const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    return { problems: problemsOf(db), files, articles, read, unreadable, scheduled: scheduledIn(db, Date.now()) };
   } finally {
     await pool.close();
     db.close();
@@ -84,6 +90,21 @@ function seedFromServer(db: Database.Database, serverFile: string, fingerprint: 
     for (const table of SEEDED_TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM server.${table}`);
   })();
   db.exec('DETACH DATABASE server');
+}
+
+/** Files whose publication or expiry is still ahead (the `scheduled` table holds each one's next moment). */
+export function scheduledIn(db: Database.Database, now: number): ScheduledItem[] {
+  const rows = db
+    .prepare<[], { path: string; key: string; date: number; expires: number | null }>(
+      'SELECT f.path, f.key, f.date, f.expires FROM scheduled s JOIN files f ON f.path = s.path WHERE f.key IS NOT NULL AND f.dup_of IS NULL ORDER BY s.date',
+    )
+    .all();
+  return rows.map((row) => ({
+    file: row.path,
+    path: `/${row.key}`,
+    publish: row.date > now ? row.date : undefined,
+    expire: row.expires !== null && row.expires > now ? row.expires : undefined,
+  }));
 }
 
 /** Each file's problems, and an error for each file that claims a URL another file holds. */

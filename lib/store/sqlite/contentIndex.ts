@@ -202,6 +202,11 @@ export class ContentIndex {
     return list && list.count > 0 ? this.parseAll(this.q.pageAsc.all(list.id, list.count, 0)) : [];
   }
 
+  /** A language's articles with a breaking-news line, newest first. */
+  breaking(lang: string, limit: number): ArticleMeta[] {
+    return this.page(this.listOf(lang, 'breaking', ''), 0, limit);
+  }
+
   /** Newer and older neighbours in the same language (Mainroad's pager). */
   neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): { newer?: ArticleMeta; older?: ArticleMeta } {
     const id = this.q.idOfKey.get(article.key)?.id;

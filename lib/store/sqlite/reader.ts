@@ -27,6 +27,7 @@ export class SqliteReader implements CatalogReader {
   topTerms: CatalogReader['topTerms'] = async (lang, taxonomy, limit) => this.index.topTerms(lang, taxonomy, limit);
   menuArticles: CatalogReader['menuArticles'] = async (lang, menu) => this.index.menuArticles(lang, menu);
   neighbours: CatalogReader['neighbours'] = async (article) => this.index.neighbours(article);
+  breaking: CatalogReader['breaking'] = async (lang, limit) => this.index.breaking(lang, limit);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }

@@ -3,7 +3,9 @@
  * never the truth: it can be deleted at any time and is rebuilt from the Markdown files.
  *
  * - `files`: every Markdown file as last read (time, size, problems, the URL key it claims);
- *   `scheduled`: those dated in the future when read.
+ *   `scheduled`: the next moment each file's visibility changes (its date or publishDate ahead,
+ *   then its expiryDate, `files.expires`); `files.date` is when it may be shown (publishDate,
+ *   else date).
  * - `articles`: the published ones, one per URL, with their metadata as JSON. The id is a sort
  *   key (see sortKey.ts), so "newest first" is the order of the primary key.
  * - `lists` / `list_items`: a language's articles, each category and tag, each menu; a list's
@@ -27,7 +29,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 6;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,12 +44,15 @@ CREATE TABLE IF NOT EXISTS files (
   draft INTEGER NOT NULL DEFAULT 0,
   problems TEXT,
   dup_of TEXT,
-  held INTEGER NOT NULL DEFAULT 0
+  held INTEGER NOT NULL DEFAULT 0,
+  expires INTEGER
 );
 CREATE INDEX IF NOT EXISTS files_dir ON files (dir);
+-- Files with an expiryDate (a few): the publication timer schedules each expiry from here.
+CREATE INDEX IF NOT EXISTS files_expires ON files (expires) WHERE expires IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_key ON files (key) WHERE key IS NOT NULL;
 
--- Files dated in the future when read: what the publication timer looks at (a few, not all).
+-- Files dated in the future when read, or expiring: what the publication timer looks at (a few, not all).
 CREATE TABLE IF NOT EXISTS scheduled (path TEXT PRIMARY KEY, date INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS scheduled_date ON scheduled (date);
 
