@@ -15,7 +15,9 @@ const mb = (b: number) => (b / 1048576).toFixed(1);
 const report = (label: string, dir: string) => {
   const fns = vercelFunctions(dir);
   const sizes = fns.map((f) => f.bytes).sort((a, b) => a - b);
-  console.log(`${label}: ${fns.length} functions, ${mb(sizes[0]!)}-${mb(sizes.at(-1)!)} MB, content files shipped: ${fns.reduce((n, f) => n + f.content.length, 0)}`);
+  console.log(
+    `${label}: ${fns.length} functions, ${mb(sizes[0]!)}-${mb(sizes.at(-1)!)} MB, content files shipped: ${fns.reduce((n, f) => n + f.content.length, 0)}`,
+  );
   for (const f of fns) console.log(`   ${f.name} ${mb(f.bytes)} MB ${f.files} files`);
 };
 const timed = async (label: string, work: () => Promise<string>) => {
@@ -59,7 +61,14 @@ if (mode === 'sqlite') {
     stdio: 'ignore',
   });
   const origin = 'http://127.0.0.1:3410';
-  for (;;) { try { await fetch(`${origin}/robots.txt`); break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
+  for (;;) {
+    try {
+      await fetch(`${origin}/robots.txt`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   console.log(`server up after ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   for (const p of [`/${oldest}`, '/en', '/en/page/200', `/en/tags/${big}`, '/api/search?lang=en&q=market', '/en/search?q=%E5%B8%82%E5%9C%BA']) {
     const t = performance.now();
