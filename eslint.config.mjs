@@ -29,5 +29,16 @@ export default defineConfig([
   // The page cache and the cache-folder lock keep SQLite files of the server's own, not the store's.
   { files: ['lib/server/pageCache/**', 'lib/server/cacheFolderLock.ts'], rules: storeBoundary(['pg']) },
   { files: ['lib/store/**'], rules: { 'no-restricted-imports': 'off' } },
-  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'build/**', 'next-env.d.ts', 'public/vendor/**', 'test-results/**', 'playwright-report/**', '.proto/**']),
+  globalIgnores([
+    '.next/**',
+    '.vercel/**',
+    '.next-*/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'public/vendor/**',
+    'test-results/**',
+    'playwright-report/**',
+    '.proto/**',
+  ]),
 ]);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { configDefaults } from './lib/config/defaults';
+import { tracedFiles, untracedFiles } from './lib/store/fileTracing';
 import { framedBySelfHeaders, securityHeaders } from './lib/server/security/headers';
 import site from './site.config';
 
@@ -26,13 +27,10 @@ const nextConfig: NextConfig = {
   // Next's own unbounded file cache; it keeps its own memory tier, so Next's is off.
   cacheHandler: path.resolve('lib/server/pageCache/cacheHandler.mjs'),
   cacheMaxMemorySize: 0,
-  // Articles are read at run time, so deployments that trace files (Vercel, output: 'standalone')
-  // must ship the content folder with the server code.
-  outputFileTracingIncludes: {
-    '/**': ['./content/**/*'],
-    // Social preview images read these font files at run time.
-    '/og/**': ['./node_modules/@fontsource/noto-sans-sc/700.css', './node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff'],
-  },
+  // What deployments that trace files (Vercel, output: 'standalone') ship beside the server code:
+  // the content folder with the SQLite catalog, never with PostgreSQL (lib/store/fileTracing.ts).
+  outputFileTracingIncludes: tracedFiles(process.env.DATABASE_URL),
+  outputFileTracingExcludes: untracedFiles(process.env.DATABASE_URL),
   experimental: {
     // Unknown languages (`/fr/...`) have no [lang] layout to render a 404 in.
     globalNotFound: true,

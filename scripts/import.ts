@@ -8,16 +8,17 @@
  * --language is the language of items that name none). A
  * running server publishes what lands within seconds. Prints a report per source; exits 1 only
  * if a source could not be read or imported at all. What it wrote is recorded in
- * `.import-ledger/` in the content folder (docs/importing.md).
+ * `.import-ledger/` in the content folder (docs/importing.md). With DATABASE_URL naming a
+ * PostgreSQL store (and no --content), the articles and the record go into the store instead.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { languages, siteConfig } from '@/lib/config';
 import { contentDir } from '@/lib/content/contentDir';
 import { DEFAULT_LIMITS, type FetchLimits } from '@/lib/import/fetchSource';
-import { formatImportReport } from '@/lib/import/importReport';
-import { importItems } from '@/lib/import/importItems';
-import { loadSource, resolveSources } from '@/lib/import/sources';
+import type { ImportOptions } from '@/lib/import/importItems';
+import { runImport } from '@/lib/import/runImport';
+import { storeImportLedger } from '@/lib/store';
 
 const USAGE =
   'npm run import -- SOURCE... [--source NAME] [--language CODE] [--update] [--every 10m] [--content DIR] [--max-compressed 20MB] [--max-decompressed 50MB] [--allow-private-redirects]';
@@ -68,40 +69,32 @@ const limits: FetchLimits = {
   allowPrivateRedirects: values['allow-private-redirects'],
 };
 
-const options = {
+/** How long an import waits for the store's writer lock before the source fails. */
+const STORE_WAIT_MS = 120_000;
+
+// With DATABASE_URL naming PostgreSQL the articles and the ledger go into the store (no folder,
+// no commit, no redeploy); --content DIR writes Markdown files into DIR all the same.
+const intoStore = values.content
+  ? undefined
+  : storeImportLedger({
+      waitMs: STORE_WAIT_MS,
+      onWaiting: () =>
+        console.info(
+          `Another instance is writing into the store; waiting up to ${STORE_WAIT_MS / 1000} s (a server following its content folder writes for as long as it runs: import into that folder with --content DIR).`,
+        ),
+    });
+const options: ImportOptions = {
   contentDir: values.content ? path.resolve(values.content) : contentDir(),
   languages: languages.map((language) => language.code),
   languageMap: siteConfig.importLanguages,
   timeZone: siteConfig.timeZone,
   update: values.update,
   language: values.language,
+  openLedger: intoStore,
 };
 
-/** One run over every source; true when each could be read. */
-async function importAll(): Promise<boolean> {
-  let readable = true;
-  for (const location of positionals) {
-    const refs = resolveSources(location, values.source, limits);
-    if (refs.length === 0) console.log(`${location}: no JSON files`);
-    for (const ref of refs) {
-      let source;
-      try {
-        source = await loadSource(ref);
-      } catch (error) {
-        readable = false;
-        console.log(`${ref.label}: could not be read: ${(error as Error).message}`);
-        continue;
-      }
-      try {
-        console.log(formatImportReport(ref.label, await importItems(source, options)));
-      } catch (error) {
-        readable = false;
-        console.log(`${ref.label}: could not be imported: ${(error as Error).message}`);
-      }
-    }
-  }
-  return readable;
-}
+const sources = positionals.map((location) => ({ location, name: values.source }));
+const importAll = async () => (await runImport(sources, options, limits, (line) => console.log(line))).readable;
 
 const every = values.every ? duration(values.every) : undefined;
 if (every === undefined) {
@@ -109,7 +102,7 @@ if (every === undefined) {
 } else {
   // Until stopped (Ctrl-C, or the service manager): one run, then the next after `every`.
   for (;;) {
-    console.log(`[${new Date().toISOString()}] importing into ${options.contentDir}`);
+    console.log(`[${new Date().toISOString()}] importing into ${intoStore ? 'the PostgreSQL store (DATABASE_URL)' : options.contentDir}`);
     await importAll();
     await new Promise((resolve) => setTimeout(resolve, every));
   }

@@ -15,6 +15,7 @@
  * the store through `globalThis[Symbol.for('broadsheet.pageCache')]`.
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -406,7 +407,8 @@ export function pageStore(options = {}) {
       // `next dev` has no build id; its pages are never cached anyway.
     }
     holder[slot] = new PageStore({
-      dir: process.env.BROADSHEET_CACHE_DIR ?? path.join(distDir, 'cache', 'broadsheet'),
+      // A Vercel function's code is read-only: its one writable folder is the temporary one.
+      dir: process.env.BROADSHEET_CACHE_DIR ?? (process.env.VERCEL ? path.join(tmpdir(), 'broadsheet') : path.join(distDir, 'cache', 'broadsheet')),
       buildId,
       diskBytes: megabytes('BROADSHEET_PAGE_CACHE_MB', 1024) * MB,
       memoryBytes: megabytes('BROADSHEET_PAGE_MEMORY_MB', 64) * MB,

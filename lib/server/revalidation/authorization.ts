@@ -30,3 +30,14 @@ export function isAuthorised(token: string | null): boolean {
   const bySecret = !!secret && sameSecret(token, secret);
   return byProcess || bySecret;
 }
+
+/**
+ * Who may run the scheduled import (/api/cron/import): Vercel Cron, which sends
+ * `Authorization: Bearer $CRON_SECRET`, or a scheduler told the same secret. Without CRON_SECRET
+ * nobody may: the route imports and publishes.
+ */
+export function isCronAuthorised(header: string | null): boolean {
+  const secret = process.env.CRON_SECRET;
+  if (!secret) return false;
+  return sameSecret(header ?? '', `Bearer ${secret}`);
+}

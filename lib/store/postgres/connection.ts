@@ -1,9 +1,6 @@
 import pg from 'pg';
 
-/** Whether a DATABASE_URL names PostgreSQL (postgres:// or postgresql://). */
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(ql)?:\/\//i.test(url.trim());
-}
+export { isPostgresUrl } from './url';
 
 const INT8 = 20;
 /**

@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import { openClient, WRITER_LOCK } from './connection';
 
+/** The writer lock stayed held elsewhere for longer than the caller would wait. */
+export class WriterBusy extends Error {}
+
 /**
  * The store's one writer: a session-level advisory lock, held by the connection the writer
  * writes through. Instances that want to write wait for it; when the holder stops (or its
@@ -21,7 +24,7 @@ export class WriterSession {
    * Connects and takes the writer lock, waiting while another instance holds it (`onWaiting` is
    * told once, when it is held elsewhere).
    */
-  static async acquire(url: string, onWaiting?: () => void): Promise<WriterSession> {
+  static async acquire(url: string, onWaiting?: () => void, waitMs?: number): Promise<WriterSession> {
     const client = openClient(url, 'broadsheet-writer');
     await client.connect();
     const session = new WriterSession(client);
@@ -29,10 +32,15 @@ export class WriterSession {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK]);
       if (!rows[0]?.locked) {
         onWaiting?.();
+        // A bounded wait gives up with 55P03 (lock_not_available): an advisory lock obeys lock_timeout.
+        if (waitMs !== undefined) await client.query(`SET lock_timeout = ${Math.max(1, Math.round(waitMs))}`);
         await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+        if (waitMs !== undefined) await client.query('RESET lock_timeout');
       }
     } catch (error) {
       await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code === '55P03')
+        throw new WriterBusy(`another instance held the store's writer lock for more than ${Math.round((waitMs ?? 0) / 1000)} s`);
       throw error;
     }
     return session;

@@ -22,6 +22,10 @@
  * - `meta`: the store's id (a new store has another), `complete` once a whole folder was synced.
  * - `gone`, `moved` (migration 2): taken-down URLs (410), and URLs that redirect (an article's
  *   `aliases`, a file's `redirect`), with the file that says so.
+ * - `files.origin`, `import_ledger` (migration 3): who wrote each file: a sync of the content
+ *   folder (`folder`) or `npm run import` straight into the store (`import`: no file in any folder,
+ *   so a sync never takes it for one deleted); and the importer's record of what it wrote
+ *   (lib/import/ledger.ts), kept with the articles so both change in one transaction.
  */
 
 export interface Migration {
@@ -130,7 +134,28 @@ CREATE TABLE moved (key text COLLATE "C" PRIMARY KEY, target text NOT NULL, file
 CREATE INDEX moved_file ON moved (file, kind);
 `,
   },
-  // Versions 3 and 4 belong to other branches' migrations; migrate.ts applies whichever are missing, in order.
+  {
+    version: 3,
+    name: 'articles the importer writes into the store, and its ledger',
+    sql: `
+-- 'folder': written by a sync of the content folder, removed when the file leaves it; 'import':
+-- written by npm run import into the store, in no folder (until a folder holding it is synced).
+ALTER TABLE files ADD COLUMN origin text COLLATE "C" NOT NULL DEFAULT 'folder';
+CREATE INDEX files_imported ON files (dir) WHERE origin <> 'folder';
+
+-- One row per article the importer wrote or adopted (lib/import/ledger.ts, LedgerEntry): hashes of
+-- the upstream item and of the text written, and an upstream version already reported as a conflict.
+CREATE TABLE import_ledger (
+  file text COLLATE "C" PRIMARY KEY,
+  folder text COLLATE "C" NOT NULL,
+  upstream text,
+  text_hash text,
+  conflict text
+);
+CREATE INDEX import_ledger_folder ON import_ledger (folder);
+`,
+  },
+  // Version 4 was never used; migrate.ts applies whichever are missing, in order.
   {
     version: 5,
     name: 'schedules: expiryDate of each file, files.date as the moment it may be shown',

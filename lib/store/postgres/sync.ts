@@ -5,7 +5,7 @@ import type { Problem } from '@/lib/content/problems';
 import { deletionRefusal } from '@/lib/store/rules';
 import { type ReadResult } from './readFiles';
 import { ReadPool } from './readPool';
-import { type ChangeSet, DETAILED_CHANGES, type FileRead, type FileSeen, PostgresWriter, type WriterOptions } from './writer';
+import { type ChangeSet, DETAILED_CHANGES, type FileOrigin, type FileRead, type FileSeen, PostgresWriter, type WriterOptions } from './writer';
 
 /** Files read and written per transaction. */
 export const SYNC_BATCH = 1_000;
@@ -49,6 +49,7 @@ interface StoredFile {
   mtime: number;
   size: number;
   hash: Buffer | null;
+  origin: FileOrigin;
 }
 
 const isHidden = (name: string) => name.startsWith('.');
@@ -128,11 +129,21 @@ export class FolderSync {
     const report = emptyReport();
     const files = await this.expand(paths);
     const stored = new Map<string, Buffer | null>();
+    const imported = new Set<string>();
     if (files.length > 0) {
-      const { rows } = await this.pool.query<{ path: string; hash: Buffer | null }>('SELECT path, hash FROM files WHERE path = ANY($1::text[])', [files]);
-      for (const row of rows) stored.set(row.path, row.hash);
+      const { rows } = await this.pool.query<{ path: string; hash: Buffer | null; origin: FileOrigin }>(
+        'SELECT path, hash, origin FROM files WHERE path = ANY($1::text[])',
+        [files],
+      );
+      for (const row of rows) {
+        stored.set(row.path, row.hash);
+        if (row.origin !== 'folder') imported.add(row.path);
+      }
     }
-    const toRead = files.map((file) => ({ path: file, hash: stored.get(file) }));
+    // An article the importer wrote into the store has no file here: not being here is not a deletion.
+    const toRead = files
+      .filter((file) => !imported.has(file) || existsSync(path.join(this.root, file)))
+      .map((file) => ({ path: file, hash: stored.get(file) }));
     report.files = files.length;
     // A path gone is read too: the reader finds it missing, and the writer removes it.
     await this.write(toRead, [], false, report, false);
@@ -242,7 +253,10 @@ export class FolderSync {
         continue;
       }
       const folder = entry.replace(/\/+$/, '');
-      const { rows } = await this.pool.query<{ path: string }>('SELECT path FROM files WHERE path >= $1 AND path < $2', [`${folder}/`, `${folder}0`]);
+      const { rows } = await this.pool.query<{ path: string }>("SELECT path FROM files WHERE path >= $1 AND path < $2 AND origin = 'folder'", [
+        `${folder}/`,
+        `${folder}0`,
+      ]);
       for (const row of rows) files.add(row.path);
       const stack = [folder];
       while (stack.length > 0) {
@@ -289,7 +303,7 @@ async function compare(pool: pg.Pool, root: string, force: boolean, report: Sync
     }
     const { rows } = await pool.query<StoredFile>({
       name: 'sync_files_in_dir',
-      text: 'SELECT path, mtime, size, hash FROM files WHERE dir = $1',
+      text: 'SELECT path, mtime, size, hash, origin FROM files WHERE dir = $1',
       values: [folder],
     });
     const known = new Map(rows.map((row) => [row.path, row]));
@@ -304,7 +318,8 @@ async function compare(pool: pg.Pool, root: string, force: boolean, report: Sync
       report.files++;
       const row = known.get(relative);
       known.delete(relative);
-      if (row && !force) {
+      // The importer's article found in the folder is read: the folder's file from now on (restat).
+      if (row && !force && row.origin === 'folder') {
         let stats;
         try {
           stats = statSync(path.join(root, relative));
@@ -315,12 +330,13 @@ async function compare(pool: pg.Pool, root: string, force: boolean, report: Sync
       }
       toRead.push({ path: relative, hash: row?.hash });
     }
-    deleted.push(...known.keys());
+    // What the importer wrote into the store was never in the folder: not a deletion.
+    for (const row of known.values()) if (row.origin === 'folder') deleted.push(row.path);
   }
-  const { rows } = await pool.query<{ dir: string }>('SELECT DISTINCT dir FROM files');
+  const { rows } = await pool.query<{ dir: string }>("SELECT DISTINCT dir FROM files WHERE origin = 'folder'");
   for (const { dir } of rows) {
     if (visited.has(dir)) continue;
-    const gone = await pool.query<{ path: string }>('SELECT path FROM files WHERE dir = $1', [dir]);
+    const gone = await pool.query<{ path: string }>("SELECT path FROM files WHERE dir = $1 AND origin = 'folder'", [dir]);
     deleted.push(...gone.rows.map((row) => row.path));
   }
   return { toRead, deleted };

@@ -34,7 +34,11 @@ export interface Batch {
   /** Files gone from the folder. */
   deleted?: readonly string[];
   seen?: readonly FileSeen[];
+  /** Who wrote the files read: a sync of the content folder (the default), or the importer, into the store only (schema.ts, migration 3). */
+  origin?: FileOrigin;
 }
+
+export type FileOrigin = 'folder' | 'import';
 
 export const contentHash = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
@@ -85,13 +89,15 @@ const sql = {
   unschedule: 'DELETE FROM scheduled WHERE path = ANY($1::text[])',
   schedule: `INSERT INTO scheduled (path, date) SELECT * FROM unnest($1::text[], $2::float8[])
              ON CONFLICT (path) DO UPDATE SET date = excluded.date`,
-  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, hidden, problems, dup_of, held, expires)
-     SELECT path, dir, mtime, size, hash, key, date, hidden, problems, NULL, held, expires
+  upsertFiles: `INSERT INTO files (path, dir, mtime, size, hash, key, date, hidden, problems, dup_of, held, expires, origin)
+     SELECT path, dir, mtime, size, hash, key, date, hidden, problems, NULL, held, expires, $12
      FROM unnest($1::text[], $2::text[], $3::float8[], $4::int8[], $5::bytea[], $6::text[], $7::float8[], $8::int2[], $9::text[], $10::bool[], $11::float8[])
        AS x(path, dir, mtime, size, hash, key, date, hidden, problems, held, expires)
      ON CONFLICT (path) DO UPDATE SET dir = excluded.dir, mtime = excluded.mtime, size = excluded.size, hash = excluded.hash, key = excluded.key,
-       date = excluded.date, hidden = excluded.hidden, problems = excluded.problems, dup_of = NULL, held = excluded.held, expires = excluded.expires`,
-  restat: `UPDATE files f SET mtime = x.mtime, size = x.size FROM unnest($1::text[], $2::float8[], $3::int8[]) AS x(path, mtime, size)
+       date = excluded.date, hidden = excluded.hidden, problems = excluded.problems, dup_of = NULL, held = excluded.held,
+       expires = excluded.expires, origin = excluded.origin`,
+  // Seen in the folder: from now on the folder's file, whoever wrote it first.
+  restat: `UPDATE files f SET mtime = x.mtime, size = x.size, origin = 'folder' FROM unnest($1::text[], $2::float8[], $3::int8[]) AS x(path, mtime, size)
            WHERE f.path = x.path`,
   storeSources: 'INSERT INTO sources (hash, bytes) SELECT * FROM unnest($1::bytea[], $2::bytea[]) ON CONFLICT (hash) DO NOTHING',
   candidates: 'SELECT key, path, date, hidden, expires FROM files WHERE key = ANY($1::text[])',
@@ -168,9 +174,9 @@ export class PostgresWriter {
     private readonly onWaiting?: () => void,
   ) {}
 
-  /** Takes the writer lock (waiting while another instance writes) and returns the writer. */
-  static async open(url: string, options: WriterOptions, onWaiting?: () => void): Promise<PostgresWriter> {
-    return new PostgresWriter(await WriterSession.acquire(url, onWaiting), url, options, onWaiting);
+  /** Takes the writer lock (waiting while another instance writes, up to `waitMs` when given: WriterBusy) and returns the writer. */
+  static async open(url: string, options: WriterOptions, onWaiting?: () => void, waitMs?: number): Promise<PostgresWriter> {
+    return new PostgresWriter(await WriterSession.acquire(url, onWaiting, waitMs), url, options, onWaiting);
   }
 
   private now(): number {
@@ -216,11 +222,19 @@ export class PostgresWriter {
    * what changed. A set of more than `detailedUpTo` changes is logged as bulk.
    */
   apply(batch: Batch, detailedUpTo = Infinity): Promise<ChangeSet> {
-    return this.transaction(async () => {
-      const set = await this.applyFiles(batch, detailedUpTo);
-      await this.log(set, detailedUpTo);
-      return set;
-    });
+    return this.transaction(() => this.applyWithin(batch, detailedUpTo));
+  }
+
+  /** apply's work, for a caller that writes more in the same transaction (inside transaction()). */
+  async applyWithin(batch: Batch, detailedUpTo = Infinity): Promise<ChangeSet> {
+    const set = await this.applyFiles(batch, detailedUpTo);
+    await this.log(set, detailedUpTo);
+    return set;
+  }
+
+  /** A statement on the lock's connection: inside transaction(), part of its transaction. */
+  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    return (await this.client.query<R>(text, values)).rows;
   }
 
   /** Publishes the articles whose date has come since the last call. */
@@ -385,6 +399,7 @@ export class PostgresWriter {
         column('problems'),
         column('held'),
         column('expires'),
+        batch.origin ?? 'folder',
       ]);
     }
     // A file that says its URL moved publishes a redirect there, and nothing else.
