@@ -15,7 +15,7 @@ const OWN_TAG = /^bs:/;
  * again. Unacknowledged purges are kept in the cache folder across restarts (purge-queue.json).
  * Returns the queue, or undefined when no cache is configured.
  */
-export function startPurging(store: PageStore, env: NodeJS.ProcessEnv = process.env): PurgeQueue | undefined {
+export function startPurging(store: PageStore, env: Readonly<Record<string, string | undefined>> = process.env): PurgeQueue | undefined {
   let targets;
   try {
     targets = parsePurgeTargets(env.BROADSHEET_PURGE, env);

@@ -41,7 +41,7 @@ function unique(value: string, index: number, all: readonly string[]): boolean {
  * separated). Tags never hold a space or a comma (pageTags.mjs encodes every name in them).
  * Each cache in front removes them before a reader sees them (deploy/varnish/broadsheet.vcl).
  */
-export function surrogateKeyHeaders(keys: readonly string[]): Record<string, string> {
+export function surrogateKeyHeaders(keys: readonly string[]): { xkey: string; 'Surrogate-Key': string; 'Cache-Tag': string } {
   const spaced = keys.join(' ');
   return { xkey: spaced, 'Surrogate-Key': spaced, 'Cache-Tag': keys.join(',') };
 }

@@ -28,7 +28,7 @@ const tokenSetting: Partial<Record<PurgeKind, string>> = {
 };
 
 /** The targets a setting names; a malformed entry is refused with a message naming it. */
-export function parsePurgeTargets(setting: string | undefined, env: NodeJS.ProcessEnv = process.env): PurgeTarget[] {
+export function parsePurgeTargets(setting: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): PurgeTarget[] {
   if (!setting?.trim()) return [];
   const targets: PurgeTarget[] = [];
   for (const entry of setting.split(',').map((part) => part.trim())) {
