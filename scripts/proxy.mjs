@@ -52,5 +52,8 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-// Until stopped.
-setInterval(() => undefined, 1 << 30);
+process.on('SIGHUP', stop);
+// Until stopped, or until varnishd stops on its own.
+const code = await varnish.exited;
+console.error(`varnishd exited (${code})`);
+process.exit(1);

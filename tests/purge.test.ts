@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedVarnish, startVarnish, varnishMissing } from '../bench/lib/varnish.mjs';
@@ -214,6 +214,26 @@ describe.skipIf(varnishMissing() !== undefined)('purging a real Varnish (deploy/
     const again = await read('/en/missing');
     expect(again.status).toBe(404);
     expect(asked['/en/missing']).toBe(2);
+  });
+
+  it('refuses a purge from an address outside its ACL (loopback only)', async () => {
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+    if (!address) return; // No address but loopback here: nothing else can connect.
+    const open = await startVarnish({ port: BASE_PORT + 3, host: '0.0.0.0', upstream: `http://127.0.0.1:${BASE_PORT + 1}` });
+    try {
+      await fetch(`http://${address}:${BASE_PORT + 3}/en`).then((response) => response.text());
+      const refused = await fetch(`http://${address}:${BASE_PORT + 3}/`, { method: 'PURGE', headers: { xkey: 'bs:list:en' } });
+      expect(refused.status).toBe(403);
+      const kept = await fetch(`http://${address}:${BASE_PORT + 3}/en`);
+      expect(kept.headers.get('x-cache-status')).toBe('HIT');
+      const allowed = await fetch(`http://127.0.0.1:${BASE_PORT + 3}/`, { method: 'PURGE', headers: { xkey: 'bs:list:en' } });
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toContain('Purged 1');
+    } finally {
+      await open.stop();
+    }
   });
 
   it('logs a purge no cache answered, naming the cache and the tags', async () => {

@@ -6,6 +6,8 @@ export interface StartedVarnish {
   /** The value of BROADSHEET_PURGE that purges this Varnish. */
   purgeSetting: string;
   log: () => string;
+  /** Resolves with varnishd's exit code (or signal) when it exits. */
+  exited: Promise<number | string | null>;
   /** Requests Varnish has sent the site since it started (varnishstat's MAIN.backend_req). */
   backendRequests: () => number;
   counter: (name: string) => number;

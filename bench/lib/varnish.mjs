@@ -57,6 +57,7 @@ export async function startVarnish({ port, upstream, vcl, host = '127.0.0.1', st
     child.stderr.pipe(process.stderr);
   }
   const origin = `http://${host}:${port}`;
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -88,6 +89,8 @@ export async function startVarnish({ port, upstream, vcl, host = '127.0.0.1', st
     pid: child.pid,
     purgeSetting: `varnish=${origin}`,
     log: () => log,
+    /** Resolves with varnishd's exit code (or signal) when it exits. */
+    exited,
     /** Requests Varnish has sent the site since it started. */
     backendRequests: () => counter(workdir, 'MAIN.backend_req'),
     /** Any varnishstat counter, e.g. MAIN.cache_hit. */
