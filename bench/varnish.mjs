@@ -10,7 +10,8 @@
  * A site on a copy of the content (the newsroom writes into it), with the shipped Varnish
  * (deploy/varnish/broadsheet.vcl under Debian's unit options) in front and purged by the site;
  * as the anchor, nginx under Debian's own nginx.conf serving the same pages saved as static files
- * (fetched from the site into a temporary folder); and the shipped nginx cache
+ * (fetched from the site into a temporary folder), and the same with each file compressed ahead
+ * (`gzip_static`, the best a static site does for gzip clients); and the shipped nginx cache
  * (deploy/nginx/broadsheet.conf) under the same nginx.conf. wrk (bench/lib/mix.lua) asks each
  * the same mix, half on the popular pages (homes, second list pages, a feed, two categories, two
  * tags, the newest articles), half on a tail of older articles, for 32 and 64 connections, with
@@ -23,6 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timedBuild } from './lib/build.mjs';
@@ -46,7 +48,7 @@ const { values } = parseArgs({
     'flow-duration': { type: 'string', default: '180' },
     'flow-interval': { type: 'string', default: '5' },
     phases: { type: 'string', default: 'mix,flow' },
-    contenders: { type: 'string', default: 'static,varnish,nginx' },
+    contenders: { type: 'string', default: 'static,static-gz,varnish,nginx' },
     'nginx-cache-conf': { type: 'string', default: 'deploy/nginx/broadsheet.conf' },
     port: { type: 'string', default: '3490' },
     json: { type: 'string', default: 'bench/results/varnish.json' },
@@ -58,7 +60,7 @@ if (missing) {
   process.exit(1);
 }
 const port = Number(values.port);
-const ports = { site: port, varnish: port + 1, static: port + 2, nginx: port + 3 };
+const ports = { site: port, varnish: port + 1, static: port + 2, nginx: port + 3, staticGz: port + 4 };
 const distDir = '.next-bench-varnish';
 const cacheDir = path.resolve(distDir, 'cache', 'broadsheet');
 const duration = Number(values.duration);
@@ -169,28 +171,50 @@ try {
   row('mix: popular pages / tail articles', `${popular.length} / ${tail.length}`);
 
   // The anchor: the same pages, fetched from the site and saved as files.
+  // Each as the site serves it fresh: not a copy it is rendering afresh (a home rendered while
+  // the archive was still being read), nor one whose sidebar waits its turn, as far as 10 s allow.
   const staticRoot = mkdtempSync(path.join(tmpdir(), 'broadsheet-static-'));
+  stops.push(async () => rmSync(staticRoot, { recursive: true, force: true }));
   let saved = 0;
+  let notFresh = 0;
   for (const url of [...popular, ...tail]) {
-    const response = await fetch(site + url);
+    let response;
+    for (const started = performance.now(); ; await sleep(250)) {
+      response = await fetch(site + url, { headers: { 'Accept-Encoding': 'identity' } });
+      if (!response.ok || (response.headers.get('x-nextjs-cache') !== 'STALE' && !response.headers.get('x-broadsheet-refresh'))) break;
+      if (performance.now() - started > 10_000) {
+        notFresh++;
+        break;
+      }
+      await response.arrayBuffer();
+    }
     if (!response.ok) continue;
+    const body = Buffer.from(await response.arrayBuffer());
     const file = staticFile(staticRoot, url);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    writeFileSync(file, body);
+    // For the precompressed anchor (gzip_static): the level the site's compression uses.
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 6 }));
     saved++;
   }
-  row('pages saved as static files', saved);
+  row('pages saved as static files (of which with a sidebar not yet refreshed)', `${saved} (${notFresh})`);
   const origins = { varnish: varnish.origin };
   if (contenders.includes('static')) {
     const staticNginx = await startDebianNginx({
       server: `server {\n  listen 127.0.0.1:${ports.static};\n  root ${staticRoot};\n  location / { try_files $uri.html $uri =404; }\n}\n`,
       readyUrl: `http://127.0.0.1:${ports.static}${popular[0]}`,
     });
-    stops.push(async () => {
-      await staticNginx.stop();
-      rmSync(staticRoot, { recursive: true, force: true });
-    });
+    stops.push(staticNginx.stop);
     origins.static = `http://127.0.0.1:${ports.static}`;
+  }
+  if (contenders.includes('static-gz')) {
+    // The best a static site does for gzip clients: files compressed ahead, sent as they are.
+    const precompressed = await startDebianNginx({
+      server: `server {\n  listen 127.0.0.1:${ports.staticGz};\n  root ${staticRoot};\n  gzip_static on;\n  location / { try_files $uri.html $uri =404; }\n}\n`,
+      readyUrl: `http://127.0.0.1:${ports.staticGz}${popular[0]}`,
+    });
+    stops.push(precompressed.stop);
+    origins['static-gz'] = `http://127.0.0.1:${ports.staticGz}`;
   }
   if (contenders.includes('nginx')) {
     const nginxCache = await startDebianNginx({
@@ -204,7 +228,12 @@ try {
     stops.push(nginxCache.stop);
     origins.nginx = `http://127.0.0.1:${ports.nginx}`;
   }
-  const names = { static: 'nginx, static files', varnish: 'Varnish (shipped VCL)', nginx: 'nginx cache (shipped conf)' };
+  const names = {
+    static: 'nginx, static files',
+    'static-gz': 'nginx, static files + .gz (gzip_static)',
+    varnish: 'Varnish (shipped VCL)',
+    nginx: 'nginx cache (shipped conf)',
+  };
 
   console.log('warming …');
   for (const [name, base] of Object.entries(origins)) {
@@ -251,7 +280,10 @@ try {
         results.runs.push({ connections, client, ...run });
         for (const name of Object.keys(origins)) {
           const r = run[name];
-          const ratio = name !== 'static' && run.static ? ` (${round(r.requestsPerSec / run.static.requestsPerSec, 2)}x static)` : '';
+          const ratios = [];
+          if (!name.startsWith('static') && run.static) ratios.push(`${round(r.requestsPerSec / run.static.requestsPerSec, 2)}x static`);
+          if (!name.startsWith('static') && run['static-gz']) ratios.push(`${round(r.requestsPerSec / run['static-gz'].requestsPerSec, 2)}x .gz`);
+          const ratio = ratios.length > 0 ? ` (${ratios.join(', ')})` : '';
           row(
             `${connections} conn, ${client}: ${names[name]}: req/s, p50 / p99 (ms), errors`,
             `${r.requestsPerSec}${ratio}, ${r.p50Ms} / ${r.p99Ms}, ${r.errors}`,

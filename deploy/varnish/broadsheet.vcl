@@ -125,10 +125,14 @@ sub vcl_backend_response {
         set beresp.do_gzip = true;
     }
     if (beresp.http.xkey && (beresp.status == 200 || beresp.status == 410)) {
-        if (beresp.http.x-nextjs-cache == "STALE" || beresp.http.x-broadsheet-refresh) {
-            # The site served a copy it is rendering afresh (after a soft purge): kept a moment,
-            # then asked again in the background.
+        if (beresp.http.x-nextjs-cache == "STALE") {
+            # The site served the copy it is rendering afresh (after a soft purge): kept a
+            # moment, then asked again in the background.
             set beresp.ttl = 1s;
+        } elsif (beresp.http.x-broadsheet-refresh) {
+            # A copy whose sidebar waits for its turn to render afresh (the site renders a few a
+            # second): asked again in 10 s, not every second, which kept the site busy answering.
+            set beresp.ttl = 10s;
         } else {
             # Until a purge names one of its tags (or memory runs short: least recently used first).
             set beresp.ttl = 365d;
