@@ -21,7 +21,7 @@
  * an article or corrects one every few seconds; counts the requests Varnish sent the site in each
  * (varnishstat) and how long each new article took to reach its home through Varnish.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +33,7 @@ import { report } from './lib/output.mjs';
 import { archiveCopy } from './lib/scale.mjs';
 import { startServer } from './lib/server.mjs';
 import { round, summary } from './lib/stats.mjs';
-import { startVarnish, varnishMissing } from './lib/varnish.mjs';
+import { startVarnish, varnishdPath, varnishMissing } from './lib/varnish.mjs';
 import { hasWrk, wrk, wrkAsync } from './lib/wrk.mjs';
 
 const { values } = parseArgs({
@@ -116,6 +116,61 @@ async function warm(base, urls, headers, concurrency = 8) {
     }),
   );
   return failed;
+}
+
+/**
+ * What Varnish asks the site while it runs (varnishlog on its backend side): each fetch counted by
+ * what the site answered: a page's fresh copy (content a change touched, or a page fetched for the
+ * first time), a copy it is rendering afresh for its sidebar (`x-nextjs-cache: STALE`), or a copy
+ * whose sidebar waits its turn (`x-broadsheet-refresh`). `stop()` returns the counts.
+ */
+function watchFetches(workdir) {
+  const child = spawn(path.join(path.dirname(varnishdPath).replace(/sbin$/, 'bin'), 'varnishlog'), ['-n', workdir, '-b', '-i', 'BereqURL,BerespHeader'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const counts = { fresh: 0, sidebarRendering: 0, sidebarWaiting: 0, urls: new Map() };
+  let current;
+  const finish = () => {
+    if (!current) return;
+    if (current.waiting) counts.sidebarWaiting++;
+    else if (current.stale) counts.sidebarRendering++;
+    else {
+      counts.fresh++;
+      counts.urls.set(current.url, (counts.urls.get(current.url) ?? 0) + 1);
+    }
+    current = undefined;
+  };
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      if (/<< BeReq/.test(line)) {
+        finish();
+        current = { url: '', stale: false, waiting: false };
+      } else if (current && /BereqURL/.test(line)) current.url = line.replace(/^.*BereqURL\s+/, '').trim();
+      else if (current && /BerespHeader\s+x-nextjs-cache: STALE/i.test(line)) current.stale = true;
+      else if (current && /BerespHeader\s+x-broadsheet-refresh/i.test(line)) current.waiting = true;
+    }
+  });
+  return {
+    async stop() {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child.kill('SIGTERM');
+      finish();
+      const kinds = { lists: 0, terms: 0, feeds: 0, articles: 0, other: 0 };
+      for (const [url, n] of counts.urls) {
+        const segments = url.split('?')[0].split('/').filter(Boolean);
+        if (/\.(xml|json)$/.test(url)) kinds.feeds += n;
+        else if (segments.length === 1 || segments[1] === 'page') kinds.lists += n;
+        else if (segments[1] === 'categories' || segments[1] === 'tags') kinds.terms += n;
+        else if (segments[1] === 'news') kinds.articles += n;
+        else kinds.other += n;
+      }
+      return { fresh: counts.fresh, sidebarRendering: counts.sidebarRendering, sidebarWaiting: counts.sidebarWaiting, freshByKind: kinds };
+    },
+  };
 }
 
 /** Bytes of headers and body as curl receives them. */
@@ -299,11 +354,14 @@ try {
     const gzip = { 'Accept-Encoding': 'gzip' };
     console.log(`news flow: still, ${flowSec} s …`);
     const stillBefore = varnish.backendRequests();
+    const stillFetches = watchFetches(varnish.workdir);
     const still = await wrkAsync(varnish.origin, { connections: 32, durationSec: flowSec, headers: gzip, script: mixScript, scriptArgs: [urlsFile] });
     const stillOrigin = varnish.backendRequests() - stillBefore;
+    const stillKinds = await stillFetches.stop();
     console.log(`news flow: a new or corrected article every ${interval} s, ${flowSec} s …`);
     mkdirSync(flowFolder, { recursive: true });
     const flowBefore = varnish.backendRequests();
+    const flowFetches = watchFetches(varnish.workdir);
     const running = wrkAsync(varnish.origin, { connections: 32, durationSec: flowSec, headers: gzip, script: mixScript, scriptArgs: [urlsFile] });
     const onHome = [];
     const corrected = [];
@@ -355,9 +413,12 @@ try {
     }
     const flowing = await running;
     const flowOrigin = varnish.backendRequests() - flowBefore;
+    const flowKinds = await flowFetches.stop();
     results.flow = {
       still,
       stillOrigin,
+      stillKinds,
+      flowKinds,
       flowing,
       flowOrigin,
       changes,
@@ -374,6 +435,19 @@ try {
       `news flow, ${changes} changes (${flowSec} s): req/s, p50 / p99 (ms); requests to the site`,
       `${flowing.requestsPerSec}, ${flowing.p50Ms} / ${flowing.p99Ms} (${round(flowing.p99Ms / still.p99Ms, 2)}x still); ${flowOrigin} (${round(flowOrigin / Math.max(1, changes), 1)} a change)`,
     );
+    for (const [label, kinds] of [
+      ['still', stillKinds],
+      ['changes', flowKinds],
+    ]) {
+      const fresh = Object.entries(kinds.freshByKind)
+        .filter(([, n]) => n > 0)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
+      row(
+        `news flow, ${label}: what the site answered Varnish: fresh (by page kind); sidebar rendering; sidebar waiting its turn`,
+        `${kinds.fresh} (${fresh || 'none'}); ${kinds.sidebarRendering}; ${kinds.sidebarWaiting}`,
+      );
+    }
     row(
       'news flow: new article on its home through Varnish, p50 / max (ms)',
       `${results.flow.onHome.p50} / ${results.flow.onHome.max} (${onHome.length} articles)`,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedVarnish, startVarnish, varnishMissing } from '../bench/lib/varnish.mjs';
 import type { PurgeBatch } from '@/lib/server/purge/client';
+import { PurgePolicy } from '@/lib/server/purge/policy';
 import { PurgeQueue } from '@/lib/server/purge/queue';
 import { surrogateKeyHeaders, surrogateKeys } from '@/lib/server/purge/surrogateKeys';
 import { parsePurgeTargets, type PurgeTarget } from '@/lib/server/purge/targets';
@@ -56,6 +57,26 @@ describe('BROADSHEET_PURGE', () => {
     expect(() => parsePurgeTargets('squid=http://x', {})).toThrow(/"squid=http:\/\/x" is not kind=url/);
     expect(() => parsePurgeTargets('varnish=127.0.0.1:6081', {})).toThrow(/"varnish=127.0.0.1:6081" is not an http\(s\) URL|has no URL/);
     expect(() => parsePurgeTargets('cloudflare=https://api.cloudflare.com/client/v4/zones/z', {})).toThrow(/BROADSHEET_PURGE_CLOUDFLARE_TOKEN/);
+  });
+});
+
+describe('which purge each tag gets', () => {
+  it('purges a changed article outright, its lists, terms and sidebars softly, and a repeat within seconds softly', () => {
+    let now = 0;
+    const policy = new PurgePolicy(() => now);
+    const change = ['bs:path:en/news/a', 'bs:path:og/en/news/a', 'bs:list:en', 'bs:term:en:tags:x', 'bs:sitemap:en', '_N_T_/en/layout'];
+    expect(policy.modes(change, 'expire')).toEqual({
+      hard: ['bs:path:en/news/a', 'bs:path:og/en/news/a'],
+      soft: ['bs:list:en', 'bs:term:en:tags:x', 'bs:sitemap:en'],
+    });
+    // The page cache's second expiry of the same change, for a render that was in flight.
+    now = 1500;
+    expect(policy.modes(change, 'expire').hard).toEqual([]);
+    // A later change to the same article is purged outright again.
+    now = 10_000;
+    expect(policy.modes(['bs:path:en/news/a'], 'expire').hard).toEqual(['bs:path:en/news/a']);
+    // A sidebar's refresh is never outright.
+    expect(policy.modes(['bs:side:en:3', 'bs:path:en/news/b'], 'stale')).toEqual({ hard: [], soft: ['bs:side:en:3', 'bs:path:en/news/b'] });
   });
 });
 

@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { defaultCacheDir } from '@/lib/server/cacheDir';
 import type { PageStore } from '@/lib/server/pageCache/cacheHandler.mjs';
+import { PurgePolicy } from './policy';
 import { PurgeQueue } from './queue';
 import { parsePurgeTargets, PurgeSettingError } from './targets';
 
-/** Only the site's own tags (pageTags.mjs) name pages a cache in front knows; Next's `_N_T_…` do not. */
-const OWN_TAG = /^bs:/;
-
 /**
  * Purges the caches in front (BROADSHEET_PURGE, targets.ts) of every tag the server's page cache
- * revalidates, as it revalidates it: tags it expires (a content change: the article, its lists,
- * terms, neighbours, sitemaps) are purged outright; tags it marks stale (sidebars on their
- * timer, everything after a full pass) are purged softly, so a cache keeps serving while it asks
- * again. Unacknowledged purges are kept in the cache folder across restarts (purge-queue.json).
- * Returns the queue, or undefined when no cache is configured.
+ * revalidates, as it revalidates it (a content change: the article, its lists, terms, neighbours,
+ * sitemaps; sidebars on their timer; everything after a full pass): an article whose content
+ * changed outright, the rest softly (policy.ts). Unacknowledged purges are kept in the cache
+ * folder across restarts (purge-queue.json). Returns the queue, or undefined when no cache is
+ * configured.
  */
 export function startPurging(store: PageStore, env: Readonly<Record<string, string | undefined>> = process.env): PurgeQueue | undefined {
   let targets;
@@ -27,9 +25,11 @@ export function startPurging(store: PageStore, env: Readonly<Record<string, stri
   }
   if (targets.length === 0) return undefined;
   const queue = new PurgeQueue({ targets, journal: path.join(defaultCacheDir(), 'purge-queue.json') });
+  const policy = new PurgePolicy();
   store.onRevalidate((tags, mode) => {
-    const own = tags.filter((tag) => OWN_TAG.test(tag));
-    queue.purge(own, mode === 'expire' ? 'hard' : 'soft');
+    const { hard, soft } = policy.modes(tags, mode);
+    queue.purge(hard, 'hard');
+    queue.purge(soft, 'soft');
   });
   console.info(`[purge] content changes are purged from ${targets.map((target) => target.name).join(', ')}`);
   return queue;
