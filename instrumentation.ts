@@ -6,7 +6,8 @@
  * render article bodies. A production server also hands memory back when a burst of traffic is
  * over (lib/server/idleCollector.ts), and keeps serving quietly if the pipe its log goes to closes
  * (lib/server/closedLogPipes.ts). Each request carries the address it connected from
- * (lib/server/connectingAddress.ts).
+ * (lib/server/connectingAddress.ts). What the page cache refreshes is purged from the caches in
+ * front (lib/server/purge).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -21,6 +22,12 @@ export async function register() {
     if (process.env.NODE_ENV === 'production') (await import('./lib/server/idleCollector')).startIdleCollector();
     // Article bodies render on threads of their own, which take most of a second to load.
     void (await import('./lib/rendering/markdown/render')).renderThreadsLoaded();
+    if (process.env.NODE_ENV === 'production') {
+      // The caches in front (BROADSHEET_PURGE) are purged of whatever the page cache refreshes,
+      // the changes caught up on below included.
+      const { pageStore } = await import('./lib/server/pageCache/cacheHandler.mjs');
+      (await import('./lib/server/purge')).startPurging(pageStore());
+    }
     // The pages cached before a crash are brought in step with the store before the first reader.
     await followContentChanges(getStore());
   }

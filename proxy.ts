@@ -9,10 +9,13 @@ import { markStoreOutage } from '@/lib/server/storeOutage.mjs';
 import { getStore, isStoreUnavailable } from '@/lib/store';
 import { matchRoute } from '@/lib/routing/routeMatch';
 import { goneUrl, notFoundUrl } from '@/lib/routing/urls';
+import { surrogateKeyHeaders, surrogateKeys } from '@/lib/server/purge/surrogateKeys';
 
 const languageCodes = languages.map((language) => language.code);
 // Files in public/, and the site's own routes outside the languages.
 const passThrough = new Set([...publicTopLevelNames(), 'api', 'og', 'robots.txt', 'sitemap.xml', 'sitemaps']);
+// Of those, the site's own routes that render content: social images and sitemaps.
+const taggedRoots = new Set(['', 'og', 'sitemap.xml', 'sitemaps']);
 
 /**
  * Answers 404 for paths that name nothing, with the localized 404 page rendered on the server,
@@ -33,8 +36,19 @@ export async function proxy(request: NextRequest) {
   }
 }
 
+/**
+ * A response a cache in front may keep carries its page's tags (lib/server/purge/surrogateKeys.ts):
+ * a content change purges them from that cache. Search, 404s and the API carry none.
+ */
+function tagged(response: NextResponse, pathname: string): NextResponse {
+  const keys = surrogateKeys(pathname, siteConfig.defaultLanguage);
+  if (keys) for (const [name, value] of Object.entries(surrogateKeyHeaders(keys))) response.headers.set(name, value);
+  return response;
+}
+
 async function route(request: NextRequest): Promise<NextResponse> {
   const store = getStore();
+  const { pathname } = request.nextUrl;
   const match = await matchRoute(request.nextUrl.pathname, {
     store,
     languageCodes,
@@ -44,15 +58,19 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (match.kind === 'redirect') {
     const location = new URL(match.location, request.url);
     location.search = request.nextUrl.search;
-    return NextResponse.redirect(location, 308);
+    return tagged(NextResponse.redirect(location, 308), pathname);
   }
   // A results page renders the sidebar from the store too: asked once that the store answers.
   if (match.kind === 'search') return (await store.count(match.lang)) >= 0 ? admitSearch(request) : NextResponse.next();
-  // Taken down: said as such, at once, and kept by no shared cache (it may be put back).
-  if (match.kind === 'gone') return NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } });
+  // Taken down: said as such, at once, and kept by no shared cache that cannot be purged (it may
+  // be put back): a cache purged by tag keeps it until then (deploy/varnish/broadsheet.vcl).
+  if (match.kind === 'gone')
+    return tagged(NextResponse.rewrite(new URL(goneUrl(match.lang), request.url), { status: 410, headers: { 'Cache-Control': 'no-store' } }), pathname);
   // A live page changes with each entry: caches in front keep it as briefly as a list
   // (sharedCache.lists), not an article's 300 s, so its readers' updater sees each entry.
-  if (match.kind === 'page' && match.live) return liveResponse();
+  if (match.kind === 'page') return tagged(match.live ? liveResponse() : NextResponse.next(), pathname);
+  // `/` (the default language's home), social images, sitemaps; not files in public/ nor the API.
+  if (match.kind === 'pass') return taggedRoots.has(pathname.split('/')[1] ?? '') ? tagged(NextResponse.next(), pathname) : NextResponse.next();
   if (match.kind !== 'not-found') return NextResponse.next();
   // A first start is still reading the archive: what it does not know yet may exist.
   if (!(await store.complete())) return stillReading();

@@ -49,10 +49,17 @@ export async function startProcess(
 }
 
 /** `next start` on a build folder (relative to the project, as Next.js requires), with the given `-H` (none: Next's default) and port. */
-export function startNext(options: { distDir: string; contentDir: string; host?: string; port: number; probeHost?: string }): Promise<Started> {
+export function startNext(options: {
+  distDir: string;
+  contentDir: string;
+  host?: string;
+  port: number;
+  probeHost?: string;
+  env?: Record<string, string>;
+}): Promise<Started> {
   const args = [nextBin, 'start', '-p', String(options.port), ...(options.host ? ['-H', options.host] : [])];
   return startProcess(process.execPath, args, {
-    env: { NODE_ENV: 'production', NEXT_DIST_DIR: options.distDir, CONTENT_DIR: options.contentDir },
+    env: { NODE_ENV: 'production', NEXT_DIST_DIR: options.distDir, CONTENT_DIR: options.contentDir, ...options.env },
     origin: `http://${options.probeHost ?? '127.0.0.1'}:${options.port}`,
     readyLog: catalogRead,
   });
@@ -93,3 +100,4 @@ export function freshCopy(from: string, to: string): string {
 }
 
 export { hasNginx, nginxPath, startNginx } from '../../bench/lib/nginx.mjs';
+export { startVarnish, varnishMissing } from '../../bench/lib/varnish.mjs';

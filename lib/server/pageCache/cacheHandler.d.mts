@@ -24,11 +24,15 @@ export declare class PageStore {
   delete(key: string): void;
   revalidateTags(tags: readonly string[], mode: 'expire' | 'stale', applied?: AppliedChange): void;
   appliedChange(): AppliedChange | undefined;
+  onRevalidate(listener: (tags: readonly string[], mode: 'expire' | 'stale') => void): void;
   holds(pathname: string): boolean;
   flushAccess(): void;
   fileBytes(): number;
   stats(): PageStoreStats;
 }
+
+/** The header on a page served as it is while its sidebar waits for its turn to render afresh. */
+export declare const PENDING_HEADER: string;
 
 export declare function pageStore(options?: { serverDistDir?: string }): PageStore;
 

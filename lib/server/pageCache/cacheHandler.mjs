@@ -28,6 +28,8 @@ import { storeOutageSince } from '../storeOutage.mjs';
 const MB = 1024 * 1024;
 const TAGS_HEADER = 'x-next-cache-tags';
 const ACCESS_FLUSH_MS = 2000;
+/** On a page served as it is while its sidebar waits for its turn to render afresh (paced). */
+export const PENDING_HEADER = 'x-broadsheet-refresh';
 
 /** @param {string} name @param {number} fallback */
 function megabytes(name, fallback) {
@@ -67,6 +69,8 @@ export class PageStore {
     this.evictions = 0;
     /** @type {{ catalog: string; seq: number } | undefined} */
     this.applied = undefined;
+    /** @type {((tags: readonly string[], mode: 'expire' | 'stale') => void)[]} */
+    this.revalidationListeners = [];
     try {
       this.open();
     } catch (error) {
@@ -163,7 +167,10 @@ export class PageStore {
   paced(key, entry) {
     const staleAt = staleOnlySince(entry, tagsManifest);
     if (staleAt === undefined || this.pacer.mayStart(key)) return entry;
-    return { ...entry, lastModified: staleAt };
+    // Said in a header, so that a cache in front keeps this copy only a moment and asks again
+    // (deploy/varnish/broadsheet.vcl), as it does with Next's own `x-nextjs-cache: STALE`.
+    const value = entry.value?.headers ? { ...entry.value, headers: { ...entry.value.headers, [PENDING_HEADER]: 'sidebar' } } : entry.value;
+    return { ...entry, lastModified: staleAt, value };
   }
 
   /** @param {string} key @returns {CacheEntry | null} */
@@ -318,6 +325,16 @@ export class PageStore {
     };
     if (this.db) this.db.transaction(write)();
     else write();
+    if (tags.length > 0) for (const listener of this.revalidationListeners) listener(tags, mode);
+  }
+
+  /**
+   * Calls `listener` after each revalidation with its tags and mode: the purge of the caches in
+   * front (lib/server/purge) follows exactly what this cache marks.
+   * @param {(tags: readonly string[], mode: 'expire' | 'stale') => void} listener
+   */
+  onRevalidate(listener) {
+    this.revalidationListeners.push(listener);
   }
 
   /**

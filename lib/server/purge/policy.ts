@@ -1,0 +1,40 @@
+/** Only the site's own tags (pageTags.mjs) name pages a cache in front knows; Next's `_N_T_…` do not. */
+const OWN_TAG = /^bs:/;
+/** A tag naming one page: an article (in each language), its social image. */
+const ONE_PAGE = /^bs:path:/;
+/**
+ * The page cache expires a change's tags twice, the second time 1.5 s later for a render that was
+ * in flight (lib/server/revalidation): a page purged outright this recently is purged softly.
+ */
+const REPEAT_MS = 3000;
+
+/**
+ * How each tag the page cache revalidates is purged from the caches in front. A page whose
+ * content changed (an expired `bs:path:` tag: a correction, a takedown) is purged outright: once
+ * the cache acknowledges, no reader gets the old page again. Tags of many pages (a language's
+ * lists, a term, the feeds and sitemaps that show a new article; sidebars) are purged softly:
+ * readers keep getting the page they had while the cache fetches the new one, instead of every
+ * reader of a home waiting for its render (measured: the news flow's p99 went from 3 ms still to
+ * 61 ms with lists purged outright). The site renders expired pages afresh before answering, so
+ * the cache's next fetch has the change.
+ */
+export class PurgePolicy {
+  private readonly recent = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  modes(tags: readonly string[], mode: 'expire' | 'stale'): { hard: string[]; soft: string[] } {
+    const now = this.now();
+    for (const [tag, at] of this.recent) if (now - at > REPEAT_MS) this.recent.delete(tag);
+    const hard: string[] = [];
+    const soft: string[] = [];
+    for (const tag of tags) {
+      if (!OWN_TAG.test(tag)) continue;
+      if (mode === 'expire' && ONE_PAGE.test(tag) && !this.recent.has(tag)) {
+        hard.push(tag);
+        this.recent.set(tag, now);
+      } else soft.push(tag);
+    }
+    return { hard, soft };
+  }
+}
