@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities';
 import type { SidebarPosition } from '@/lib/config/types';
 import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/chars';
 import { parseDate } from './dates';
+import { newsroomKeys, readNewsroomFields } from './newsroomFields';
 import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
 
@@ -14,6 +15,8 @@ export const knownKeys = new Set([
   'description', 'lastmod', 'draft',
   // Takedowns and moves: Hugo's `aliases`, and Broadsheet's `unpublish` and `redirect`.
   'aliases', 'unpublish', 'redirect',
+  // The newsroom's: bylines, corrections, labels (newsroomFields.ts).
+  ...newsroomKeys,
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -332,6 +335,7 @@ export function readFrontMatter(
       redirect: readRedirect(data, r),
       sidebar: readSidebar(data, r),
       widgets,
+      ...readNewsroomFields(data, timeZone, r.problems, r.line),
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { SidebarPosition } from '@/lib/config/types';
+import type { ArticleType } from './articleType';
+import type { Correction } from './corrections';
 
 export interface Thumbnail {
   src: string;
@@ -37,6 +39,13 @@ export interface FrontMatter {
   sidebar?: SidebarPosition;
   /** Undefined: the site's widget list applies. */
   widgets?: string[];
+  // Newsroom fields (lib/content/newsroomFields.ts); absent when the front matter has none.
+  /** Bylines, as written: names or ids (lib/content/authors.ts). */
+  authors?: string[];
+  /** Dated corrections, as written (lib/content/corrections.ts). */
+  corrections?: Correction[];
+  /** The label; undefined: news (lib/content/articleType.ts). */
+  type?: ArticleType;
 }
 
 /**

@@ -10,7 +10,7 @@ import { type ChangeSet, DETAILED_CHANGES, type FileRead, type FileSeen, Postgre
 /** Files read and written per transaction. */
 export const SYNC_BATCH = 1_000;
 /** Loader rules: bumped when reading a file gives other metadata than before, so every file is read again. */
-const LOADER_VERSION = 1;
+const LOADER_VERSION = 2;
 
 export interface SyncOptions extends WriterOptions {
   /** Remove more than a tenth of the published articles at once (the folder really was emptied). */

@@ -34,7 +34,7 @@ export interface BatchParser {
 }
 
 /** Lists an article belongs to: its language, each category and tag, each menu it is in. */
-type ListKind = 'all' | 'categories' | 'tags' | 'menu';
+type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'authors' | 'corrected';
 
 /** A pass's batch with more changes than this is reported as a count (a first start, a large sync): its articles' neighbours are not worked out. */
 export const DETAILED_CHANGES = 64;

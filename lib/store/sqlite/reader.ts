@@ -27,6 +27,8 @@ export class SqliteReader implements CatalogReader {
   topTerms: CatalogReader['topTerms'] = async (lang, taxonomy, limit) => this.index.topTerms(lang, taxonomy, limit);
   menuArticles: CatalogReader['menuArticles'] = async (lang, menu) => this.index.menuArticles(lang, menu);
   neighbours: CatalogReader['neighbours'] = async (article) => this.index.neighbours(article);
+  newsroomList: CatalogReader['newsroomList'] = async (lang, kind, slug) => this.index.newsroomList(lang, kind, slug);
+  newsroomArticles: CatalogReader['newsroomArticles'] = async (lang, kind, slug, offset, limit) => this.index.newsroomArticles(lang, kind, slug, offset, limit);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }
