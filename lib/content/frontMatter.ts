@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities';
 import type { SidebarPosition } from '@/lib/config/types';
 import { loneSurrogates, nonXmlChars, withoutLoneSurrogates } from '@/lib/xml/chars';
 import { parseDate } from './dates';
+import { newsroomKeys, readNewsroomFields } from './newsroomFields';
 import { type ProblemList, shownValue } from './problems';
 import type { FrontMatter, Thumbnail } from './types';
 import { readSchedule, scheduleKeys } from './schedule';
@@ -20,6 +21,8 @@ export const knownKeys = new Set([
   ...scheduleKeys,
   // Live coverage (lib/content/liveEntries.ts), breaking news (lib/content/breaking.ts).
   'live', 'breaking',
+  // The newsroom's: bylines, corrections, labels (newsroomFields.ts).
+  ...newsroomKeys,
 ]);
 
 /** Characters taken out of one line of front matter before it was parsed. */
@@ -343,6 +346,7 @@ export function readFrontMatter(
       // Live coverage: true while live, false once it ended; absent, not a live page.
       live: data.live === undefined || data.live === null || data.live === '' ? undefined : readBoolean(data, 'live', false, r),
       breaking: readBreaking(data, timeZone, r),
+      ...readNewsroomFields(data, timeZone, r.problems, r.line),
     },
   };
 }

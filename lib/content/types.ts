@@ -1,5 +1,7 @@
 import type { SidebarPosition } from '@/lib/config/types';
 import type { Breaking } from './breaking';
+import type { ArticleType } from './articleType';
+import type { Correction } from './corrections';
 
 export interface Thumbnail {
   src: string;
@@ -46,6 +48,13 @@ export interface FrontMatter {
   live?: boolean;
   /** A breaking-news line linking here, atop every page of its language (lib/content/breaking.ts). */
   breaking?: Breaking;
+  // Newsroom fields (lib/content/newsroomFields.ts); absent when the front matter has none.
+  /** Bylines, as written: names or ids (lib/content/authors.ts). */
+  authors?: string[];
+  /** Dated corrections, as written (lib/content/corrections.ts). */
+  corrections?: Correction[];
+  /** The label; undefined: news (lib/content/articleType.ts). */
+  type?: ArticleType;
 }
 
 /**

@@ -2,18 +2,22 @@
  * What a content folder publishes, as rules with no database: every engine's writer applies the
  * same ones, so the same folder gives the same site whichever store holds it.
  */
+import { authorId } from '@/lib/content/authors';
 import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { nextMoment } from '@/lib/content/schedule';
 
-/** Lists an article belongs to: its language's, each category and tag, each menu it is in, its language's breaking news. */
-export type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'breaking';
+/** Lists an article belongs to: its language's, each category and tag, each menu it is in, its language's breaking news, the newsroom's. */
+export type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'breaking' | NewsroomList;
+
+/** Lists of the newsroom's fields: each author's articles (slug: the author's id), and the corrected ones (slug ''). */
+export type NewsroomList = 'authors' | 'corrected';
 
 /** A list as [kind, slug, name]: the language's is ['all', '', '']. */
 export type ListRef = [ListKind, string, string];
 
 /** The lists an article belongs to, its language's first. Two names with one slug ("b", "B") are one list, named as written first. */
-export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' | 'breaking'>): ListRef[] {
+export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' | 'breaking' | 'authors' | 'corrections'>): ListRef[] {
   const lists: ListRef[] = [['all', '', '']];
   const seen = new Set<string>();
   const add = (kind: ListKind, slug: string, name: string) => {
@@ -27,6 +31,8 @@ export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' |
   for (const name of meta.menu) add('menu', name, name);
   // Breaking news (lib/content/breaking.ts): the store keeps a language's as one more list.
   if (meta.breaking) add('breaking', '', '');
+  for (const name of meta.authors ?? []) add('authors', authorId(name), name);
+  if (meta.corrections?.length) add('corrected', '', '');
   return lists;
 }
 

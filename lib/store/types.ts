@@ -9,8 +9,9 @@ import type { ArticleMeta } from '@/lib/content/types';
 import type { Taxonomy } from '@/lib/content/terms';
 import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
 import type { MatchQuery } from '@/lib/search/matchQuery';
+import type { NewsroomList } from './rules';
 
-export type { ArticleMeta, Taxonomy, MatchQuery };
+export type { ArticleMeta, Taxonomy, MatchQuery, NewsroomList };
 
 export interface Term {
   taxonomy: Taxonomy;
@@ -83,7 +84,14 @@ export interface CatalogReader {
   breaking(lang: string, limit: number): Promise<ArticleMeta[]>;
   /** Newer and older in the same language (Mainroad's pager). */
   neighbours(article: Pick<ArticleMeta, 'key' | 'lang'>): Promise<{ newer?: ArticleMeta; older?: ArticleMeta }>;
-  /** A language's articles dated `since` or later, newest first, at most `limit`. */
+  /**
+   * A list of the newsroom's (issue 29): an author's articles (`'authors'`, the author's id) or
+   * the corrected articles (`'corrected'`, ''), by the name first written and the count published.
+   */
+  newsroomList(lang: string, kind: NewsroomList, slug: string): Promise<{ name: string; count: number } | undefined>;
+  /** A slice of such a list, newest first. */
+  newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]>;
+  /** A language's articles dated `since` or later, newest first, at most `limit`; sponsored ones are left out (Google News takes none). */
   newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
   articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;
 }

@@ -136,11 +136,27 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         expect(titles(await catalog.menuArticles('en', 'main'))).toEqual(['About this newsroom']);
         expect((await catalog.articleStubs('en', 1, 2)).map((s) => s.slug.join('/'))).toEqual(['news/stocks', 'news/rates']);
         const stubs = await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 10);
-        expect(stubs).toEqual([
-          { lang: 'en', slug: ['news', 'ai'], date: Date.parse('2025-03-03T08:00:00Z'), title: 'AI summit opens in Paris' },
-          { lang: 'en', slug: ['news', 'stocks'], date: Date.parse('2025-03-02T09:30:00Z'), title: 'Stocks rally on chip earnings' },
+        // The sponsored article (stocks) is left out of the news sitemap.
+        expect(stubs).toEqual([{ lang: 'en', slug: ['news', 'ai'], date: Date.parse('2025-03-03T08:00:00Z'), title: 'AI summit opens in Paris' }]);
+        expect(await catalog.newsStubs('en', Date.parse('2025-03-01T00:00:00Z'), 1)).toHaveLength(1);
+      });
+
+      it("lists each author's articles by id, whether named by id or name, and the corrected articles", async () => {
+        // Named as the newest article writes it, as terms are.
+        expect(await catalog.newsroomList('en', 'authors', 'jane-doe')).toEqual({ name: 'jane-doe', count: 2 });
+        expect(titles(await catalog.newsroomArticles('en', 'authors', 'jane-doe', 0, 10))).toEqual([
+          'Stocks rally on chip earnings',
+          'Central bank holds rates',
         ]);
-        expect(await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 1)).toHaveLength(1);
+        expect(titles(await catalog.newsroomArticles('en', 'authors', 'jane-doe', 1, 10))).toEqual(['Central bank holds rates']);
+        expect(await catalog.newsroomList('en', 'authors', 'li-wei')).toEqual({ name: 'Li Wei', count: 1 });
+        expect(await catalog.newsroomList('zh-CN', 'authors', 'jane-doe')).toBeUndefined();
+        expect(await catalog.newsroomList('en', 'corrected', '')).toEqual({ name: '', count: 2 });
+        expect(titles(await catalog.newsroomArticles('en', 'corrected', '', 0, 10))).toEqual(['AI summit opens in Paris', 'Central bank holds rates']);
+        const rates = (await catalog.article('en', ['news', 'rates']))!;
+        expect(rates.corrections).toEqual([{ date: Date.parse('2025-03-05T09:00:00Z'), text: 'The rate was 4.5%, not 4.25%.' }]);
+        expect(rates.authors).toEqual(['Jane Doe']);
+        expect((await catalog.article('en', ['news', 'ai']))?.type).toBe('opinion');
       });
     });
 

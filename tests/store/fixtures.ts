@@ -13,6 +13,8 @@ const list = (items: string[]) => (items.length === 0 ? '[]' : `\n${items.map((i
 export function article(
   fields: { title: string; date: string; lang: string; categories?: string[]; tags?: string[]; menu?: string; draft?: boolean },
   body: string,
+  /** Further front matter, as YAML values by key (the newsroom's fields). */
+  extra: Record<string, string> = {},
 ): string {
   return corpusShaped(
     {
@@ -25,6 +27,7 @@ export function article(
       tags: list(fields.tags ?? []),
       menu: fields.menu ? `"${fields.menu}"` : '""',
       ...(fields.draft ? { draft: 'true' } : {}),
+      ...extra,
     },
     body,
   );
@@ -37,6 +40,7 @@ export function writeContractFolder(content: TempContent): TempContent {
       article(
         { title: 'Central bank holds rates', date: '2025-03-01 10:00:00', lang: 'en', categories: ['Markets'], tags: ['Rates', 'Central Banks'] },
         'The central bank kept its policy rate where it was, citing slower inflation.\n',
+        { author: '"Jane Doe"', corrections: '\n  - date: "2025-03-05 09:00:00"\n    text: "The rate was 4.5%, not 4.25%."' },
       ),
     )
     .write(
@@ -44,6 +48,7 @@ export function writeContractFolder(content: TempContent): TempContent {
       article(
         { title: 'Stocks rally on chip earnings', date: '2025-03-02 09:30:00', lang: 'en', categories: ['markets'], tags: ['Stocks'] },
         'Shares climbed as traders looked past higher rates to strong quarterly results.\n',
+        { author: '\n  - "jane-doe"\n  - "Li Wei"', type: 'sponsored' },
       ),
     )
     .write(
@@ -51,6 +56,7 @@ export function writeContractFolder(content: TempContent): TempContent {
       article(
         { title: 'AI summit opens in Paris', date: '2025-03-03 08:00:00', lang: 'en', categories: ['Technology'], tags: ['AI', 'Summits'] },
         'Delegates met for the summit, known in Chinese as 人工智能行动峰会, to talk about safety.\n',
+        { type: 'opinion', corrections: '\n  - date: "2025-03-04 10:00:00"\n    text: "An earlier version misnamed the host city."' },
       ),
     )
     .write('en/about.md', article({ title: 'About this newsroom', date: '2024-01-01 00:00:00', lang: 'en', menu: 'main' }, 'Who we are.\n'))

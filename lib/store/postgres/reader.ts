@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
-import type { ArticleMeta, ArticleStub, CatalogReader, Former, NewsStub, Taxonomy, Term } from '@/lib/store/types';
+import type { ArticleMeta, ArticleStub, CatalogReader, Former, NewsroomList, NewsStub, Taxonomy, Term } from '@/lib/store/types';
 
 interface ListRow {
   id: number;
@@ -35,7 +35,8 @@ const statements = {
      (SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = $1 AND i.article > $2 ORDER BY i.article ASC LIMIT 1) AS newer,
      (SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = $1 AND i.article < $2 ORDER BY i.article DESC LIMIT 1) AS older`,
   newsStubs: `SELECT a.key, a.date, a.meta FROM list_items i JOIN articles a ON a.id = i.article
-     WHERE i.list = $1 AND i.article >= $2 AND a.date >= $3 ORDER BY i.article DESC LIMIT $4`,
+     WHERE i.list = $1 AND i.article >= $2 AND a.date >= $3 AND (a.meta::jsonb ->> 'type') IS DISTINCT FROM 'sponsored'
+     ORDER BY i.article DESC LIMIT $4`,
   stubs: `SELECT a.key, a.date, a.meta FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article ORDER BY i.article DESC`,
 } as const;
 
@@ -157,6 +158,15 @@ export class PostgresCatalogReader implements CatalogReader {
 
   async termArticles(lang: string, term: Pick<Term, 'taxonomy' | 'slug'>, offset: number, limit: number): Promise<ArticleMeta[]> {
     return this.page(await this.list(lang, term.taxonomy, term.slug), offset, limit);
+  }
+
+  async newsroomList(lang: string, kind: NewsroomList, slug: string): Promise<{ name: string; count: number } | undefined> {
+    const list = await this.list(lang, kind, slug);
+    return list && list.count > 0 ? { name: list.name, count: list.count } : undefined;
+  }
+
+  async newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]> {
+    return this.page(await this.list(lang, kind, slug), offset, limit);
   }
 
   async termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]> {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
-import type { ArticleStub, Former, NewsStub, Term } from '../types';
+import type { ArticleStub, Former, NewsroomList, NewsStub, Term } from '../types';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
@@ -75,7 +75,7 @@ export class ContentIndex {
       ),
       newsStubs: db.prepare<[number, number, number, number], { key: string; date: number; title: string }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.title') AS title FROM list_items i JOIN articles a ON a.id = i.article
-         WHERE i.list = ? AND i.article >= ? AND a.date >= ? ORDER BY i.article DESC LIMIT ?`,
+         WHERE i.list = ? AND i.article >= ? AND a.date >= ? AND json_extract(a.meta, '$.type') IS NOT 'sponsored' ORDER BY i.article DESC LIMIT ?`,
       ),
     };
   }
@@ -175,6 +175,16 @@ export class ContentIndex {
   /** A slice of a term's articles, newest first. */
   termArticles(lang: string, term: Pick<Term, 'taxonomy' | 'slug'>, offset: number, limit: number): ArticleMeta[] {
     return this.page(this.listOf(lang, term.taxonomy, term.slug), offset, limit);
+  }
+
+  /** An author's list or the corrected articles' (store types: newsroomList). */
+  newsroomList(lang: string, kind: NewsroomList, slug: string): { name: string; count: number } | undefined {
+    const list = this.listOf(lang, kind, slug);
+    return list && list.count > 0 ? { name: list.name, count: list.count } : undefined;
+  }
+
+  newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): ArticleMeta[] {
+    return this.page(this.listOf(lang, kind, slug), offset, limit);
   }
 
   /** A language's terms of a taxonomy, by name. */

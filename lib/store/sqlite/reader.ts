@@ -28,6 +28,8 @@ export class SqliteReader implements CatalogReader {
   menuArticles: CatalogReader['menuArticles'] = async (lang, menu) => this.index.menuArticles(lang, menu);
   neighbours: CatalogReader['neighbours'] = async (article) => this.index.neighbours(article);
   breaking: CatalogReader['breaking'] = async (lang, limit) => this.index.breaking(lang, limit);
+  newsroomList: CatalogReader['newsroomList'] = async (lang, kind, slug) => this.index.newsroomList(lang, kind, slug);
+  newsroomArticles: CatalogReader['newsroomArticles'] = async (lang, kind, slug, offset, limit) => this.index.newsroomArticles(lang, kind, slug, offset, limit);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }

@@ -29,7 +29,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
