@@ -15,6 +15,7 @@ test('a tag page lists its articles newest first', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('transport');
   await expect(page.locator('.article-list h2 a')).toHaveText([
     'Harbour bridge reopens after a year of repairs',
+    'Storm Alder: ferries, schools and power, as it happens',
     'Rail strike called off after overnight talks',
   ]);
 });
