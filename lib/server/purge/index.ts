@@ -8,8 +8,8 @@ import { parsePurgeTargets, PurgeSettingError } from './targets';
 /**
  * Purges the caches in front (BROADSHEET_PURGE, targets.ts) of every tag the server's page cache
  * revalidates, as it revalidates it (a content change: the article, its lists, terms, neighbours,
- * sitemaps; sidebars on their timer; everything after a full pass): what a change expires
- * outright, sidebar refreshes softly (policy.ts). Unacknowledged purges are kept in the cache
+ * sitemaps; sidebars on their timer; everything after a full pass): an article whose content
+ * changed outright, the rest softly (policy.ts). Unacknowledged purges are kept in the cache
  * folder across restarts (purge-queue.json). Returns the queue, or undefined when no cache is
  * configured.
  */
