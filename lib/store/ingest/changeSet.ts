@@ -1,6 +1,7 @@
 import type { LoadOptions } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import type { ArticleMeta } from '@/lib/content/types';
+import { authorId } from '@/lib/content/authors';
 import type { TouchedArticle } from '../types';
 
 /*
@@ -37,7 +38,12 @@ export interface ChangeSet {
   problems: Problem[];
   /** The catalog's number for the update, where it changed anything (the `changes` table). */
   seq?: number;
+  /** Ids of the authors whose description (authors/<id>.md) the update added, changed or removed. */
+  authors?: string[];
 }
+
+/** Articles of an author named one by one in the change log, per language: past it, the language's every page refreshes. */
+export const AUTHOR_ARTICLES_NAMED = 200;
 
 /** The touched articles of a change set: each before and after the change. */
 export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
@@ -51,6 +57,7 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
               categories: state.meta.categories,
               tags: state.meta.tags,
               menu: state.meta.menu.length > 0,
+              ...(state.meta.authors?.length ? { authors: state.meta.authors.map(authorId) } : {}),
               newer: state.newer,
               older: state.older,
             },
