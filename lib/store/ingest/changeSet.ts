@@ -2,7 +2,7 @@ import type { LoadOptions } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import type { ArticleMeta } from '@/lib/content/types';
 import { authorId } from '@/lib/content/authors';
-import type { TouchedArticle } from '../types';
+import type { ChangeRecord, TouchedArticle, TouchedAuthor } from '../types';
 
 /*
  * What every engine's writer takes and says: its options, and what one update changed. The
@@ -40,6 +40,13 @@ export interface ChangeSet {
   seq?: number;
   /** Ids of the authors whose description (authors/<id>.md) the update added, changed or removed. */
   authors?: string[];
+  /** Those authors with the pages that show them, as the change log records them (set when logged). */
+  authorPages?: TouchedAuthor[];
+}
+
+/** A change set as the change log and its listeners tell it. */
+export function changeRecordOf(set: ChangeSet, seq: number): ChangeRecord {
+  return { seq, touched: touchedBy(set), ...(set.authorPages?.length ? { authors: set.authorPages } : {}) };
 }
 
 /** Articles of an author named one by one in the change log, per language: past it, the language's every page refreshes. */

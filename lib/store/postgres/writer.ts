@@ -275,8 +275,8 @@ export class PostgresWriter {
   /** Numbers the change, logs what it touched (bulk past `detailedUpTo`) and notifies at commit; keeps the last CHANGES_KEPT. */
   private async log(set: ChangeSet, detailedUpTo: number): Promise<void> {
     if (set.changes.length === 0 && !set.authors?.length) return;
-    const authors = set.authors?.length ? { authors: await Promise.all(set.authors.map((id) => this.touchedAuthor(id))) } : {};
-    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...authors };
+    if (set.authors?.length) set.authorPages = await Promise.all(set.authors.map((id) => this.touchedAuthor(id)));
+    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...(set.authorPages ? { authors: set.authorPages } : {}) };
     const [row] = await this.q<{ seq: number }>('logChange', [this.now(), JSON.stringify(record)]);
     const seq = row?.seq as number;
     set.seq = seq;

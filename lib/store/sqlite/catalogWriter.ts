@@ -154,8 +154,8 @@ export class CatalogWriter {
   }
 
   private logChange(set: ChangeSet, seq: number, detailedUpTo: number): void {
-    const authors = set.authors?.length ? { authors: set.authors.map((id) => this.touchedAuthor(id)) } : {};
-    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...authors };
+    if (set.authors?.length) set.authorPages = set.authors.map((id) => this.touchedAuthor(id));
+    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...(set.authorPages ? { authors: set.authorPages } : {}) };
     this.statements.logChange.run(seq, this.now(), JSON.stringify(record));
     if (seq % 100 === 0 && seq > CHANGES_KEPT) {
       this.statements.forgetChanges.run(seq - CHANGES_KEPT);
