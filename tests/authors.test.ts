@@ -16,6 +16,7 @@ import { feedData } from '@/lib/rendering/feeds/feedData';
 import { rssFeed } from '@/lib/rendering/feeds/rss';
 import { atomFeed } from '@/lib/rendering/feeds/atom';
 import { jsonFeed } from '@/lib/rendering/feeds/jsonFeed';
+import { sitemapEntries } from '@/lib/rendering/sitemap/sitemap';
 import { type TestCatalog, loadCatalog } from './helpers/catalog';
 import { corpusShaped, TempContent } from './helpers/tempContent';
 import { articleMeta } from './helpers/articleMeta';
@@ -151,6 +152,8 @@ describe('authors in the catalog', () => {
     ]) {
       expect(await kind(path), path).toBe('not-found');
     }
+    const sitemap = (await sitemapEntries(catalog.reader, 'en', 1))?.map((entry) => entry.path);
+    expect(sitemap).toEqual(expect.arrayContaining(['/en/authors', '/en/authors/ann-lee', '/en/authors/bo-zhang']));
     expect(await catalog.reader.authorsIn('en')).toEqual([
       { id: 'ann-lee', name: 'ann-lee', count: 12 },
       { id: 'bo-zhang', name: 'Bo Zhang', count: 1 },

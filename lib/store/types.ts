@@ -103,6 +103,8 @@ export interface CatalogReader {
   authorDescriptions(ids: readonly string[]): Promise<AuthorDescription[]>;
   /** A language's authors with published articles, by name. */
   authorsIn(lang: string): Promise<AuthorEntry[]>;
+  /** How many authors have published articles in a language: counted, none read. */
+  authorCount(lang: string): Promise<number>;
   /** A language's articles dated `since` or later, newest first, at most `limit`; sponsored ones are left out (Google News takes none). */
   newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
   articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;

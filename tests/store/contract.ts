@@ -314,6 +314,8 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
           { id: 'li-wei', name: 'Li Wei', count: 1 },
         ]);
         expect(await catalog.authorsIn('zh-HK')).toEqual([]);
+        expect(await catalog.authorCount('en')).toBe(2);
+        expect(await catalog.authorCount('zh-HK')).toBe(0);
       });
 
       it('logs an edited description with the articles that show it, and forgets a deleted one', async () => {

@@ -37,7 +37,7 @@ async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapE
 export async function sitemapPartCount(index: CatalogReader, lang: string): Promise<number> {
   let pages = 1;
   for (const taxonomy of taxonomies) pages += 1 + (await index.termCount(lang, taxonomy));
-  pages += 1 + (await index.authorsIn(lang)).length;
+  pages += 1 + (await index.authorCount(lang));
   return Math.max(1, Math.ceil((pages + (await index.count(lang))) / URLS_PER_SITEMAP));
 }
 

@@ -196,6 +196,10 @@ export class PostgresCatalogReader implements CatalogReader {
     return rows.map((row) => ({ id: row.slug, name: row.name, count: row.count })).sort((a, b) => collator.compare(a.name, b.name));
   }
 
+  async authorCount(lang: string): Promise<number> {
+    return (await this.row<{ n: number }>('termCount', [lang, 'authors']))?.n ?? 0;
+  }
+
   async termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]> {
     const collator = new Intl.Collator(lang);
     const rows = await this.rows<{ slug: string; name: string; count: number }>('terms', [lang, taxonomy]);

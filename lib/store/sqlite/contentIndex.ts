@@ -205,6 +205,10 @@ export class ContentIndex {
       .sort((a, b) => collator.compare(a.name, b.name));
   }
 
+  authorCount(lang: string): number {
+    return this.q.termCount.get(lang, 'authors')?.n ?? 0;
+  }
+
   /** A language's terms of a taxonomy, by name. */
   termsOf(lang: string, taxonomy: Taxonomy): Term[] {
     const collator = new Intl.Collator(lang);
