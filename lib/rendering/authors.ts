@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { isLanguage, languages, siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content';
 import { type AuthorDescription, type AuthorLink, bioIn } from '@/lib/content/authorFile';
@@ -37,12 +38,18 @@ export function authorView(lang: string, id: string, name: string, description?:
   };
 }
 
+/**
+ * Descriptions of these ids (joined by NUL), asked of the store once per request: an article page
+ * shows its authors three times (byline, author box, JSON-LD).
+ */
+const describedAuthors = cache((ids: string) => getStore().authorDescriptions(ids.split('\u0000')));
+
 /** An article's authors in the order written, each described where a file describes them. */
 export async function bylinesOf(article: Pick<ArticleMeta, 'lang' | 'authors'>): Promise<AuthorView[]> {
   const written = article.authors ?? [];
   if (written.length === 0) return [];
   const ids = written.map(authorId);
-  const described = new Map((await getStore().authorDescriptions(ids)).map((description) => [description.id, description]));
+  const described = new Map((await describedAuthors(ids.join('\u0000'))).map((description) => [description.id, description]));
   const seen = new Set<string>();
   return written.flatMap((name, i) => {
     const id = ids[i] as string;
