@@ -64,7 +64,7 @@ describe('an author file', () => {
   it('names the file and field of each problem, keeping what can be kept', () => {
     const read = readAuthorText(
       'authors/Mei Chan.md',
-      '---\nname: "Mei Chan"\nbio: { en: "Hi", fr: "Salut", zh-HK: [1] }\nphoto: "javascript:alert(1)"\nlinks: ["ftp://x", "https://ok.example"]\nrole: editor\n---\n',
+      '---\nname: "Mei Chan"\nbio: { en: "Hi", fr: "Salut", zh-HK: [1] }\nphoto: "javascript:alert(1)"\nlinks: ["ftp://x", "https://ok.example", "https://[broken"]\nrole: editor\n---\n',
       languages,
     );
     expect(read.author).toMatchObject({ id: 'mei-chan', name: 'Mei Chan', bio: { en: 'Hi' }, photo: undefined, links: [{ url: 'https://ok.example' }] });
@@ -77,6 +77,7 @@ describe('an author file', () => {
         'authors/Mei Chan.md: bio.fr: warning',
         'authors/Mei Chan.md: bio.zh-HK: warning',
         'authors/Mei Chan.md: links[1]: warning',
+        'authors/Mei Chan.md: links[3]: warning',
       ]),
     );
     expect(read.problems.find((p) => p.field === 'path')?.message).toContain('mei-chan.md');

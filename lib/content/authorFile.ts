@@ -90,7 +90,8 @@ function readLinks(value: unknown, problems: ProblemList, line: number | undefin
       url = (item as Record<string, unknown>).url;
       name = (item as Record<string, unknown>).name;
     }
-    if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/i.test(url.trim())) {
+    // An address the URL parser refuses ("https://[x") would fail the page that shows it: refused here.
+    if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/i.test(url.trim()) || !URL.canParse(url.trim())) {
       problems.warn(field, `expected an http(s) address or {name, url}, found ${shownValue(item)}; ignored`, line);
       return;
     }
@@ -136,6 +137,7 @@ export function readAuthorText(file: string, text: string, languages: readonly s
   let photo: string | undefined;
   if (data.photo !== undefined && data.photo !== null && data.photo !== '') {
     photo = typeof data.photo === 'string' ? safeImageSource(data.photo) : undefined;
+    if (photo && !URL.canParse(photo, 'https://example.org')) photo = undefined;
     if (!photo) problems.warn('photo', `expected a site path (/images/…) or an http(s) address, found ${shownValue(data.photo)}; no photo shown`, line('photo'));
   }
   const known = new Set(['name', 'title', 'bio', 'photo', 'links']);
