@@ -69,16 +69,19 @@ const nextConfig: NextConfig = {
       ...[
         `/${lang}`,
         `/${lang}/page/:n`,
-        `/${lang}/:taxonomy(categories|tags)`,
-        `/${lang}/:taxonomy(categories|tags)/:term`,
-        `/${lang}/:taxonomy(categories|tags)/:term/page/:n`,
+        `/${lang}/:taxonomy(categories|tags|authors)`,
+        `/${lang}/:taxonomy(categories|tags|authors)/:term`,
+        `/${lang}/:taxonomy(categories|tags|authors)/:term/page/:n`,
       ].map((source) => ({ source, headers: header(cacheFor(shared.lists)) })),
       { source: `/${lang}/search`, headers: header('private, no-store') },
+      // Author pages (issue 29) are lists like a term's, and so are their feeds: `authors` above.
       // Feeds: feed readers poll, a CDN asks again as often as for lists.
-      ...[`/${lang}/:file(index.xml|atom.xml|feed.json)`, `/${lang}/:taxonomy(categories|tags)/:term/:file(index.xml|atom.xml|feed.json)`].map((source) => ({
-        source,
-        headers: header(`public, max-age=60, s-maxage=${shared.lists}, stale-while-revalidate=600`),
-      })),
+      ...[`/${lang}/:file(index.xml|atom.xml|feed.json)`, `/${lang}/:taxonomy(categories|tags|authors)/:term/:file(index.xml|atom.xml|feed.json)`].map(
+        (source) => ({
+          source,
+          headers: header(`public, max-age=60, s-maxage=${shared.lists}, stale-while-revalidate=600`),
+        }),
+      ),
     ];
   },
 };

@@ -35,7 +35,7 @@ const withPostgres = existsSync(`${POSTGRES_BIN}/initdb`);
 const postgresPort = Number(process.env.E2E_PG_PORT ?? 3102);
 const postgresOrigin = `http://${testHost}:${postgresPort}`;
 const READING_SPECS =
-  /(accessibility|article-fields|article|feeds-and-metadata|home|legacy-urls|not-found|responsive|search|taxonomies|theme-and-images|widgets-and-menus)\.spec\.ts$/;
+  /(accessibility|article-fields|article|authors|feeds-and-metadata|home|legacy-urls|not-found|responsive|search|taxonomies|theme-and-images|widgets-and-menus)\.spec\.ts$/;
 if (!withPostgres) console.warn(`[e2e] ${POSTGRES_BIN}/initdb is missing: the suite runs on SQLite only (apt-get install postgresql)`);
 
 export default defineConfig({

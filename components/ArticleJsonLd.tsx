@@ -4,9 +4,10 @@ import { thumbnailUrl } from '@/lib/rendering/thumbnails';
 import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/routing/urls';
 import type { LivePage } from '@/lib/rendering/live/livePage';
 import { newsroomJsonLd } from '@/lib/rendering/live/newsroomJsonLd';
+import { articleAuthorJsonLd } from '@/lib/rendering/authorJsonLd';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
-export function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: LivePage }) {
+export async function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: LivePage }) {
   const site = (path: string) => absoluteUrl(siteConfig.baseUrl, path);
   const data = {
     '@context': 'https://schema.org',
@@ -20,7 +21,8 @@ export function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: 
     image: [thumbnailUrl(article)?.url ?? site(socialImageUrl(article))],
     articleSection: article.categories[0],
     keywords: article.tags.length > 0 ? article.tags.join(', ') : undefined,
-    author: siteConfig.author ? { '@type': 'Person', name: siteConfig.author.name } : { '@type': 'Organization', name: siteConfig.title },
+    // Each byline a Person with their page (issue 29); the site's author where the article names none.
+    author: await articleAuthorJsonLd(article),
     publisher: {
       '@type': 'Organization',
       name: siteConfig.title,

@@ -5,7 +5,7 @@ import type { TocEntry } from '@/lib/rendering/markdown/render';
 import { thumbnailFor } from '@/lib/rendering/thumbnails';
 import { siteConfig } from '@/lib/config';
 import { Comments } from './Comments';
-import { AuthorBox } from './AuthorBox';
+import { ArticleAuthorBox } from './ArticleAuthorBox';
 import { Pager } from './Pager';
 import { PostMeta } from './PostMeta';
 import { RelatedArticles } from './RelatedArticles';
@@ -61,7 +61,7 @@ export function ArticleView({
         </footer>
       ) : null}
       <RelatedArticles lang={article.lang} articles={related} />
-      {article.authorbox ? <AuthorBox lang={article.lang} /> : null}
+      {article.authorbox ? <ArticleAuthorBox article={article} /> : null}
       {article.comments && siteConfig.comments ? <Comments config={siteConfig.comments} lang={article.lang} /> : null}
       {article.pager ? <Pager lang={article.lang} newer={newer} older={older} /> : null}
     </article>

@@ -7,13 +7,14 @@ import { termSlug } from '@/lib/content/terms';
 import { getDictionary } from '@/lib/i18n';
 import { articleUrl, termUrl } from '@/lib/routing/urls';
 import { DateTime } from './DateTime';
+import { Byline } from './Byline';
 
 /** The line under a title, in lists and on the article: the items site.config.ts `postMeta` names, in its order. */
 export function PostMeta({ article, translations = [] }: { article: ArticleMeta; translations?: readonly ArticleMeta[] }) {
   const dict = getDictionary(article.lang);
   const items: Record<PostMetaItem, () => ReactNode> = {
     author: () =>
-      siteConfig.author ? (
+      siteConfig.author && !article.authors?.length ? (
         <span key="author" className="meta-item meta-author">
           {siteConfig.author.name}
         </span>
@@ -59,5 +60,11 @@ export function PostMeta({ article, translations = [] }: { article: ArticleMeta;
         </span>
       ) : null,
   };
-  return <div className="post-meta">{siteConfig.postMeta.map((item) => items[item]())}</div>;
+  return (
+    <div className="post-meta">
+      {/* The article's own authors (issue 29), whatever postMeta lists; the site's author item gives way to them. */}
+      {article.authors?.length ? <Byline article={article} /> : null}
+      {siteConfig.postMeta.map((item) => items[item]())}
+    </div>
+  );
 }

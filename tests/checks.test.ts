@@ -95,7 +95,9 @@ describe('npm run check', () => {
 
     const good = run(path.resolve('content'));
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(/0 errors, 0 warnings/);
+    // The demo content's one warning is on purpose: a byline naming an author nobody described (issue 29).
+    expect(good.out).toMatch(/0 errors, 1 warning in 1 file/);
+    expect(good.out).toContain('coffee-prices.en.md: author: "Priya Raman" is not described (no authors/priya-raman.md)');
     // Two processes that compile the checker through tsx first: 31 s seen with every core busy.
   }, 300_000);
 });

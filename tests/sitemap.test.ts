@@ -32,7 +32,7 @@ describe('the sitemap files', () => {
     const catalog = await loadCatalog(content.dir);
     expect(await sitemapPartCount(catalog.reader, 'en')).toBe(1);
     expect(await sitemapParts(catalog.reader, 'en')).toHaveLength(1);
-    // Home, two taxonomy indexes, three terms (markets twice, rates), two articles.
+    // Home, two taxonomy indexes, three terms (markets twice, rates), the authors' index, two articles.
     expect((await sitemapEntries(catalog.reader, 'en', 1))?.map((entry) => entry.path)).toEqual([
       '/en',
       '/en/categories',
@@ -40,6 +40,7 @@ describe('the sitemap files', () => {
       '/en/tags',
       '/en/tags/markets',
       '/en/tags/rates',
+      '/en/authors',
       '/en/news/b',
       '/en/news/a',
     ]);
@@ -47,14 +48,19 @@ describe('the sitemap files', () => {
       const { index, asked } = recorded(catalog.reader);
       expect(await sitemapEntries(index, 'en', part)).toBeUndefined();
       // Counts only: no terms, no articles, no offset stepped through.
-      expect(asked.filter((name) => !['count', 'termCount'].includes(name))).toEqual([]);
+      expect(asked.filter((name) => !['count', 'termCount', 'authorCount'].includes(name))).toEqual([]);
     }
   });
 
   it('of a language without articles is its first part, with its home, and no other', async () => {
     content = new TempContent().write('en/news/a.en.md', corpusShaped());
     const catalog = await loadCatalog(content.dir);
-    expect((await sitemapEntries(catalog.reader, 'zh-HK', 1))?.map((entry) => entry.path)).toEqual(['/zh-HK', '/zh-HK/categories', '/zh-HK/tags']);
+    expect((await sitemapEntries(catalog.reader, 'zh-HK', 1))?.map((entry) => entry.path)).toEqual([
+      '/zh-HK',
+      '/zh-HK/categories',
+      '/zh-HK/tags',
+      '/zh-HK/authors',
+    ]);
     expect(await sitemapEntries(catalog.reader, 'zh-HK', 2)).toBeUndefined();
   });
 

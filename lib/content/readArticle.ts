@@ -68,7 +68,9 @@ function articleFromSplit(file: string, split: SplitFile, modifiedAt: number, op
     return undefined;
   }
   if (reservedFirstSegments.has(route.slug[0]!)) {
-    problems.error('path', `/${lang}/${route.slug[0]}/ belongs to the site's own pages; move the file elsewhere`);
+    // Author descriptions live beside the language folders (authorFile.ts), never in one.
+    const hint = route.slug[0] === 'authors' ? ` (an author's description goes in authors/${route.slug.at(-1)}.md, beside the language folders)` : '';
+    problems.error('path', `/${lang}/${route.slug[0]}/ belongs to the site's own pages; move the file elsewhere${hint}`);
     return undefined;
   }
 
@@ -148,7 +150,7 @@ export interface FileText {
 }
 
 /** A file's text and what fstat said of it, read together through one descriptor. */
-function readFileText(contentDir: string, file: string): FileText {
+export function readFileText(contentDir: string, file: string): FileText {
   const fd = openSync(path.join(contentDir, file), 'r');
   try {
     const { mtimeMs, size } = fstatSync(fd);

@@ -31,7 +31,9 @@ function pageExists(count: number, pageParam: string | undefined): boolean {
  * server HTML empty (vercel/next.js#62228), and a 404 must read without JavaScript.
  */
 export interface RouteContext {
-  store: Pick<CatalogReader, 'count' | 'term' | 'article' | 'articleIgnoringCase' | 'formerly'>;
+  store: Pick<CatalogReader, 'count' | 'term' | 'article' | 'articleIgnoringCase' | 'formerly'> &
+    // Author pages (issue 29); a store without them has none.
+    Partial<Pick<CatalogReader, 'newsroomList' | 'authorDescriptions'>>;
   languageCodes: readonly string[];
   defaultLanguage: string;
   /** First path segments that belong to files in public/ or to root routes. */
@@ -77,6 +79,15 @@ async function matchCurrentRoute(raw: readonly string[], context: RouteContext):
     if (!term || more.length > 0) return notFound;
     if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
     return third === 'page' && pageExists(term.count, fourth ?? '') ? page : notFound;
+  }
+  if (first === 'authors') {
+    if (second === undefined) return page;
+    const id = second.normalize('NFC');
+    const listed = await store.newsroomList?.(lang, 'authors', id);
+    const described = listed ? true : ((await store.authorDescriptions?.([id])) ?? []).length > 0;
+    if (!described || more.length > 0) return notFound;
+    if (third === undefined || (isFeedFile(third) && fourth === undefined)) return page;
+    return third === 'page' && pageExists(listed?.count ?? 0, fourth ?? '') ? page : notFound;
   }
   const article = await store.article(lang, rest);
   if (article) return article.live ? { kind: 'page', lang, live: true } : page;

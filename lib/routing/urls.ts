@@ -26,6 +26,17 @@ export function termUrl(lang: string, taxonomy: Taxonomy, slug: string, page = 1
   return page <= 1 ? base : `${base}/page/${page}`;
 }
 
+/** A language's list of authors (issue 29). */
+export function authorsUrl(lang: string): string {
+  return `/${lang}/authors`;
+}
+
+/** An author's page: their bio and articles, paginated like a term's. */
+export function authorUrl(lang: string, id: string, page = 1): string {
+  const base = `/${lang}/authors/${segment(id)}`;
+  return page <= 1 ? base : `${base}/page/${page}`;
+}
+
 /** The localized 404 page; the proxy serves it, with status 404, for paths that name nothing. */
 export function notFoundUrl(lang: string): string {
   return `/${lang}/404`;

@@ -10,8 +10,16 @@ import type { Taxonomy } from '@/lib/content/terms';
 import type { SearchRequest, SearchResponse } from '@/lib/search/articleSearch';
 import type { MatchQuery } from '@/lib/search/matchQuery';
 import type { NewsroomList } from './rules';
+import type { AuthorDescription } from '@/lib/content/authorFile';
 
-export type { ArticleMeta, Taxonomy, MatchQuery, NewsroomList };
+export type { ArticleMeta, Taxonomy, MatchQuery, NewsroomList, AuthorDescription };
+
+/** An author with articles in a language: id, the name as the newest article writes it, how many. */
+export interface AuthorEntry {
+  id: string;
+  name: string;
+  count: number;
+}
 
 export interface Term {
   taxonomy: Taxonomy;
@@ -91,6 +99,12 @@ export interface CatalogReader {
   newsroomList(lang: string, kind: NewsroomList, slug: string): Promise<{ name: string; count: number } | undefined>;
   /** A slice of such a list, newest first. */
   newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]>;
+  /** The authors of these ids described in the content folder (authors/<id>.md), in the order given; others left out. */
+  authorDescriptions(ids: readonly string[]): Promise<AuthorDescription[]>;
+  /** A language's authors with published articles, by name. */
+  authorsIn(lang: string): Promise<AuthorEntry[]>;
+  /** How many authors have published articles in a language: counted, none read. */
+  authorCount(lang: string): Promise<number>;
   /** A language's articles dated `since` or later, newest first, at most `limit`; sponsored ones are left out (Google News takes none). */
   newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
   articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;
@@ -117,12 +131,26 @@ export interface TouchedArticle {
   tags: string[];
   /** In a menu, which every page of its language shows. */
   menu: boolean;
+  /** Ids of its bylines' authors, whose pages list it. */
+  authors?: string[];
   newer?: string;
   older?: string;
 }
 
-/** One entry of the change log: the articles a change touched, or for a large batch only that it was one. */
-export type ChangeRecord = { seq: number; touched: TouchedArticle[] } | { seq: number; bulk: true };
+/**
+ * An author whose description (authors/<id>.md) changed: the pages that show it are the author's
+ * own and their articles' (bylines, author box).
+ */
+export interface TouchedAuthor {
+  id: string;
+  /** Keys of the articles bylined to the author, newest first, at most AUTHOR_ARTICLES_NAMED per language. */
+  keys: string[];
+  /** Languages with more such articles than that: every page of the language refreshes instead. */
+  manyIn?: string[];
+}
+
+/** One entry of the change log: the articles a change touched (and authors whose description it changed), or for a large batch only that it was one. */
+export type ChangeRecord = { seq: number; touched: TouchedArticle[]; authors?: TouchedAuthor[] } | { seq: number; bulk: true };
 
 /** Where the change log stands: the store's id (a rebuilt store has another) and the last change's number. */
 export interface StorePosition {

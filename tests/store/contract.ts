@@ -10,7 +10,7 @@ import { languageToken } from '@/lib/search/ftsText';
 import { parseQuery } from '@/lib/search/tokenize';
 import type { CatalogReader, ChangeFeed, ChangeRecord, FullTextIndex, MatchQuery } from '@/lib/store/types';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
-import { article, CONTRACT_NOW, writeContractFolder } from './fixtures';
+import { article, CONTRACT_NOW, JANE_DOE, writeContractFolder } from './fixtures';
 
 export interface StoreUnderTest {
   catalog: CatalogReader;
@@ -291,6 +291,65 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         } finally {
           stop();
         }
+      });
+    });
+
+    describe('authors', () => {
+      const jane = {
+        id: 'jane-doe',
+        name: 'Jane Doe',
+        bio: { en: 'Covers markets and central banks.', 'zh-CN': '报道市场与央行。' },
+        photo: '/images/jane.png',
+        links: [{ url: 'https://example.org/jane' }, { url: 'https://example.com/jd', name: 'Notes' }],
+        file: 'authors/jane-doe.md',
+      };
+
+      it("keeps each author file as a description, never as an article, and lists a language's authors", async () => {
+        expect(await catalog.authorDescriptions(['li-wei', 'jane-doe', 'nobody', 'jane-doe'])).toEqual([jane]);
+        expect(await catalog.authorDescriptions([])).toEqual([]);
+        expect(await catalog.article('en', ['authors', 'jane-doe'])).toBeUndefined();
+        expect(await catalog.count('en')).toBe(4);
+        expect(await catalog.authorsIn('en')).toEqual([
+          { id: 'jane-doe', name: 'jane-doe', count: 2 },
+          { id: 'li-wei', name: 'Li Wei', count: 1 },
+        ]);
+        expect(await catalog.authorsIn('zh-HK')).toEqual([]);
+        expect(await catalog.authorCount('en')).toBe(2);
+        expect(await catalog.authorCount('zh-HK')).toBe(0);
+      });
+
+      it('logs an edited description with the articles that show it, and forgets a deleted one', async () => {
+        const start = await store.changes.position();
+        const authorsLogged = async (after: number) =>
+          ((await store.changes.changesSince(after)) ?? []).map((record) =>
+            'touched' in record ? { touched: record.touched, authors: record.authors } : record,
+          );
+        try {
+          content.write('authors/jane-doe.md', '---\nname: "Jane Q. Doe"\nbio: "Markets."\n---\n');
+          await store.sync();
+          expect(await catalog.authorDescriptions(['jane-doe'])).toEqual([
+            { id: 'jane-doe', name: 'Jane Q. Doe', bio: 'Markets.', links: [], file: 'authors/jane-doe.md' },
+          ]);
+          // Her articles' pages show her byline and box: named, newest first; no article changed.
+          expect(await authorsLogged(start.seq)).toEqual([{ touched: [], authors: [{ id: 'jane-doe', keys: ['en/news/stocks', 'en/news/rates'] }] }]);
+          const edited = await store.changes.position();
+
+          // Unchanged: nothing logged. Broken: the last good description stays.
+          await store.sync();
+          content.write('authors/jane-doe.md', '---\nname: [unclosed\n---\n');
+          await store.sync();
+          expect((await catalog.authorDescriptions(['jane-doe']))[0]?.name).toBe('Jane Q. Doe');
+          expect(await store.changes.changesSince(edited.seq)).toEqual([]);
+
+          rmSync(path.join(content.dir, 'authors/jane-doe.md'));
+          await store.sync();
+          expect(await catalog.authorDescriptions(['jane-doe'])).toEqual([]);
+          expect(await authorsLogged(edited.seq)).toEqual([{ touched: [], authors: [{ id: 'jane-doe', keys: ['en/news/stocks', 'en/news/rates'] }] }]);
+        } finally {
+          content.write('authors/jane-doe.md', JANE_DOE);
+          await store.sync();
+        }
+        expect(await catalog.authorDescriptions(['jane-doe'])).toEqual([jane]);
       });
     });
 

@@ -232,12 +232,14 @@ describe.skipIf(missing)('the postgres writer', () => {
       .write('zh-CN/新闻/峰会.md', dated('人工智能行动峰会', '2025-01-03') + '各国代表在巴黎。\n')
       .write('en/broken.md', '---\ntitle: [\n---\nA body.\n')
       .write('en/dup.en.md', dated('Twin', '2025-01-04'))
-      .write('en/dup.md', dated('Twin, second', '2025-01-04'));
+      .write('en/dup.md', dated('Twin, second', '2025-01-04'))
+      // An author's description (issue 29), kept in the store like any file.
+      .write('authors/mei-chan.md', '---\r\nname: "Mei Chan"\r\nbio: { en: "City desk.", zh-CN: "城市版。" }\r\n---\r\n');
     const sync = await open();
     await sync();
     const out = mkdtempSync(path.join(tmpdir(), 'broadsheet-export-'));
     cleanup.push(() => rmSync(out, { recursive: true, force: true }));
-    expect(await exportFolder(store!.pool, out)).toBe(6);
+    expect(await exportFolder(store!.pool, out)).toBe(7);
     const listing = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.md')).sort();
     expect(listing(out)).toEqual(listing(content.dir));
     for (const file of listing(content.dir)) {
@@ -256,6 +258,8 @@ describe.skipIf(missing)('the postgres writer', () => {
         storeOptions(() => now),
       );
       expect(await again.catalog.size()).toBe(await store!.catalog.size());
+      expect(await again.catalog.authorDescriptions(['mei-chan'])).toEqual(await store!.catalog.authorDescriptions(['mei-chan']));
+      expect((await again.catalog.authorDescriptions(['mei-chan']))[0]?.bio).toEqual({ en: 'City desk.', 'zh-CN': '城市版。' });
     } finally {
       await again.close();
     }

@@ -18,6 +18,7 @@ export function atomFeed(feed: FeedData): string {
       element('updated', null, item.updated.toISOString()),
       element('summary', null, item.text),
       ...item.categories.map((name) => element('category', { term: name })),
+      ...item.authors.map((author) => element('author', null, element('name', null, author.name), element('uri', null, author.url))),
     ),
   );
   return xmlDocument(

@@ -1,7 +1,8 @@
 import { localize, siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
 import { thumbnailUrl } from '@/lib/rendering/thumbnails';
-import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
+import { absoluteUrl, articleUrl, authorUrl } from '@/lib/routing/urls';
+import { authorId } from '@/lib/content/authors';
 import { type FeedFile, feedFormats } from './formats';
 import { feedTitle, feedUpdated } from '@/lib/rendering/live/liveFeed';
 
@@ -15,6 +16,8 @@ export interface FeedSource {
   pagePath: string;
   /** Newest first; the first FEED_ITEMS are used. */
   articles: readonly ArticleMeta[];
+  /** Described authors' names by id (content/authors/<id>.md); others are named as each article writes them. */
+  authorNames?: ReadonlyMap<string, string>;
 }
 
 export interface FeedItem {
@@ -27,6 +30,8 @@ export interface FeedItem {
   text: string;
   categories: readonly string[];
   image?: { url: string; type?: string };
+  /** The article's bylines (issue 29): each author's name and page. */
+  authors: { name: string; url: string }[];
 }
 
 /** What every format says, as plain text and absolute URLs; each format escapes it its own way. */
@@ -47,6 +52,16 @@ export interface FeedData {
 /** A thumbnail URL as readers expect it (spaces and quotes percent-encoded); one URL cannot parse is kept as written. */
 function normalizedUrl(url: string): string {
   return URL.canParse(url) ? new URL(url).href : url;
+}
+
+function feedAuthors(article: ArticleMeta, source: FeedSource, site: (path: string) => string): FeedItem['authors'] {
+  const ids = new Set<string>();
+  return (article.authors ?? []).flatMap((name) => {
+    const id = authorId(name);
+    if (!id || ids.has(id)) return [];
+    ids.add(id);
+    return [{ name: source.authorNames?.get(id) ?? name, url: site(authorUrl(source.lang, id)) }];
+  });
 }
 
 export function feedData(source: FeedSource): FeedData {
@@ -71,6 +86,7 @@ export function feedData(source: FeedSource): FeedData {
         text: article.summary || article.excerpt,
         categories: article.categories,
         image: image && { url: normalizedUrl(image.url), type: image.type },
+        authors: feedAuthors(article, source, site),
       };
     }),
   };

@@ -19,6 +19,7 @@ export function jsonFeed(feed: FeedData): string {
       date_published: item.published.toISOString(),
       date_modified: item.updated.toISOString(),
       tags: item.categories,
+      authors: item.authors.length > 0 ? item.authors : undefined,
     })),
   };
   // Every string of the document passes through withoutLoneSurrogates, whichever field it is in.

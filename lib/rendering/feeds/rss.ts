@@ -16,6 +16,8 @@ export function rssFeed(feed: FeedData): string {
       element('pubDate', null, item.published.toUTCString()),
       element('description', null, textAsHtml(item.text)),
       ...item.categories.map((name) => element('category', null, name)),
+      // Bylines: RSS's own <author> wants an e-mail address; Dublin Core's creator takes a name.
+      ...item.authors.map((author) => element('dc:creator', null, author.name)),
       item.image && element('enclosure', { url: item.image.url, length: 0, type: item.image.type }),
     ),
   );
@@ -37,5 +39,5 @@ export function rssFeed(feed: FeedData): string {
       '',
     ]),
   );
-  return xmlDocument(element('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' }, channel));
+  return xmlDocument(element('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' }, channel));
 }

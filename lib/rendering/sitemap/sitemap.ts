@@ -1,6 +1,6 @@
 import type { CatalogReader } from '@/lib/store';
 import { taxonomies } from '@/lib/content/terms';
-import { absoluteUrl, articleUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
+import { absoluteUrl, articleUrl, authorsUrl, authorUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 import { element, lines, xmlDocument } from '@/lib/xml/element';
 
 /** The protocol allows 50,000 URLs a file; files are split well before that. */
@@ -24,6 +24,12 @@ async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapE
       entries.push({ path: termUrl(lang, taxonomy, term.slug), lastmod: first && (first.lastmod ?? first.date) });
     }
   }
+  // Author pages (issue 29): the list of authors, and each author with articles in the language.
+  entries.push({ path: authorsUrl(lang), lastmod });
+  for (const author of await index.authorsIn(lang)) {
+    const first = (await index.newsroomArticles(lang, 'authors', author.id, 0, 1))[0];
+    entries.push({ path: authorUrl(lang, author.id), lastmod: first && (first.lastmod ?? first.date) });
+  }
   return entries;
 }
 
@@ -31,6 +37,7 @@ async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapE
 export async function sitemapPartCount(index: CatalogReader, lang: string): Promise<number> {
   let pages = 1;
   for (const taxonomy of taxonomies) pages += 1 + (await index.termCount(lang, taxonomy));
+  pages += 1 + (await index.authorCount(lang));
   return Math.max(1, Math.ceil((pages + (await index.count(lang))) / URLS_PER_SITEMAP));
 }
 

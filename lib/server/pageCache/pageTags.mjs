@@ -8,6 +8,8 @@
  */
 
 const TAXONOMIES = ['categories', 'tags'];
+/** Listed like a term: an author's pages (/en/authors/jane-doe, /page/2), tagged `authors` beside the taxonomies. */
+const LISTS = [...TAXONOMIES, 'authors'];
 const enc = encodeURIComponent;
 
 /** Every page of the site. */
@@ -73,8 +75,8 @@ export function pageTags(pathname) {
   if (lang === 'sitemaps') return [allPagesTag, sitemapFileTag(segments.slice(1))];
   const tags = [allPagesTag, languageTag(lang), pathTag(path), sidebarTag(lang, sidebarGroup(path))];
   if (first === undefined || (first === 'page' && segments.length === 3)) tags.push(listTag(lang));
-  else if (TAXONOMIES.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));
-  else if (TAXONOMIES.includes(first) && second !== undefined && (third === undefined || third === 'page')) tags.push(termTag(lang, first, second));
+  else if (LISTS.includes(first) && second === undefined) tags.push(taxonomyTag(lang, first));
+  else if (LISTS.includes(first) && second !== undefined && (third === undefined || third === 'page')) tags.push(termTag(lang, first, second));
   return tags;
 }
 

@@ -18,7 +18,8 @@ export function surrogateKeys(pathname: string, defaultLanguage: string): string
   if (lang !== undefined && first !== undefined && isFeedFile(segments.map(decoded).at(-1))) {
     // `/en/index.xml`: the language's newest articles; `/en/tags/x/index.xml`: the term's.
     if (second === undefined) tags.push(listTag(lang));
-    else if ((first === 'categories' || first === 'tags') && fourth === undefined && third !== undefined) tags.push(termTag(lang, first, second));
+    else if ((first === 'categories' || first === 'tags' || first === 'authors') && fourth === undefined && third !== undefined)
+      tags.push(termTag(lang, first, second));
   }
   return tags;
 }

@@ -1,4 +1,4 @@
-import type { TouchedArticle } from '@/lib/store';
+import type { TouchedArticle, TouchedAuthor } from '@/lib/store';
 import { taxonomies, termSlug } from '@/lib/content/terms';
 import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 
@@ -24,6 +24,9 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
     for (const name of article[taxonomy]) into.add(termTag(article.lang, taxonomy, termSlug(name)));
     into.add(taxonomyTag(article.lang, taxonomy));
   }
+  // Its authors' pages (their lists of articles) and the language's list of authors (counts).
+  for (const id of article.authors ?? []) into.add(termTag(article.lang, 'authors', id));
+  if (article.authors?.length) into.add(taxonomyTag(article.lang, 'authors'));
   // Its pager neighbours, whose newer and older links name it.
   for (const key of [article.newer, article.older]) if (key) into.add(pathTag(`/${key}`));
   // A menu entry shows on every page of the language.
@@ -35,12 +38,23 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
  * terms, or in time between neighbours), its own page, its lists, its terms and its neighbours.
  * Nothing else: the rest of the cache keeps serving, and sidebars catch up on a timer.
  */
-export function changeRefresh(touched: readonly TouchedArticle[], languages: readonly string[]): ChangeRefresh {
+export function changeRefresh(touched: readonly TouchedArticle[], languages: readonly string[], authors: readonly TouchedAuthor[] = []): ChangeRefresh {
   const tags = new Set<string>();
   const sidebarLanguages = new Set<string>();
   for (const article of touched) {
     touchedTags(article, languages, tags);
     sidebarLanguages.add(article.lang);
+  }
+  // An author's description changed: their pages in every language, and the pages of the
+  // articles that show it (byline, author box), named one by one up to a bound, past it every
+  // page of the language. Lists show bylines by the name each article writes: not touched.
+  for (const author of authors) {
+    for (const lang of languages) {
+      tags.add(termTag(lang, 'authors', author.id));
+      tags.add(taxonomyTag(lang, 'authors'));
+    }
+    for (const key of author.keys) tags.add(pathTag(`/${key}`));
+    for (const lang of author.manyIn ?? []) tags.add(languageTag(lang));
   }
   return { tags: [...tags], sidebarLanguages: [...sidebarLanguages] };
 }

@@ -88,7 +88,7 @@ export async function followContentChanges(content: ChangeFeed, store: PageStore
       else bulkTimer ??= setTimeout(refreshEverything, BULK_REFRESH_MS).unref();
       return;
     }
-    const { tags, sidebarLanguages } = changeRefresh(record.touched, languageCodes);
+    const { tags, sidebarLanguages } = changeRefresh(record.touched, languageCodes, record.authors);
     if (tags.length > 0) expire(tags);
     for (const lang of sidebarLanguages) refreshSidebars(lang);
   };

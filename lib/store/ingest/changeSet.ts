@@ -1,7 +1,8 @@
 import type { LoadOptions } from '@/lib/content/readArticle';
 import type { Problem } from '@/lib/content/problems';
 import type { ArticleMeta } from '@/lib/content/types';
-import type { TouchedArticle } from '../types';
+import { authorId } from '@/lib/content/authors';
+import type { ChangeRecord, TouchedArticle, TouchedAuthor } from '../types';
 
 /*
  * What every engine's writer takes and says: its options, and what one update changed. The
@@ -37,7 +38,19 @@ export interface ChangeSet {
   problems: Problem[];
   /** The catalog's number for the update, where it changed anything (the `changes` table). */
   seq?: number;
+  /** Ids of the authors whose description (authors/<id>.md) the update added, changed or removed. */
+  authors?: string[];
+  /** Those authors with the pages that show them, as the change log records them (set when logged). */
+  authorPages?: TouchedAuthor[];
 }
+
+/** A change set as the change log and its listeners tell it. */
+export function changeRecordOf(set: ChangeSet, seq: number): ChangeRecord {
+  return { seq, touched: touchedBy(set), ...(set.authorPages?.length ? { authors: set.authorPages } : {}) };
+}
+
+/** Articles of an author named one by one in the change log, per language: past it, the language's every page refreshes. */
+export const AUTHOR_ARTICLES_NAMED = 200;
 
 /** The touched articles of a change set: each before and after the change. */
 export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
@@ -51,6 +64,7 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
               categories: state.meta.categories,
               tags: state.meta.tags,
               menu: state.meta.menu.length > 0,
+              ...(state.meta.authors?.length ? { authors: state.meta.authors.map(authorId) } : {}),
               newer: state.newer,
               older: state.older,
             },

@@ -1,6 +1,17 @@
 import type pg from 'pg';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
-import type { ArticleMeta, ArticleStub, CatalogReader, Former, NewsroomList, NewsStub, Taxonomy, Term } from '@/lib/store/types';
+import type {
+  ArticleMeta,
+  ArticleStub,
+  AuthorDescription,
+  AuthorEntry,
+  CatalogReader,
+  Former,
+  NewsroomList,
+  NewsStub,
+  Taxonomy,
+  Term,
+} from '@/lib/store/types';
 
 interface ListRow {
   id: number;
@@ -15,6 +26,7 @@ const page = (order: 'ASC' | 'DESC') => `SELECT a.meta FROM (${slice(order)}) i 
 
 /** Every statement the reader prepares, by name (node-postgres prepares each once per connection). */
 const statements = {
+  authorData: 'SELECT DISTINCT ON (id) id, data FROM authors WHERE id = ANY($1::text[]) ORDER BY id, path',
   complete: "SELECT value FROM meta WHERE key = 'complete'",
   size: "SELECT coalesce(sum(count), 0)::int8 AS n FROM lists WHERE kind = 'all'",
   byKey: 'SELECT meta FROM articles WHERE key = $1',
@@ -167,6 +179,25 @@ export class PostgresCatalogReader implements CatalogReader {
 
   async newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]> {
     return this.page(await this.list(lang, kind, slug), offset, limit);
+  }
+
+  async authorDescriptions(ids: readonly string[]): Promise<AuthorDescription[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.rows<{ id: string; data: string }>('authorData', [[...new Set(ids)]])).map((row) => [row.id, row.data]));
+    return [...new Set(ids)].flatMap((id) => {
+      const data = found.get(id);
+      return data === undefined ? [] : [JSON.parse(data) as AuthorDescription];
+    });
+  }
+
+  async authorsIn(lang: string): Promise<AuthorEntry[]> {
+    const collator = new Intl.Collator(lang);
+    const rows = await this.rows<{ slug: string; name: string; count: number }>('terms', [lang, 'authors']);
+    return rows.map((row) => ({ id: row.slug, name: row.name, count: row.count })).sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  async authorCount(lang: string): Promise<number> {
+    return (await this.row<{ n: number }>('termCount', [lang, 'authors']))?.n ?? 0;
   }
 
   async termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]> {

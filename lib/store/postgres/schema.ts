@@ -167,6 +167,17 @@ CREATE INDEX files_expires ON files (expires) WHERE expires IS NOT NULL;
 -- (the sync's fingerprint of the code changes with this migration, sync.ts).
 `,
   },
+  {
+    version: 6,
+    name: 'authors described in the content folder',
+    sql: `
+-- Each author file's description (authors/<id>.md, lib/content/authorFile.ts) as JSON, by path;
+-- its bytes are in files and sources like any file's, so an export writes it back. Bylines and
+-- author pages read it by id (two files of one id: the first by path).
+CREATE TABLE authors (path text COLLATE "C" PRIMARY KEY, id text COLLATE "C" NOT NULL, data text NOT NULL);
+CREATE INDEX authors_id ON authors (id, path);
+`,
+  },
 ];
 
 /** The newest schema this code knows. */

@@ -11,6 +11,9 @@ import { expiresAt, publishAt } from '@/lib/content/schedule';
 import { CHANGES_CHANNEL } from './changeFeed';
 import { searchDocument } from './searchDocument';
 import { WriterSession } from './lock';
+import { isAuthorFile } from '@/lib/content/authorFile';
+import { AUTHOR_ARTICLES_NAMED } from '@/lib/store/ingest/changeSet';
+import type { TouchedAuthor } from '../types';
 
 export type { ChangeSet, WriterOptions };
 
@@ -147,6 +150,12 @@ const sql = {
   scheduleExpiries: `INSERT INTO scheduled (path, date) SELECT path, expires FROM files WHERE expires > $1 AND date <= $1 AND hidden = 0
                      ON CONFLICT (path) DO NOTHING`,
   nextDue: 'SELECT min(date) AS date FROM scheduled WHERE date > $1',
+  authorsByPath: 'SELECT path, id, data FROM authors WHERE path = ANY($1::text[])',
+  upsertAuthors: `INSERT INTO authors (path, id, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+                  ON CONFLICT (path) DO UPDATE SET id = excluded.id, data = excluded.data`,
+  deleteAuthors: 'DELETE FROM authors WHERE path = ANY($1::text[])',
+  authorLists: `SELECT id, lang FROM lists WHERE kind = 'authors' AND lang = ANY($1::text[]) AND slug = $2`,
+  listKeys: 'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = $1 ORDER BY i.article DESC LIMIT $2',
 } as const;
 
 type Statement = keyof typeof sql;
@@ -265,8 +274,9 @@ export class PostgresWriter {
 
   /** Numbers the change, logs what it touched (bulk past `detailedUpTo`) and notifies at commit; keeps the last CHANGES_KEPT. */
   private async log(set: ChangeSet, detailedUpTo: number): Promise<void> {
-    if (set.changes.length === 0) return;
-    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set) };
+    if (set.changes.length === 0 && !set.authors?.length) return;
+    if (set.authors?.length) set.authorPages = await Promise.all(set.authors.map((id) => this.touchedAuthor(id)));
+    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...(set.authorPages ? { authors: set.authorPages } : {}) };
     const [row] = await this.q<{ seq: number }>('logChange', [this.now(), JSON.stringify(record)]);
     const seq = row?.seq as number;
     set.seq = seq;
@@ -276,6 +286,53 @@ export class PostgresWriter {
       await this.q('setMeta', ['changes_pruned', String(seq - CHANGES_KEPT)]);
     }
     await this.q('notify', [CHANGES_CHANNEL, String(seq)]);
+  }
+
+  /** The pages showing an author: their articles in each language, named up to a bound (changeSet.ts). */
+  private async touchedAuthor(id: string): Promise<TouchedAuthor> {
+    const touched: TouchedAuthor = { id, keys: [] };
+    for (const list of await this.q<{ id: number; lang: string }>('authorLists', [this.options.languages, id])) {
+      const keys = (await this.q<{ key: string }>('listKeys', [list.id, AUTHOR_ARTICLES_NAMED + 1])).map((row) => row.key);
+      if (keys.length > AUTHOR_ARTICLES_NAMED) (touched.manyIn ??= []).push(list.lang);
+      else touched.keys.push(...keys);
+    }
+    return touched;
+  }
+
+  /**
+   * Author files (lib/content/authorFile.ts) of a batch: their descriptions kept by path, the ids
+   * whose description changed returned. A file that cannot be read as one keeps the last good
+   * description (its problems say so).
+   */
+  private async applyAuthors(reads: readonly FileRead[], deleted: readonly string[], problems: Problem[]): Promise<string[]> {
+    const paths = [...reads.map((file) => file.path), ...deleted].filter(isAuthorFile);
+    if (paths.length === 0) return [];
+    const before = new Map((await this.q<{ path: string; id: string; data: string }>('authorsByPath', [paths])).map((row) => [row.path, row]));
+    const changed = new Set<string>();
+    const removed: string[] = deleted.filter(isAuthorFile);
+    const upserts: [string, string, string][] = [];
+    for (const { path, parsed } of reads) {
+      if (!isAuthorFile(path)) continue;
+      const old = before.get(path);
+      if (!parsed.stats && parsed.problems.length === 0) removed.push(path);
+      else if (parsed.author) {
+        const data = JSON.stringify(parsed.author);
+        if (old?.data === data) continue;
+        upserts.push([path, parsed.author.id, data]);
+        changed.add(parsed.author.id);
+        if (old && old.id !== parsed.author.id) changed.add(old.id);
+      } else if (old) {
+        problems.push({ file: path, field: 'file', message: 'the last good description stays shown until this file is fixed or deleted', severity: 'warning' });
+      }
+    }
+    for (const path of removed) {
+      const old = before.get(path);
+      if (old) changed.add(old.id);
+    }
+    if (removed.length > 0) await this.q('deleteAuthors', [removed]);
+    if (upserts.length > 0)
+      await this.q('upsertAuthors', [upserts.map(([path]) => path), upserts.map(([, id]) => id), upserts.map(([, , data]) => storable(data))]);
+    return [...changed];
   }
 
   private async applyFiles(batch: Batch, detailedUpTo: number): Promise<ChangeSet> {
@@ -419,7 +476,8 @@ export class PostgresWriter {
 
     const changes = await this.resolveKeys([...keys], fresh, bodies, detailedUpTo, forget);
     if (forget.length > 0) await this.q('forgetSources', [forget]);
-    return { files: paths, changes, problems };
+    const authors = await this.applyAuthors(reads, deleted, problems);
+    return { files: paths, changes, problems, ...(authors.length > 0 ? { authors } : {}) };
   }
 
   /**

@@ -62,7 +62,8 @@ function reportChange(change: CatalogChange, ms: number): void {
   const what =
     change.cause === 'schedule'
       ? 'scheduled article(s) published'
-      : `file(s) changed: ${added} added, ${removed} removed, ${set.changes.length - added - removed} updated`;
+      : `file(s) changed: ${added} added, ${removed} removed, ${set.changes.length - added - removed} updated` +
+        (set.authors?.length ? `, ${set.authors.length} author description(s)` : '');
   console.info(`[content] ${change.cause === 'schedule' ? set.changes.length : set.files.length} ${what} (${ms} ms)`);
   for (const problem of set.problems) console.warn(`[content] ${problem.severity} ${formatProblem(problem)}`);
 }

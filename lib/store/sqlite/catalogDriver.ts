@@ -321,7 +321,8 @@ export class CatalogDriver {
         }
         const ms = Math.round(performance.now() - started);
         const detailed = batch.changes.length <= DETAILED_CHANGES;
-        if (batch.changes.length > 0) this.events.change(detailed ? batch : undefined, 'pass', ms, batch.changes.length, batch.seq);
+        // An author's description changed (issue 29) is told like an article's.
+        if (batch.changes.length > 0 || batch.authors?.length) this.events.change(detailed ? batch : undefined, 'pass', ms, batch.changes.length, batch.seq);
         this.events.pass({ kind, done: false, files, read, changed, ms, problems: [], moreWarnings: 0 });
         // Watched changes go ahead of the rest of the pass.
         this.applyWatched();

@@ -26,6 +26,9 @@ import {
 export { CHANGES_KEPT, touchedBy };
 export type { ArticleChange, ArticleState, ChangeSet, PassResult, UnreadableFolder, WriterOptions };
 import { sortKey } from '@/lib/store/ingest/sortKey';
+import { isAuthorFile } from '@/lib/content/authorFile';
+import type { TouchedAuthor } from '../types';
+import { AUTHOR_ARTICLES_NAMED } from '@/lib/store/ingest/changeSet';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
 /** Reads batches of files on other threads (see parsePool.ts), up to `ahead` at once; by default, files are read on the writer's thread. */
@@ -113,7 +116,8 @@ export class CatalogWriter {
       const set = work();
       this.statements.forgetConfirmed.run(confirmed);
       const batch = this.pendingSearch;
-      if (set.changes.length === 0 && batch.deletes.length === 0 && batch.inserts.length === 0) return set;
+      const authorsChanged = (set.authors?.length ?? 0) > 0;
+      if (set.changes.length === 0 && !authorsChanged && batch.deletes.length === 0 && batch.inserts.length === 0) return set;
       seq = this.seq + 1;
       this.statements.setMeta.run('seq', String(seq));
       set.seq = seq;
@@ -122,7 +126,7 @@ export class CatalogWriter {
         for (const id of batch.deletes) this.statements.searchPending.run(id, seq);
         for (const [id] of batch.inserts) this.statements.searchPending.run(id, seq);
       }
-      if (set.changes.length > 0) this.logChange(set, seq, detailedUpTo);
+      if (set.changes.length > 0 || authorsChanged) this.logChange(set, seq, detailedUpTo);
       return set;
     })();
     this.seq = seq;
@@ -150,12 +154,26 @@ export class CatalogWriter {
   }
 
   private logChange(set: ChangeSet, seq: number, detailedUpTo: number): void {
-    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set) };
+    if (set.authors?.length) set.authorPages = set.authors.map((id) => this.touchedAuthor(id));
+    const record = set.changes.length > detailedUpTo ? { bulk: true } : { touched: touchedBy(set), ...(set.authorPages ? { authors: set.authorPages } : {}) };
     this.statements.logChange.run(seq, this.now(), JSON.stringify(record));
     if (seq % 100 === 0 && seq > CHANGES_KEPT) {
       this.statements.forgetChanges.run(seq - CHANGES_KEPT);
       this.statements.setMeta.run('changes_pruned', String(seq - CHANGES_KEPT));
     }
+  }
+
+  /** The pages showing an author: their articles in each language, named up to a bound (changeSet.ts). */
+  private touchedAuthor(id: string): TouchedAuthor {
+    const touched: TouchedAuthor = { id, keys: [] };
+    for (const lang of this.options.languages) {
+      const list = this.statements.listId.get(lang, 'authors', id)?.id;
+      if (list === undefined) continue;
+      const keys = this.statements.listKeys.all(list, AUTHOR_ARTICLES_NAMED + 1);
+      if (keys.length > AUTHOR_ARTICLES_NAMED) (touched.manyIn ??= []).push(lang);
+      else touched.keys.push(...keys);
+    }
+    return touched;
   }
 
   /** The change log from after `seq`, oldest first; undefined when it no longer reaches back that far. */
@@ -302,6 +320,16 @@ export class CatalogWriter {
         'INSERT INTO moved (key, target, file, kind) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET target = excluded.target, file = excluded.file, kind = excluded.kind',
       ),
       forgetMoves: db.prepare<[string, string]>('DELETE FROM moved WHERE file = ? AND kind = ?'),
+      listKeys: db
+        .prepare<[number, number], string>(
+          'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? ORDER BY i.article DESC LIMIT ?',
+        )
+        .pluck(),
+      authorByPath: db.prepare<[string], { id: string; data: string }>('SELECT id, data FROM authors WHERE path = ?'),
+      upsertAuthor: db.prepare<[string, string, string]>(
+        'INSERT INTO authors (path, id, data) VALUES (?, ?, ?) ON CONFLICT (path) DO UPDATE SET id = excluded.id, data = excluded.data',
+      ),
+      deleteAuthor: db.prepare<[string]>('DELETE FROM authors WHERE path = ?'),
       logChange: db.prepare<[number, number, string]>('INSERT INTO changes (seq, at, refresh) VALUES (?, ?, ?)'),
       forgetChanges: db.prepare<[number]>('DELETE FROM changes WHERE seq <= ?'),
     };
@@ -508,7 +536,12 @@ export class CatalogWriter {
     const fresh = new Set<string>();
     const bodies = new Map<string, ParsedFile>();
     const problems: Problem[] = [];
+    const authors = new Set<string>();
     for (const file of files) {
+      if (isAuthorFile(file)) {
+        this.applyAuthorFile(file, parsed?.get(file) ?? parseFile(this.dir, file, this.options), problems, authors);
+        continue;
+      }
       const before = this.statements.fileByPath.get(file);
       if (before?.key) keys.add(before.key);
       const read = parsed?.get(file) ?? parseFile(this.dir, file, this.options);
@@ -551,7 +584,44 @@ export class CatalogWriter {
     const changes: ArticleChange[] = [];
     for (const key of keys) this.resolveKey(key, fresh, bodies, changes);
     if (changes.length <= detailedUpTo) this.completeNeighbours(changes);
-    return { files: [...files], changes, problems };
+    return { files: [...files], changes, problems, ...(authors.size > 0 ? { authors: [...authors] } : {}) };
+  }
+
+  /**
+   * An author's description (lib/content/authorFile.ts): kept by path, its id noted as changed
+   * when what it says changed. A file that cannot be read as one keeps the last good description.
+   */
+  private applyAuthorFile(file: string, read: ParsedFile, problems: Problem[], changed: Set<string>): void {
+    const before = this.statements.authorByPath.get(file);
+    if (!read.stats && read.problems.length === 0) {
+      this.statements.deleteFile.run(file);
+      this.statements.deleteAuthor.run(file);
+      if (before) changed.add(before.id);
+      return;
+    }
+    const kept = [...read.problems];
+    if (!read.author && before) {
+      kept.push({ file, field: 'file', message: 'the last good description stays shown until this file is fixed or deleted', severity: 'warning' });
+    }
+    problems.push(...kept);
+    this.statements.upsertFile.run({
+      path: file,
+      dir: parentOf(file),
+      mtime: read.stats?.mtimeMs ?? 0,
+      size: read.stats?.size ?? -1,
+      key: null,
+      date: null,
+      draft: 0,
+      problems: kept.length > 0 ? JSON.stringify(kept) : null,
+      held: 0,
+      expires: null,
+    });
+    if (!read.author) return;
+    const data = JSON.stringify(read.author);
+    if (before?.data === data) return;
+    this.statements.upsertAuthor.run(file, read.author.id, data);
+    changed.add(read.author.id);
+    if (before && before.id !== read.author.id) changed.add(before.id);
   }
 
   /**

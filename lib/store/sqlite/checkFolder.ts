@@ -8,6 +8,7 @@ import { CatalogWriter, type UnreadableFolder } from './catalogWriter';
 import { type CatalogIdentity, catalogFileFor, configure, fingerprintOf, fitsCatalog, initializeCatalogSchema, removeDatabase } from './database';
 import { ParsePool } from '@/lib/store/ingest/parsePool';
 import type { SearchSink } from './searchWriter';
+import { undescribedAuthors } from './undescribedAuthors';
 
 export interface CheckResult {
   problems: Problem[];
@@ -35,7 +36,7 @@ const noSearch: SearchSink = {
 };
 
 /** The tables a check copies from the server's catalog: everything but the full-text index. */
-const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items'];
+const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items', 'authors'];
 
 /**
  * Every problem of every file of a folder, found by the server's own catalog writer: what
@@ -67,7 +68,7 @@ export async function checkFolder(identity: CatalogIdentity, cacheDir?: string):
     // What came due since the last check is published (or taken down) in the check's catalog too.
     writer.publishDue();
     const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    return { problems: problemsOf(db), files, articles, read, unreadable, scheduled: scheduledIn(db, Date.now()) };
+    return { problems: [...problemsOf(db), ...undescribedAuthors(db)], files, articles, read, unreadable, scheduled: scheduledIn(db, Date.now()) };
   } finally {
     await pool.close();
     db.close();

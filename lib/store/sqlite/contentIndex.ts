@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
-import type { ArticleStub, Former, NewsroomList, NewsStub, Term } from '../types';
+import type { ArticleStub, AuthorDescription, AuthorEntry, Former, NewsroomList, NewsStub, Term } from '../types';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
@@ -42,6 +42,7 @@ export class ContentIndex {
         `SELECT a.meta FROM (${slice(order)}) i JOIN articles a ON a.id = i.article ORDER BY i.article ${order}`,
       );
     return {
+      authorData: db.prepare<[string], string>('SELECT data FROM authors WHERE id = ? ORDER BY path LIMIT 1').pluck(),
       total: db.prepare<[], { n: number | null }>("SELECT sum(count) AS n FROM lists WHERE kind = 'all'"),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       byKey: db.prepare<[string], { meta: string }>('SELECT meta FROM articles WHERE key = ?'),
@@ -185,6 +186,27 @@ export class ContentIndex {
 
   newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): ArticleMeta[] {
     return this.page(this.listOf(lang, kind, slug), offset, limit);
+  }
+
+  /** Described authors among these ids (the first file by path of each id), in the order given. */
+  authorDescriptions(ids: readonly string[]): AuthorDescription[] {
+    return [...new Set(ids)].flatMap((id) => {
+      const data = this.q.authorData.get(id);
+      return data === undefined ? [] : [JSON.parse(data) as AuthorDescription];
+    });
+  }
+
+  /** A language's authors with published articles, by name. */
+  authorsIn(lang: string): AuthorEntry[] {
+    const collator = new Intl.Collator(lang);
+    return this.q.terms
+      .all(lang, 'authors')
+      .map((row) => ({ id: row.slug, name: row.name, count: row.count }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  authorCount(lang: string): number {
+    return this.q.termCount.get(lang, 'authors')?.n ?? 0;
   }
 
   /** A language's terms of a taxonomy, by name. */

@@ -30,6 +30,9 @@ export class SqliteReader implements CatalogReader {
   breaking: CatalogReader['breaking'] = async (lang, limit) => this.index.breaking(lang, limit);
   newsroomList: CatalogReader['newsroomList'] = async (lang, kind, slug) => this.index.newsroomList(lang, kind, slug);
   newsroomArticles: CatalogReader['newsroomArticles'] = async (lang, kind, slug, offset, limit) => this.index.newsroomArticles(lang, kind, slug, offset, limit);
+  authorDescriptions: CatalogReader['authorDescriptions'] = async (ids) => this.index.authorDescriptions(ids);
+  authorsIn: CatalogReader['authorsIn'] = async (lang) => this.index.authorsIn(lang);
+  authorCount: CatalogReader['authorCount'] = async (lang) => this.index.authorCount(lang);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }

@@ -23,13 +23,16 @@
  *   they answer 410 until an article holds them again. `moved`: URLs that redirect, from an
  *   article's `aliases` or a file's `redirect`, with the file that says so.
  *
+ * - `authors`: each author file's description (`authors/<id>.md`, lib/content/authorFile.ts) as
+ *   JSON, by path; bylines and author pages read it by id (two files of one id: the first by path).
+ *
  * The full-text index lives in a second file (searchSchemaSql), written by a thread of its own:
  * filling it is most of the work of reading an archive, and SQLite lets one writer at a time
  * into a file, so the two files are written side by side.
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,6 +91,9 @@ CREATE TABLE IF NOT EXISTS lists (
   UNIQUE (lang, kind, slug)
 );
 CREATE INDEX IF NOT EXISTS lists_by_count ON lists (lang, kind, count);
+
+CREATE TABLE IF NOT EXISTS authors (path TEXT PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS authors_id ON authors (id, path);
 
 CREATE TABLE IF NOT EXISTS list_items (
   list INTEGER NOT NULL,

@@ -2,7 +2,8 @@ import { siteConfig } from '@/lib/config';
 import type { ArticleMeta } from '@/lib/content/types';
 import { RelatedArticles } from '@/lib/search/relatedArticles';
 import type { ChangeRecord, ContentStore } from '../types';
-import { getContent, touchedBy } from './catalog';
+import { getContent } from './catalog';
+import { changeRecordOf } from '@/lib/store/ingest/changeSet';
 import { searchFileOf } from './database';
 import { Fts5Index } from './fullText';
 import { QueryPool } from './queryPool';
@@ -39,7 +40,7 @@ export function openSqliteStore(): ContentStore {
     onChange(listener: (record: ChangeRecord) => void) {
       return content.onChange((change) => {
         if (change.seq === undefined) return;
-        listener(change.set ? { seq: change.seq, touched: touchedBy(change.set) } : { seq: change.seq, bulk: true });
+        listener(change.set ? changeRecordOf(change.set, change.seq) : { seq: change.seq, bulk: true });
       });
     },
   });

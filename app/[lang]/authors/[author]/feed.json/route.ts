@@ -1,0 +1,3 @@
+import { authorFeedRoute } from '@/app/_routes/authorRoutes';
+
+export const GET = authorFeedRoute('feed.json');
