@@ -34,6 +34,14 @@ export interface ArticleStub {
   lastmod?: number;
 }
 
+/** One correction of a published article, for a language's corrections page. */
+export interface CorrectionEntry {
+  /** When it was made (epoch ms) and what it says, as the front matter writes them. */
+  date: number;
+  text: string;
+  article: ArticleMeta;
+}
+
 /** What a news sitemap lists of an article: its URL, date and title. */
 export interface NewsStub {
   lang: string;
@@ -91,6 +99,8 @@ export interface CatalogReader {
   newsroomList(lang: string, kind: NewsroomList, slug: string): Promise<{ name: string; count: number } | undefined>;
   /** A slice of such a list, newest first. */
   newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]>;
+  /** A slice of a language's corrections, newest correction first (then by article, newest first), whatever their articles' dates. */
+  recentCorrections(lang: string, offset: number, limit: number): Promise<CorrectionEntry[]>;
   /** A language's articles dated `since` or later, newest first, at most `limit`; sponsored ones are left out (Google News takes none). */
   newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
   articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;
@@ -117,6 +127,8 @@ export interface TouchedArticle {
   tags: string[];
   /** In a menu, which every page of its language shows. */
   menu: boolean;
+  /** Has corrections, which its language's corrections page lists. */
+  corrected?: boolean;
   newer?: string;
   older?: string;
 }

@@ -51,6 +51,7 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
               categories: state.meta.categories,
               tags: state.meta.tags,
               menu: state.meta.menu.length > 0,
+              ...(state.meta.corrections?.length ? { corrected: true } : {}),
               newer: state.newer,
               older: state.older,
             },

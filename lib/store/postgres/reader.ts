@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
-import type { ArticleMeta, ArticleStub, CatalogReader, Former, NewsroomList, NewsStub, Taxonomy, Term } from '@/lib/store/types';
+import type { ArticleMeta, ArticleStub, CatalogReader, CorrectionEntry, Former, NewsroomList, NewsStub, Taxonomy, Term } from '@/lib/store/types';
+import { correctionEntry } from '@/lib/store/rules';
 
 interface ListRow {
   id: number;
@@ -37,6 +38,10 @@ const statements = {
   newsStubs: `SELECT a.key, a.date, a.meta FROM list_items i JOIN articles a ON a.id = i.article
      WHERE i.list = $1 AND i.article >= $2 AND a.date >= $3 AND (a.meta::jsonb ->> 'type') IS DISTINCT FROM 'sponsored'
      ORDER BY i.article DESC LIMIT $4`,
+  // From the corrections' own index, newest first; only the page's rows are joined to their articles.
+  corrections: `SELECT c.date, c.n, a.meta FROM
+     (SELECT article, n, date FROM corrections WHERE lang = $1 ORDER BY date DESC, article DESC, n DESC LIMIT $2 OFFSET $3) c
+     JOIN articles a ON a.id = c.article ORDER BY c.date DESC, c.article DESC, c.n DESC`,
   stubs: `SELECT a.key, a.date, a.meta FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article ORDER BY i.article DESC`,
 } as const;
 
@@ -167,6 +172,12 @@ export class PostgresCatalogReader implements CatalogReader {
 
   async newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): Promise<ArticleMeta[]> {
     return this.page(await this.list(lang, kind, slug), offset, limit);
+  }
+
+  async recentCorrections(lang: string, offset: number, limit: number): Promise<CorrectionEntry[]> {
+    if (limit <= 0) return [];
+    const rows = await this.rows<{ date: number; n: number; meta: string }>('corrections', [lang, limit, Math.max(0, offset)]);
+    return rows.flatMap((row) => correctionEntry(this.parse(row.meta), row));
   }
 
   async termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]> {

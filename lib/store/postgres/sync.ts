@@ -12,7 +12,8 @@ export const SYNC_BATCH = 1_000;
 /** Loader rules: bumped when reading a file gives other metadata than before, so every file is read again. */
 // 5: files read before migration 5 (schedules) are read again for files.date and files.expires.
 // 6: and for bylines, corrections and labels in each article's data (newsroomFields.ts).
-const LOADER_VERSION = 6;
+// 8: and for the corrections table (migration 7), filled as each article is written again.
+const LOADER_VERSION = 8;
 
 export interface SyncOptions extends WriterOptions {
   /** Remove more than a tenth of the published articles at once (the folder really was emptied). */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
-import type { ArticleStub, Former, NewsroomList, NewsStub, Term } from '../types';
+import type { ArticleStub, CorrectionEntry, Former, NewsroomList, NewsStub, Term } from '../types';
+import { correctionEntry } from '../rules';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
@@ -72,6 +73,11 @@ export class ContentIndex {
       stubs: db.prepare<[number, number, number], { key: string; date: number; lastmod: number | null }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article
          ORDER BY i.article DESC`,
+      ),
+      // From the corrections' own index, newest first; only the page's rows are joined to their articles.
+      corrections: db.prepare<[string, number, number], { date: number; n: number; meta: string }>(
+        `SELECT c.date, c.n, a.meta FROM (SELECT article, n, date FROM corrections WHERE lang = ? ORDER BY date DESC, article DESC, n DESC LIMIT ? OFFSET ?) c
+         JOIN articles a ON a.id = c.article ORDER BY c.date DESC, c.article DESC, c.n DESC`,
       ),
       newsStubs: db.prepare<[number, number, number, number], { key: string; date: number; title: string }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.title') AS title FROM list_items i JOIN articles a ON a.id = i.article
@@ -185,6 +191,12 @@ export class ContentIndex {
 
   newsroomArticles(lang: string, kind: NewsroomList, slug: string, offset: number, limit: number): ArticleMeta[] {
     return this.page(this.listOf(lang, kind, slug), offset, limit);
+  }
+
+  /** A slice of a language's corrections, newest first (store types: recentCorrections). */
+  recentCorrections(lang: string, offset: number, limit: number): CorrectionEntry[] {
+    if (limit <= 0) return [];
+    return this.q.corrections.all(lang, limit, Math.max(0, offset)).flatMap((row) => correctionEntry(this.present(JSON.parse(row.meta) as ArticleMeta), row));
   }
 
   /** A language's terms of a taxonomy, by name. */

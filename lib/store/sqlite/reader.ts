@@ -30,6 +30,7 @@ export class SqliteReader implements CatalogReader {
   breaking: CatalogReader['breaking'] = async (lang, limit) => this.index.breaking(lang, limit);
   newsroomList: CatalogReader['newsroomList'] = async (lang, kind, slug) => this.index.newsroomList(lang, kind, slug);
   newsroomArticles: CatalogReader['newsroomArticles'] = async (lang, kind, slug, offset, limit) => this.index.newsroomArticles(lang, kind, slug, offset, limit);
+  recentCorrections: CatalogReader['recentCorrections'] = async (lang, offset, limit) => this.index.recentCorrections(lang, offset, limit);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }
