@@ -4,6 +4,7 @@ import { thumbnailUrl } from '@/lib/rendering/thumbnails';
 import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/routing/urls';
 import type { LivePage } from '@/lib/rendering/live/livePage';
 import { newsroomJsonLd } from '@/lib/rendering/live/newsroomJsonLd';
+import { editorialJsonLd } from '@/lib/rendering/editorial/editorialJsonLd';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
 export function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: LivePage }) {
@@ -27,6 +28,8 @@ export function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: 
       url: site(homeUrl(article.lang)),
       logo: { '@type': 'ImageObject', url: site('/favicon.svg') },
     },
+    // Labels and corrections (issue 29): the type by label, dateModified, correction.
+    ...editorialJsonLd(article),
     // Schedules and live pages (issue 29): LiveBlogPosting, liveBlogUpdate, expires.
     ...newsroomJsonLd(article, live),
   };

@@ -4,6 +4,7 @@ import { thumbnailUrl } from '@/lib/rendering/thumbnails';
 import { absoluteUrl, articleUrl } from '@/lib/routing/urls';
 import { type FeedFile, feedFormats } from './formats';
 import { feedTitle, feedUpdated } from '@/lib/rendering/live/liveFeed';
+import { feedCategoriesWithLabel, feedTextWithCorrection, feedUpdatedWithCorrections } from '@/lib/rendering/editorial/editorialFeed';
 
 export const FEED_ITEMS = 20;
 
@@ -58,7 +59,7 @@ export function feedData(source: FeedSource): FeedData {
     description: localize(siteConfig.description, source.lang),
     link: site(source.pagePath),
     self: Object.fromEntries(Object.keys(feedFormats).map((file) => [file, site(`${source.pagePath}/${file}`)])) as Record<FeedFile, string>,
-    updated: new Date(Math.max(0, ...articles.map(feedUpdated))),
+    updated: new Date(Math.max(0, ...articles.map((article) => feedUpdatedWithCorrections(article, feedUpdated(article))))),
     generator: 'Broadsheet',
     copyright: siteConfig.title,
     items: articles.map((article) => {
@@ -67,9 +68,9 @@ export function feedData(source: FeedSource): FeedData {
         title: feedTitle(article),
         link: site(articleUrl(article)),
         published: new Date(article.date),
-        updated: new Date(feedUpdated(article)),
-        text: article.summary || article.excerpt,
-        categories: article.categories,
+        updated: new Date(feedUpdatedWithCorrections(article, feedUpdated(article))),
+        text: feedTextWithCorrection(article, article.summary || article.excerpt),
+        categories: feedCategoriesWithLabel(article, article.categories),
         image: image && { url: normalizedUrl(image.url), type: image.type },
       };
     }),
