@@ -15,7 +15,7 @@ export function CorrectionsNotice({ article }: { article: Pick<ArticleMeta, 'lan
   const strings = editorialStrings(article.lang);
   const headingId = `${CORRECTIONS_ANCHOR}-heading`;
   return (
-    <aside className="corrections-notice" id={CORRECTIONS_ANCHOR} aria-labelledby={headingId}>
+    <section className="corrections-notice" id={CORRECTIONS_ANCHOR} aria-labelledby={headingId}>
       <h2 id={headingId} className="corrections-title">
         {strings.corrections}
       </h2>
@@ -27,6 +27,6 @@ export function CorrectionsNotice({ article }: { article: Pick<ArticleMeta, 'lan
           </li>
         ))}
       </ol>
-    </aside>
+    </section>
   );
 }

@@ -28,10 +28,10 @@ function jsonLd(article: Parameters<typeof ArticleJsonLd>[0]['article']): Record
 }
 
 describe('the corrections notice', () => {
-  it('is a region labelled by its heading, listing each correction newest first with its machine-readable date', () => {
+  it('is a section labelled by its heading, listing each correction newest first with its machine-readable date', () => {
     const html = renderToStaticMarkup(<CorrectionsNotice article={corrected} />);
     expect(html).toMatch(
-      /^<aside class="corrections-notice" id="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading"[^>]*>Corrections<\/h2>/,
+      /^<section class="corrections-notice" id="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading"[^>]*>Corrections<\/h2>/,
     );
     const items = [...html.matchAll(/<li[^>]*><time[^>]*dateTime="([^"]+)"[^>]*>[^<]*<\/time><span[^>]*>([^<]*)<\/span><\/li>/g)].map((m) => [m[1], m[2]]);
     // The site's time zone is Asia/Shanghai (site.config.ts).
