@@ -18,8 +18,8 @@ let cacheDir: string;
 let server: Started;
 
 const ANALYSIS = '/en/news/markets/rate-path-analysis';
-const OPINION = '/en/news/city/late-ferries-opinion';
-const OPINION_FILE = 'en/news/city/late-ferries-opinion.en.md';
+const OPINION = '/en/news/opinion/late-ferries';
+const OPINION_FILE = 'en/news/opinion/late-ferries.en.md';
 const SPONSORED = '/en/news/tech/cloud-backup-sponsored';
 const ZH_CORRECTED = '/zh-CN/news/city/metro-line-trial';
 
@@ -107,12 +107,14 @@ test('in Chinese: the notice and the label speak the language of the article', a
 test('lists show labels (none for news) and the updated time', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(url('/en/categories/city'));
+  await page.goto(url('/en/categories/opinion'));
   const opinion = page.locator('.list-item', { has: page.locator(`a[href="${OPINION}"]`) });
   await expect(opinion.locator('.article-label')).toHaveText('Opinion');
-  // Plain news carries no label.
-  await expect(page.locator('.list-item', { has: page.locator('a[href="/en/news/city/harbour-bridge-reopens"]') }).locator('.article-label')).toHaveCount(0);
   await page.goto(url('/en/categories/markets'));
+  // Plain news carries no label.
+  const news = page.locator('.list-item', { has: page.locator('a[href="/en/news/markets/coffee-prices"]') });
+  await expect(news).toHaveCount(1);
+  await expect(news.locator('.article-label')).toHaveCount(0);
   const analysis = page.locator('.list-item', { has: page.locator(`a[href="${ANALYSIS}"]`) });
   await expect(analysis.locator('.article-label')).toHaveText('Analysis');
   expect(Date.parse((await analysis.locator('.meta-lastmod time').getAttribute('datetime')) ?? '')).toBe(Date.parse('2026-11-13T16:45:00+08:00'));
@@ -188,7 +190,7 @@ test('the corrections page: newest first by correction date, each linked to its 
 
 test('a correction added to an article refreshes it, its lists and the corrections page, and nothing else', async () => {
   const untouched = '/zh-HK/news/culture/dim-sum-festival';
-  for (const pathname of [OPINION, '/en/corrections', '/en/categories/city', untouched]) await get(url(pathname));
+  for (const pathname of [OPINION, '/en/corrections', '/en/categories/opinion', untouched]) await get(url(pathname));
   expect((await get(url(untouched))).headers['x-nextjs-cache']).toBe('HIT');
   expect((await get(url('/en/corrections'))).headers['x-nextjs-cache']).toBe('HIT');
 
@@ -202,7 +204,7 @@ test('a correction added to an article refreshes it, its lists and the correctio
   const took = await waitFor(async () => (await get(url(OPINION))).body.includes(correction), 30_000, 'the corrected article');
   console.log(`[editorial] a correction shown on its article ${took} ms after it was written`);
   await waitFor(async () => (await get(url('/en/corrections'))).body.includes(correction), 30_000, 'the corrections page');
-  const list = await get(url('/en/categories/city'));
+  const list = await get(url('/en/categories/opinion'));
   const item = list.body.split('class="list-item').find((part) => part.includes(OPINION)) ?? '';
   expect(item).toContain('2026-11-14T09:00:00+08:00');
   // A page in another language, not showing the article, was not rendered again.

@@ -17,9 +17,9 @@ async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapE
   const newest = (await index.articleStubs(lang, 0, 1))[0];
   const lastmod = newest && (newest.lastmod ?? newest.date);
   const entries: SitemapEntry[] = [{ path: homeUrl(lang), lastmod }];
-  // The corrections page changes with its newest correction.
+  // The corrections page changes with its newest correction; with none yet, dated as the home is.
   const correction = (await index.recentCorrections(lang, 0, 1))[0];
-  entries.push({ path: correctionsUrl(lang), lastmod: correction?.date });
+  entries.push({ path: correctionsUrl(lang), lastmod: correction?.date ?? lastmod });
   for (const taxonomy of taxonomies) {
     entries.push({ path: taxonomyUrl(lang, taxonomy), lastmod });
     for (const term of await index.termsOf(lang, taxonomy)) {
