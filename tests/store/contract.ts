@@ -135,6 +135,9 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         expect(await catalog.neighbours({ key: 'zh-HK/news/ai', lang: 'zh-HK' })).toEqual({ newer: undefined, older: undefined });
         expect(titles(await catalog.menuArticles('en', 'main'))).toEqual(['About this newsroom']);
         expect((await catalog.articleStubs('en', 1, 2)).map((s) => s.slug.join('/'))).toEqual(['news/stocks', 'news/rates']);
+        // A sitemap dates an article by its newest correction where it has one (rates: corrected 2025-03-05).
+        expect((await catalog.articleStubs('en', 2, 1))[0]?.lastmod).toBe(Date.parse('2025-03-05T09:00:00Z'));
+        expect((await catalog.articleStubs('en', 1, 1))[0]?.lastmod).toBeUndefined();
         const stubs = await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 10);
         // The sponsored article (stocks) is left out of the news sitemap.
         expect(stubs).toEqual([{ lang: 'en', slug: ['news', 'ai'], date: Date.parse('2025-03-03T08:00:00Z'), title: 'AI summit opens in Paris' }]);

@@ -14,6 +14,12 @@ interface ListRow {
 const slice = (order: 'ASC' | 'DESC') => `SELECT article FROM list_items WHERE list = $1 ORDER BY article ${order} LIMIT $2 OFFSET $3`;
 const page = (order: 'ASC' | 'DESC') => `SELECT a.meta FROM (${slice(order)}) i JOIN articles a ON a.id = i.article ORDER BY i.article ${order}`;
 
+/** When an article last changed, as sitemaps date it: its lastmod or its newest correction, whichever is later (as contentIndex.ts's stubs). */
+function lastChanged(meta: ArticleMeta): number | undefined {
+  const latest = Math.max(meta.lastmod ?? 0, ...(meta.corrections ?? []).map((c) => c.date));
+  return latest || undefined;
+}
+
 /** Every statement the reader prepares, by name (node-postgres prepares each once per connection). */
 const statements = {
   complete: "SELECT value FROM meta WHERE key = 'complete'",
@@ -220,6 +226,6 @@ export class PostgresCatalogReader implements CatalogReader {
     const list = await this.list(lang, 'all', '');
     if (!list || limit <= 0) return [];
     const rows = await this.rows<{ key: string; date: number; meta: string }>('stubs', [list.id, limit, offset]);
-    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: this.parse(row.meta).lastmod }));
+    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: lastChanged(this.parse(row.meta)) }));
   }
 }

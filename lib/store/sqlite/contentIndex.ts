@@ -71,8 +71,9 @@ export class ContentIndex {
         'SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
       stubs: db.prepare<[number, number, number], { key: string; date: number; lastmod: number | null }>(
-        `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article
-         ORDER BY i.article DESC`,
+        // An article last changed at its lastmod or its newest correction, whichever is later.
+        `SELECT a.key, a.date, max(coalesce(json_extract(a.meta, '$.lastmod'), 0), coalesce((SELECT max(c.date) FROM corrections c WHERE c.article = a.id), 0)) AS lastmod
+         FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article ORDER BY i.article DESC`,
       ),
       // From the corrections' own index, newest first; only the page's rows are joined to their articles.
       corrections: db.prepare<[string, number, number], { date: number; n: number; meta: string }>(
@@ -259,7 +260,7 @@ export class ContentIndex {
       lang,
       slug: row.key.slice(lang.length + 1).split('/'),
       date: row.date,
-      lastmod: row.lastmod ?? undefined,
+      lastmod: row.lastmod || undefined,
     }));
   }
 }
