@@ -5,6 +5,7 @@ import { absoluteUrl, articleUrl, homeUrl, socialImageUrl } from '@/lib/routing/
 import type { LivePage } from '@/lib/rendering/live/livePage';
 import { newsroomJsonLd } from '@/lib/rendering/live/newsroomJsonLd';
 import { articleAuthorJsonLd } from '@/lib/rendering/authorJsonLd';
+import { editorialJsonLd } from '@/lib/rendering/editorial/editorialJsonLd';
 
 /** schema.org NewsArticle for search engines, in a JSON-LD script (data, not code). */
 export async function ArticleJsonLd({ article, live }: { article: ArticleMeta; live?: LivePage }) {
@@ -29,6 +30,8 @@ export async function ArticleJsonLd({ article, live }: { article: ArticleMeta; l
       url: site(homeUrl(article.lang)),
       logo: { '@type': 'ImageObject', url: site('/favicon.svg') },
     },
+    // Labels and corrections (issue 29): the type by label, dateModified, correction.
+    ...editorialJsonLd(article),
     // Schedules and live pages (issue 29): LiveBlogPosting, liveBlogUpdate, expires.
     ...newsroomJsonLd(article, live),
   };

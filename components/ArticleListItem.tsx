@@ -7,6 +7,7 @@ import { articleUrl } from '@/lib/routing/urls';
 import { PostMeta } from './PostMeta';
 import { Thumbnail } from './Thumbnail';
 import { LiveBadge } from './LiveBadge';
+import { ArticleLabel } from './ArticleLabel';
 
 /** One entry of a list: thumbnail, title, meta, lead and summary (or an excerpt of the body). */
 export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta; eagerImage?: boolean }) {
@@ -20,6 +21,7 @@ export function ArticleListItem({ article, eagerImage }: { article: ArticleMeta;
       <div className="list-item-body">
         <h2 className="list-item-title">
           {article.live ? <LiveBadge lang={article.lang} /> : null}
+          <ArticleLabel article={article} />
           <Link href={href}>{article.title}</Link>
         </h2>
         <PostMeta article={article} />

@@ -15,6 +15,8 @@ import { Thumbnail } from './Thumbnail';
 import type { LivePage } from '@/lib/rendering/live/livePage';
 import { LiveBadge } from './LiveBadge';
 import { LiveBlog } from './LiveBlog';
+import { ArticleLabel } from './ArticleLabel';
+import { CorrectionsNotice } from './CorrectionsNotice';
 
 /** The article page's content column. `html` is already sanitized by lib/rendering/markdown. */
 export function ArticleView({
@@ -44,6 +46,7 @@ export function ArticleView({
     <article className="post">
       <header className="post-header">
         {article.live ? <LiveBadge lang={article.lang} /> : null}
+        <ArticleLabel article={article} />
         <h1 className="post-title">{article.title}</h1>
         <PostMeta article={article} translations={translations} />
       </header>
@@ -54,6 +57,7 @@ export function ArticleView({
       {article.lead ? <p className="lead">{article.lead}</p> : null}
       {article.toc ? <TableOfContents lang={article.lang} entries={toc} /> : null}
       {live ? <LiveBlog lang={article.lang} page={live} /> : <div className="post-content" dangerouslySetInnerHTML={{ __html: html }} />}
+      <CorrectionsNotice article={article} />
       {tags.length > 0 ? (
         <footer className="post-tags">
           <h2 className="visually-hidden">{dict.tags}</h2>

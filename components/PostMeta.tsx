@@ -8,6 +8,7 @@ import { getDictionary } from '@/lib/i18n';
 import { articleUrl, termUrl } from '@/lib/routing/urls';
 import { DateTime } from './DateTime';
 import { Byline } from './Byline';
+import { UpdatedTime } from './UpdatedTime';
 
 /** The line under a title, in lists and on the article: the items site.config.ts `postMeta` names, in its order. */
 export function PostMeta({ article, translations = [] }: { article: ArticleMeta; translations?: readonly ArticleMeta[] }) {
@@ -23,12 +24,7 @@ export function PostMeta({ article, translations = [] }: { article: ArticleMeta;
       <span key="date" className="meta-item meta-date">
         <span className="visually-hidden">{dict.published} </span>
         <DateTime epochMs={article.date} lang={article.lang} />
-        {article.lastmod && article.lastmod !== article.date ? (
-          <span className="meta-lastmod">
-            {' '}
-            · {dict.lastModified} <DateTime epochMs={article.lastmod} lang={article.lang} />
-          </span>
-        ) : null}
+        <UpdatedTime article={article} />
       </span>
     ),
     categories: () =>

@@ -2,6 +2,7 @@ import { siteConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n';
 import { loadMenu } from '@/lib/rendering/menus';
 import { MenuList } from './MenuList';
+import { CorrectionsLink } from './CorrectionsLink';
 
 export async function SiteFooter({ lang }: { lang: string }) {
   const dict = getDictionary(lang);
@@ -15,7 +16,7 @@ export async function SiteFooter({ lang }: { lang: string }) {
           </nav>
         ) : null}
         <p>
-          © {new Date().getFullYear()} {siteConfig.title} · {dict.poweredBy}
+          © {new Date().getFullYear()} {siteConfig.title} · <CorrectionsLink lang={lang} /> · {dict.poweredBy}
         </p>
       </div>
     </footer>

@@ -10,6 +10,9 @@ const pages = [
   // A live page (issue 29), and a breaking-news line's frame on its own.
   '/en/news/weather/storm-live',
   '/api/breaking/zh-HK',
+  // Corrections and labels (issue 29): a corrected, labelled article and the corrections page.
+  '/en/news/markets/rate-path-analysis',
+  '/zh-CN/corrections',
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -93,6 +93,10 @@ const pages = [
   // A live page, whose updater fetches the page again; an expired article (410).
   '/en/news/weather/storm-live',
   '/en/news/culture/winter-market-hours',
+  // Corrections and labels (issue 29): a corrected article, sponsored content, the corrections page.
+  '/en/news/markets/rate-path-analysis',
+  '/en/news/tech/cloud-backup-sponsored',
+  '/zh-CN/corrections',
 ];
 
 for (const url of pages) {
@@ -147,6 +151,11 @@ test('the Nu HTML Checker finds no error in any page type, in Latin and Chinese 
     '/en/news/weather/storm-live',
     '/api/breaking/en',
     '/en/news/culture/winter-market-hours',
+    // Issue 29: a corrected article, sponsored content, the corrections page with entries and without.
+    '/zh-CN/news/city/metro-line-trial',
+    '/en/news/tech/cloud-backup-sponsored',
+    '/en/corrections',
+    '/zh-HK/corrections',
   ];
   try {
     const files = [];

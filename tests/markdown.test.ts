@@ -67,6 +67,14 @@ describe('renderMarkdown: images', () => {
   it('marks external links noopener', async () => {
     expect(await render('[x](https://elsewhere.org)')).toContain('rel="noopener noreferrer"');
   });
+
+  it('marks the links of sponsored content to other sites rel="sponsored", and only those', async () => {
+    const html = (await renderMarkdown('[paid](https://advertiser.example/offer) and [ours](/en/about)', { ...site, sponsored: true })).html;
+    expect(html).toContain('<a href="https://advertiser.example/offer" rel="sponsored noopener noreferrer">paid</a>');
+    expect(html).toContain('<a href="/en/about">ours</a>');
+    // The same text as plain news renders without the mark (options are part of the pipeline's key).
+    expect(await render('[paid](https://advertiser.example/offer)')).not.toContain('sponsored');
+  });
 });
 
 describe('renderMarkdown: messy real-world text', () => {

@@ -134,6 +134,16 @@ describe('what a change refreshes', () => {
     expect(changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: inMenu } }] }), ['en']).tags).toContain(languageTag('en'));
   });
 
+  it("names its language's corrections page when the article had or has corrections, and only then", () => {
+    expect(refresh.tags).not.toContain(pathTag('/en/corrections'));
+    const corrected = { ...meta, corrections: [{ date: meta.date + 1, text: 'Fixed a name.' }] };
+    expect(changeRefresh(touchedBy({ changes: [{ key: meta.key, after: { meta: corrected } }] }), ['en', 'zh-CN']).tags).toContain(pathTag('/en/corrections'));
+    // A correction taken out again: the page must drop it.
+    const tags = changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: corrected }, after: { meta } }] }), ['en', 'zh-CN']).tags;
+    expect(tags).toContain(pathTag('/en/corrections'));
+    expect(tags).not.toContain(pathTag('/zh-CN/corrections'));
+  });
+
   it('names the terms the article left as well as those it joined', () => {
     const before = { ...meta, tags: ['Old tag'] };
     const tags = changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: before }, after: { meta } }] }), ['en']).tags;

@@ -38,6 +38,7 @@ describe('matchRoute', () => {
       '/en/categories/dow-jones-newswires',
       '/en/tags/%E7%BE%8E%E8%82%A1',
       '/en/tags/美股/page/3',
+      '/zh-CN/corrections',
     ]) {
       expect(await kind(path), path).toEqual({ kind: 'page', lang: path.split('/')[1] });
     }
@@ -57,6 +58,7 @@ describe('matchRoute', () => {
       '/en/categories/a/b/c/d',
       '/en/404',
       '/en/search/x',
+      '/en/corrections/x',
     ]) {
       expect(await kind(path), path).toEqual({ kind: 'not-found', lang: path.split('/')[1] });
     }

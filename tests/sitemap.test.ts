@@ -27,14 +27,18 @@ function recorded(index: CatalogReader): { index: CatalogReader; asked: string[]
 describe('the sitemap files', () => {
   it('are counted from the catalog’s counts; a part past the end is known before anything is read', async () => {
     content = new TempContent()
-      .write('en/news/a.en.md', corpusShaped({ title: '"A"', date: '"2025-02-08 03:17:28"' }))
+      .write(
+        'en/news/a.en.md',
+        corpusShaped({ title: '"A"', date: '"2025-02-08 03:17:28"', corrections: '\n  - date: "2025-02-10 08:00:00"\n    text: "Fixed."' }),
+      )
       .write('en/news/b.en.md', corpusShaped({ title: '"B"', date: '"2025-02-09 03:17:28"', tags: '\n  - "rates"' }));
     const catalog = await loadCatalog(content.dir);
     expect(await sitemapPartCount(catalog.reader, 'en')).toBe(1);
     expect(await sitemapParts(catalog.reader, 'en')).toHaveLength(1);
-    // Home, two taxonomy indexes, three terms (markets twice, rates), the authors' index, two articles.
+    // Home, corrections, two taxonomy indexes, three terms (markets twice, rates), the authors' index, two articles.
     expect((await sitemapEntries(catalog.reader, 'en', 1))?.map((entry) => entry.path)).toEqual([
       '/en',
+      '/en/corrections',
       '/en/categories',
       '/en/categories/markets',
       '/en/tags',
@@ -44,6 +48,9 @@ describe('the sitemap files', () => {
       '/en/news/b',
       '/en/news/a',
     ]);
+    // The corrections page last changed with its newest correction (the test catalog reads dates in UTC).
+    const corrections = (await sitemapEntries(catalog.reader, 'en', 1))?.find((entry) => entry.path === '/en/corrections');
+    expect(corrections?.lastmod).toBe(Date.parse('2025-02-10T08:00:00Z'));
     for (const part of [2, 99_999]) {
       const { index, asked } = recorded(catalog.reader);
       expect(await sitemapEntries(index, 'en', part)).toBeUndefined();
@@ -57,6 +64,7 @@ describe('the sitemap files', () => {
     const catalog = await loadCatalog(content.dir);
     expect((await sitemapEntries(catalog.reader, 'zh-HK', 1))?.map((entry) => entry.path)).toEqual([
       '/zh-HK',
+      '/zh-HK/corrections',
       '/zh-HK/categories',
       '/zh-HK/tags',
       '/zh-HK/authors',

@@ -286,6 +286,60 @@ describe('feeds carry any title, summary and term name', () => {
   });
 });
 
+describe('feeds carry corrections and labels', () => {
+  const corrected = (text: string, lang = 'en') =>
+    articleMeta(lang, ['news', 'fixed'], {
+      title: 'Fixed headline',
+      summary: 'Fixed summary.',
+      categories: ['Markets'],
+      type: 'opinion',
+      date: Date.UTC(2025, 0, 1),
+      lastmod: Date.UTC(2025, 0, 2),
+      corrections: [
+        { date: Date.UTC(2025, 0, 5, 9, 30), text },
+        { date: Date.UTC(2025, 0, 3), text: 'An older correction.' },
+      ],
+    });
+  const updated = '2025-01-05T09:30:00.000Z';
+  it('runs in the time zone the notes below are written in', () => expect(siteConfig.timeZone).toBe('Asia/Shanghai'));
+
+  for (const { name, text } of HOSTILE.filter((h) => /breakout|markup|U\+0008|lone U\+D800/.test(h.name))) {
+    it(`${name}: the newest correction closes the item's text, the item is updated then, its label is its first category`, async () => {
+      const source = tagFeedSource('fixes', [corrected(text), plainArticle]);
+      // In the site's time zone (Asia/Shanghai, site.config.ts) and date format.
+      const note = `Corrected 2025-01-05 17:30: ${text}`;
+      const rss = buildFeed(source, 'index.xml');
+      const rssItem = readRss(rss).items[0]!;
+      expect(rssItem.summary).toBe(xmlExpected(`Fixed summary.\n\n${note}`));
+      expect(rssItem.categories).toEqual(['Opinion', 'Markets']);
+      expect((await rssParser.parseString(rss)).items).toHaveLength(2);
+
+      const atom = buildFeed(source, 'atom.xml');
+      const read = readAtom(atom);
+      expect(read.items[0]!.summary).toBe(xmlExpected(`Fixed summary.\n\n${note}`));
+      expect(read.items[0]!.categories).toEqual(['Opinion', 'Markets']);
+      const feed = parseStrict(atom);
+      expect(child(feed, 'updated').text).toBe(updated);
+      expect(child(childrenNamed(feed, 'entry')[0]!, 'updated').text).toBe(updated);
+      // The plain article is neither labelled nor updated.
+      expect(read.items[1]!.categories).toEqual([]);
+      expect(child(childrenNamed(feed, 'entry')[1]!, 'updated').text).toBe('2025-01-01T00:00:00.000Z');
+
+      const json = JSON.parse(buildFeed(source, 'feed.json')) as { items: { content_text: string; date_modified: string; tags: string[] }[] };
+      expect(json.items[0]).toMatchObject({ content_text: jsonExpected(`Fixed summary.\n\n${note}`), date_modified: updated, tags: ['Opinion', 'Markets'] });
+      expect(json.items[1]!.date_modified).toBe('2025-01-01T00:00:00.000Z');
+    });
+  }
+
+  it('in the language of the feed', () => {
+    const article = { ...corrected('更正了数字。', 'zh-CN'), type: 'sponsored' as const };
+    const source: FeedSource = { lang: 'zh-CN', title: '市场', pagePath: '/zh-CN/tags/x', articles: [article] };
+    const item = readRss(buildFeed(source, 'index.xml')).items[0]!;
+    expect(item.summary).toBe('Fixed summary.\n\n更正（2025年01月05日 17:30）：更正了数字。');
+    expect(item.categories).toEqual(['赞助内容', 'Markets']);
+  });
+});
+
 // ---- Sitemaps ----
 
 describe('sitemaps carry any address and title', () => {
@@ -411,8 +465,8 @@ describe('from the front matter to every feed and sitemap', () => {
     expectOnlySiteAddresses(urlset);
     const locs = childrenNamed(urlset, 'url').map((url) => child(url, 'loc').text);
     expect(locs).toEqual(expect.arrayContaining([...links, `${BASE}/en/tags/${encodeURIComponent('美股')}`, `${BASE}/en/categories/dow-jones-newswires`]));
-    // Home, two taxonomy indexes, the authors' index (issue 29), the terms, the articles.
-    expect(locs).toHaveLength(4 + terms.length + FILE_TEXTS.length);
+    // Home, the corrections page and the authors' index (issue 29), two taxonomy indexes, the terms, the articles.
+    expect(locs).toHaveLength(5 + terms.length + FILE_TEXTS.length);
 
     const news = parseStrict(newsSitemapXml(BASE, siteConfig.title, 'en', index.newsStubs('en', 0, 1000)));
     expectOnlySiteAddresses(news);

@@ -1,7 +1,7 @@
 /** Where a content file is served: its language and URL segments, from its path alone. */
 
 /** First URL segments the site's own routes own; an article there would be unreachable. */
-export const reservedFirstSegments = new Set(['page', 'categories', 'tags', 'search', '404', '410', 'authors']);
+export const reservedFirstSegments = new Set(['page', 'categories', 'tags', 'search', '404', '410', 'authors', 'corrections']);
 
 export interface PathRoute {
   /** Language named by the folder (`content/en/…`) or the file name (`x.zh-CN.md`), if any. */

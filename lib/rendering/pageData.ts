@@ -3,6 +3,7 @@ import { getStore, type Term } from '@/lib/store';
 import { type ArticleMeta, type Taxonomy } from '@/lib/content';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { renderMarkdown, type TocEntry } from '@/lib/rendering/markdown/render';
+import { isSponsored } from '@/lib/content/articleType';
 import { paginate, type Paged } from '@/lib/rendering/pagination';
 import { type LivePage, renderLivePage } from '@/lib/rendering/live/livePage';
 import { articleUrl, decodeParam, decodeSlug, homeUrl, parsePageNumber, taxonomyUrl, termUrl } from '@/lib/routing/urls';
@@ -56,7 +57,13 @@ export async function loadArticlePage(lang: string, slugParams: readonly string[
   const body = bodyOf(source);
   const [rendered, others, neighbours, related, live] = await Promise.all([
     article.live === undefined
-      ? renderMarkdown(body, { siteOrigin: siteConfig.baseUrl, math: article.mathjax, typographer: siteConfig.typographer, file: article.file })
+      ? renderMarkdown(body, {
+          siteOrigin: siteConfig.baseUrl,
+          math: article.mathjax,
+          typographer: siteConfig.typographer,
+          file: article.file,
+          ...(isSponsored(article) ? { sponsored: true } : {}),
+        })
       : { html: '', toc: [] },
     // The same path in each other language, looked up once for both the links and the widget.
     otherLanguageVersions(article),

@@ -69,6 +69,7 @@ async function matchCurrentRoute(raw: readonly string[], context: RouteContext):
   const [first, second, third, fourth, ...more] = rest;
 
   if (first === 'search' && second === undefined) return { kind: 'search', lang };
+  if (first === 'corrections' && second === undefined) return page;
   if (first === undefined || (isFeedFile(first) && second === undefined)) return page;
   if (first === 'page') {
     return third === undefined && pageExists(await store.count(lang), second ?? '') ? page : notFound;

@@ -124,3 +124,8 @@ export function feedUrl(pagePath: string, file: 'index.xml' | 'atom.xml' | 'feed
 export function socialImageUrl(article: Pick<ArticleMeta, 'lang' | 'slug'>): string {
   return `/og${articleUrl(article)}`;
 }
+
+/** A language's corrections page: its recent corrections, newest first. */
+export function correctionsUrl(lang: string): string {
+  return `/${lang}/corrections`;
+}

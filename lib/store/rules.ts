@@ -6,6 +6,7 @@ import { authorId } from '@/lib/content/authors';
 import { termSlug } from '@/lib/content/terms';
 import type { ArticleMeta } from '@/lib/content/types';
 import { nextMoment } from '@/lib/content/schedule';
+import type { CorrectionEntry } from './types';
 
 /** Lists an article belongs to: its language's, each category and tag, each menu it is in, its language's breaking news, the newsroom's. */
 export type ListKind = 'all' | 'categories' | 'tags' | 'menu' | 'breaking' | NewsroomList;
@@ -34,6 +35,16 @@ export function listsOf(meta: Pick<ArticleMeta, 'categories' | 'tags' | 'menu' |
   for (const name of meta.authors ?? []) add('authors', authorId(name), name);
   if (meta.corrections?.length) add('corrected', '', '');
   return lists;
+}
+
+/**
+ * A row of an engine's corrections table (its date and place `n` in the article's list) as the
+ * page shows it, its text from the article's own data; none when the two disagree (never, once
+ * written in one transaction).
+ */
+export function correctionEntry(article: ArticleMeta, row: { date: number; n: number }): CorrectionEntry[] {
+  const correction = article.corrections?.[row.n];
+  return correction ? [{ date: Number(row.date), text: correction.text, article }] : [];
 }
 
 /**

@@ -42,6 +42,14 @@ export interface ArticleStub {
   lastmod?: number;
 }
 
+/** One correction of a published article, for a language's corrections page. */
+export interface CorrectionEntry {
+  /** When it was made (epoch ms) and what it says, as the front matter writes them. */
+  date: number;
+  text: string;
+  article: ArticleMeta;
+}
+
 /** What a news sitemap lists of an article: its URL, date and title. */
 export interface NewsStub {
   lang: string;
@@ -105,6 +113,8 @@ export interface CatalogReader {
   authorsIn(lang: string): Promise<AuthorEntry[]>;
   /** How many authors have published articles in a language: counted, none read. */
   authorCount(lang: string): Promise<number>;
+  /** A slice of a language's corrections, newest correction first (then by article, newest first), whatever their articles' dates. */
+  recentCorrections(lang: string, offset: number, limit: number): Promise<CorrectionEntry[]>;
   /** A language's articles dated `since` or later, newest first, at most `limit`; sponsored ones are left out (Google News takes none). */
   newsStubs(lang: string, since: number, limit: number): Promise<NewsStub[]>;
   articleStubs(lang: string, offset: number, limit: number): Promise<ArticleStub[]>;
@@ -133,6 +143,8 @@ export interface TouchedArticle {
   menu: boolean;
   /** Ids of its bylines' authors, whose pages list it. */
   authors?: string[];
+  /** Has corrections, which its language's corrections page lists. */
+  corrected?: boolean;
   newer?: string;
   older?: string;
 }

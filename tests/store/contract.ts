@@ -135,6 +135,9 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         expect(await catalog.neighbours({ key: 'zh-HK/news/ai', lang: 'zh-HK' })).toEqual({ newer: undefined, older: undefined });
         expect(titles(await catalog.menuArticles('en', 'main'))).toEqual(['About this newsroom']);
         expect((await catalog.articleStubs('en', 1, 2)).map((s) => s.slug.join('/'))).toEqual(['news/stocks', 'news/rates']);
+        // A sitemap dates an article by its newest correction where it has one (rates: corrected 2025-03-05).
+        expect((await catalog.articleStubs('en', 2, 1))[0]?.lastmod).toBe(Date.parse('2025-03-05T09:00:00Z'));
+        expect((await catalog.articleStubs('en', 1, 1))[0]?.lastmod).toBeUndefined();
         const stubs = await catalog.newsStubs('en', Date.parse('2025-03-02T00:00:00Z'), 10);
         // The sponsored article (stocks) is left out of the news sitemap.
         expect(stubs).toEqual([{ lang: 'en', slug: ['news', 'ai'], date: Date.parse('2025-03-03T08:00:00Z'), title: 'AI summit opens in Paris' }]);
@@ -154,9 +157,59 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
         expect(await catalog.newsroomList('en', 'corrected', '')).toEqual({ name: '', count: 2 });
         expect(titles(await catalog.newsroomArticles('en', 'corrected', '', 0, 10))).toEqual(['AI summit opens in Paris', 'Central bank holds rates']);
         const rates = (await catalog.article('en', ['news', 'rates']))!;
-        expect(rates.corrections).toEqual([{ date: Date.parse('2025-03-05T09:00:00Z'), text: 'The rate was 4.5%, not 4.25%.' }]);
+        expect(rates.corrections).toEqual([
+          { date: Date.parse('2025-03-05T09:00:00Z'), text: 'The rate was 4.5%, not 4.25%.' },
+          { date: Date.parse('2025-03-02T08:00:00Z'), text: "The bank's name was misspelt." },
+        ]);
         expect(rates.authors).toEqual(['Jane Doe']);
         expect((await catalog.article('en', ['news', 'ai']))?.type).toBe('opinion');
+      });
+    });
+
+    describe('corrections', () => {
+      const entries = async (lang: string, offset = 0, limit = 10) =>
+        (await catalog.recentCorrections(lang, offset, limit)).map((c) => [new Date(c.date).toISOString(), c.article.key, c.text]);
+
+      it("lists a language's corrections newest first by their own dates, not their articles', a page at a time", async () => {
+        expect(await entries('en')).toEqual([
+          ['2025-03-05T09:00:00.000Z', 'en/news/rates', 'The rate was 4.5%, not 4.25%.'],
+          ['2025-03-04T10:00:00.000Z', 'en/news/ai', 'An earlier version misnamed the host city.'],
+          ['2025-03-02T08:00:00.000Z', 'en/news/rates', "The bank's name was misspelt."],
+        ]);
+        expect(await entries('en', 1, 1)).toEqual([['2025-03-04T10:00:00.000Z', 'en/news/ai', 'An earlier version misnamed the host city.']]);
+        expect(await entries('en', 3, 10)).toEqual([]);
+        expect(await entries('en', 0, 0)).toEqual([]);
+        expect(await entries('zh-HK')).toEqual([]);
+        // The entry carries its article, as the page links it.
+        expect((await catalog.recentCorrections('en', 0, 1))[0]?.article.title).toBe('Central bank holds rates');
+      });
+
+      it('follows an article as corrections are added to it, and forgets them when it is taken down', async () => {
+        const file = 'zh-HK/news/fix.md';
+        const fields = { title: '港股收市', date: '2025-03-01 09:00:00', lang: 'zh-HK' };
+        const start = await store.changes.position();
+        content.write(file, article(fields, '恒指收市上升。\n', { corrections: '\n  - date: "2025-03-06 10:00:00"\n    text: "恒指升幅應為百分之一。"' }));
+        await store.sync();
+        expect(await entries('zh-HK')).toEqual([['2025-03-06T10:00:00.000Z', 'zh-HK/news/fix', '恒指升幅應為百分之一。']]);
+        content.write(
+          file,
+          article(fields, '恒指收市上升。\n', {
+            corrections: '\n  - date: "2025-03-06 10:00:00"\n    text: "恒指升幅應為百分之一。"\n  - date: "2025-03-07 11:00:00"\n    text: "更正收市時間。"',
+          }),
+        );
+        await store.sync();
+        expect((await entries('zh-HK')).map(([date, , text]) => [date, text])).toEqual([
+          ['2025-03-07T11:00:00.000Z', '更正收市時間。'],
+          ['2025-03-06T10:00:00.000Z', '恒指升幅應為百分之一。'],
+        ]);
+        rmSync(path.join(content.dir, file));
+        await store.sync();
+        expect(await entries('zh-HK')).toEqual([]);
+        // Each change says the article was corrected (before, after or both), so its language's corrections page is refreshed.
+        const log = (await store.changes.changesSince(start.seq)) ?? [];
+        expect(log).toHaveLength(3);
+        for (const record of log) expect('touched' in record && record.touched.every((t) => t.corrected === true)).toBe(true);
+        expect(await entries('en')).toHaveLength(3);
       });
     });
 

@@ -60,7 +60,12 @@ export function writeContractFolder(content: TempContent): TempContent {
         article(
           { title: 'Central bank holds rates', date: '2025-03-01 10:00:00', lang: 'en', categories: ['Markets'], tags: ['Rates', 'Central Banks'] },
           'The central bank kept its policy rate where it was, citing slower inflation.\n',
-          { author: '"Jane Doe"', corrections: '\n  - date: "2025-03-05 09:00:00"\n    text: "The rate was 4.5%, not 4.25%."' },
+          {
+            author: '"Jane Doe"',
+            // Corrected before and after the AI article was: the corrections page interleaves them by their own dates.
+            corrections:
+              '\n  - date: "2025-03-05 09:00:00"\n    text: "The rate was 4.5%, not 4.25%."\n  - date: "2025-03-02 08:00:00"\n    text: "The bank\'s name was misspelt."',
+          },
         ),
       )
       .write(

@@ -5,6 +5,7 @@ import { absoluteUrl, articleUrl, authorUrl } from '@/lib/routing/urls';
 import { authorId } from '@/lib/content/authors';
 import { type FeedFile, feedFormats } from './formats';
 import { feedTitle, feedUpdated } from '@/lib/rendering/live/liveFeed';
+import { feedCategoriesWithLabel, feedTextWithCorrection, feedUpdatedWithCorrections } from '@/lib/rendering/editorial/editorialFeed';
 
 export const FEED_ITEMS = 20;
 
@@ -73,7 +74,7 @@ export function feedData(source: FeedSource): FeedData {
     description: localize(siteConfig.description, source.lang),
     link: site(source.pagePath),
     self: Object.fromEntries(Object.keys(feedFormats).map((file) => [file, site(`${source.pagePath}/${file}`)])) as Record<FeedFile, string>,
-    updated: new Date(Math.max(0, ...articles.map(feedUpdated))),
+    updated: new Date(Math.max(0, ...articles.map((article) => feedUpdatedWithCorrections(article, feedUpdated(article))))),
     generator: 'Broadsheet',
     copyright: siteConfig.title,
     items: articles.map((article) => {
@@ -82,9 +83,9 @@ export function feedData(source: FeedSource): FeedData {
         title: feedTitle(article),
         link: site(articleUrl(article)),
         published: new Date(article.date),
-        updated: new Date(feedUpdated(article)),
-        text: article.summary || article.excerpt,
-        categories: article.categories,
+        updated: new Date(feedUpdatedWithCorrections(article, feedUpdated(article))),
+        text: feedTextWithCorrection(article, article.summary || article.excerpt),
+        categories: feedCategoriesWithLabel(article, article.categories),
         image: image && { url: normalizedUrl(image.url), type: image.type },
         authors: feedAuthors(article, source, site),
       };

@@ -22,6 +22,8 @@ export interface RenderOptions {
   math?: boolean;
   /** Typographic quotes, dashes and ellipses in the text (site.config `typographer`). */
   typographer?: boolean;
+  /** Sponsored content (`type: sponsored`): links to other sites get rel="sponsored" (Google's mark for paid links). */
+  sponsored?: boolean;
 }
 
 export interface RenderedBody {
@@ -30,7 +32,7 @@ export interface RenderedBody {
   toc: TocEntry[];
 }
 
-function createProcessor({ siteOrigin, math = false, typographer = false }: RenderOptions) {
+function createProcessor({ siteOrigin, math = false, typographer = false, sponsored = false }: RenderOptions) {
   // Typography after math is parsed, so `$…$` is a math node it does not touch.
   const markdown = unified()
     .use(remarkParse)
@@ -48,13 +50,14 @@ function createProcessor({ siteOrigin, math = false, typographer = false }: Rend
     .use(rehypeToc);
   // KaTeX's default output keeps MathML beside the HTML, so screen readers can read the math.
   const withMath = math ? html.use(rehypeKatex, { throwOnError: false, strict: false }) : html;
-  return withMath.use(rehypeMediaPolicy, { siteOrigin }).use(rehypeStringify).freeze();
+  return withMath.use(rehypeMediaPolicy, { siteOrigin, sponsored }).use(rehypeStringify).freeze();
 }
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 /** What tells one set of options' pipeline from another's. */
-export const optionsKey = (options: RenderOptions) => `${options.siteOrigin ?? ''}|${options.math ? 'math' : ''}|${options.typographer ? 'typographer' : ''}`;
+export const optionsKey = (options: RenderOptions) =>
+  `${options.siteOrigin ?? ''}|${options.math ? 'math' : ''}|${options.typographer ? 'typographer' : ''}${options.sponsored ? '|sponsored' : ''}`;
 
 /**
  * Markdown (GFM) to sanitized HTML and its headings, on the calling thread. Some text takes it

@@ -8,6 +8,8 @@ const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif);base64,/i;
 export interface MediaPolicyOptions {
   /** The site's own origin; images elsewhere are fetched without a Referer. */
   siteOrigin?: string;
+  /** Sponsored content: links to other sites are marked rel="sponsored" as well. */
+  sponsored?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface MediaPolicyOptions {
  * - upgrades protocol-relative URLs to https;
  * - loads images lazily and, for other hosts, with no Referer: many news image hosts refuse
  *   hotlinks that carry one;
- * - opens no window.opener to linked sites.
+ * - opens no window.opener to linked sites, and marks links in sponsored content as such.
  */
 export function rehypeMediaPolicy(options: MediaPolicyOptions = {}) {
   return (tree: Root) => {
@@ -37,7 +39,7 @@ export function rehypeMediaPolicy(options: MediaPolicyOptions = {}) {
         if (isOtherHost(src, options.siteOrigin)) props.referrerPolicy = 'no-referrer';
       } else if (node.tagName === 'a' && typeof props.href === 'string') {
         if (props.href.startsWith('//')) props.href = `https:${props.href}`;
-        if (isOtherHost(props.href, options.siteOrigin)) props.rel = ['noopener', 'noreferrer'];
+        if (isOtherHost(props.href, options.siteOrigin)) props.rel = options.sponsored ? ['sponsored', 'noopener', 'noreferrer'] : ['noopener', 'noreferrer'];
       }
       return undefined;
     });

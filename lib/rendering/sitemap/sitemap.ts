@@ -1,6 +1,6 @@
 import type { CatalogReader } from '@/lib/store';
 import { taxonomies } from '@/lib/content/terms';
-import { absoluteUrl, articleUrl, authorsUrl, authorUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
+import { absoluteUrl, articleUrl, authorsUrl, authorUrl, correctionsUrl, homeUrl, taxonomyUrl, termUrl } from '@/lib/routing/urls';
 import { element, lines, xmlDocument } from '@/lib/xml/element';
 
 /** The protocol allows 50,000 URLs a file; files are split well before that. */
@@ -12,11 +12,14 @@ export interface SitemapEntry {
   lastmod?: number;
 }
 
-/** The pages of a language other than articles: home, taxonomy indexes, terms. They open its first sitemap. */
+/** The pages of a language other than articles: home, corrections, taxonomy indexes, terms. They open its first sitemap. */
 async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapEntry[]> {
   const newest = (await index.articleStubs(lang, 0, 1))[0];
   const lastmod = newest && (newest.lastmod ?? newest.date);
   const entries: SitemapEntry[] = [{ path: homeUrl(lang), lastmod }];
+  // The corrections page changes with its newest correction; with none yet, dated as the home is.
+  const correction = (await index.recentCorrections(lang, 0, 1))[0];
+  entries.push({ path: correctionsUrl(lang), lastmod: correction?.date ?? lastmod });
   for (const taxonomy of taxonomies) {
     entries.push({ path: taxonomyUrl(lang, taxonomy), lastmod });
     for (const term of await index.termsOf(lang, taxonomy)) {
@@ -35,7 +38,8 @@ async function pageEntries(index: CatalogReader, lang: string): Promise<SitemapE
 
 /** How many sitemap files a language has, from counts alone: its pages and articles together. */
 export async function sitemapPartCount(index: CatalogReader, lang: string): Promise<number> {
-  let pages = 1;
+  // Home and corrections.
+  let pages = 2;
   for (const taxonomy of taxonomies) pages += 1 + (await index.termCount(lang, taxonomy));
   pages += 1 + (await index.authorCount(lang));
   return Math.max(1, Math.ceil((pages + (await index.count(lang))) / URLS_PER_SITEMAP));

@@ -1,5 +1,6 @@
 import type { TouchedArticle, TouchedAuthor } from '@/lib/store';
 import { taxonomies, termSlug } from '@/lib/content/terms';
+import { correctionsUrl } from '@/lib/routing/urls';
 import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
 
 /** What a change refreshes at once, and which languages' other pages catch up later. */
@@ -31,6 +32,8 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
   for (const key of [article.newer, article.older]) if (key) into.add(pathTag(`/${key}`));
   // A menu entry shows on every page of the language.
   if (article.menu) into.add(languageTag(article.lang));
+  // A corrected article is on its language's corrections page (its title, its corrections).
+  if (article.corrected) into.add(pathTag(correctionsUrl(article.lang)));
 }
 
 /**

@@ -65,6 +65,7 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
               tags: state.meta.tags,
               menu: state.meta.menu.length > 0,
               ...(state.meta.authors?.length ? { authors: state.meta.authors.map(authorId) } : {}),
+              ...(state.meta.corrections?.length ? { corrected: true } : {}),
               newer: state.newer,
               older: state.older,
             },

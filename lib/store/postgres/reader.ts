@@ -6,12 +6,14 @@ import type {
   AuthorDescription,
   AuthorEntry,
   CatalogReader,
+  CorrectionEntry,
   Former,
   NewsroomList,
   NewsStub,
   Taxonomy,
   Term,
 } from '@/lib/store/types';
+import { correctionEntry } from '@/lib/store/rules';
 
 interface ListRow {
   id: number;
@@ -23,6 +25,12 @@ interface ListRow {
 // their articles (as contentIndex.ts does): page 5,000 of a million-article list joins 10 rows.
 const slice = (order: 'ASC' | 'DESC') => `SELECT article FROM list_items WHERE list = $1 ORDER BY article ${order} LIMIT $2 OFFSET $3`;
 const page = (order: 'ASC' | 'DESC') => `SELECT a.meta FROM (${slice(order)}) i JOIN articles a ON a.id = i.article ORDER BY i.article ${order}`;
+
+/** When an article last changed, as sitemaps date it: its lastmod or its newest correction, whichever is later (as contentIndex.ts's stubs). */
+function lastChanged(meta: ArticleMeta): number | undefined {
+  const latest = Math.max(meta.lastmod ?? 0, ...(meta.corrections ?? []).map((c) => c.date));
+  return latest || undefined;
+}
 
 /** Every statement the reader prepares, by name (node-postgres prepares each once per connection). */
 const statements = {
@@ -49,6 +57,10 @@ const statements = {
   newsStubs: `SELECT a.key, a.date, a.meta FROM list_items i JOIN articles a ON a.id = i.article
      WHERE i.list = $1 AND i.article >= $2 AND a.date >= $3 AND (a.meta::jsonb ->> 'type') IS DISTINCT FROM 'sponsored'
      ORDER BY i.article DESC LIMIT $4`,
+  // From the corrections' own index, newest first; only the page's rows are joined to their articles.
+  corrections: `SELECT c.date, c.n, a.meta FROM
+     (SELECT article, n, date FROM corrections WHERE lang = $1 ORDER BY date DESC, article DESC, n DESC LIMIT $2 OFFSET $3) c
+     JOIN articles a ON a.id = c.article ORDER BY c.date DESC, c.article DESC, c.n DESC`,
   stubs: `SELECT a.key, a.date, a.meta FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article ORDER BY i.article DESC`,
 } as const;
 
@@ -200,6 +212,12 @@ export class PostgresCatalogReader implements CatalogReader {
     return (await this.row<{ n: number }>('termCount', [lang, 'authors']))?.n ?? 0;
   }
 
+  async recentCorrections(lang: string, offset: number, limit: number): Promise<CorrectionEntry[]> {
+    if (limit <= 0) return [];
+    const rows = await this.rows<{ date: number; n: number; meta: string }>('corrections', [lang, limit, Math.max(0, offset)]);
+    return rows.flatMap((row) => correctionEntry(this.parse(row.meta), row));
+  }
+
   async termsOf(lang: string, taxonomy: Taxonomy): Promise<Term[]> {
     const collator = new Intl.Collator(lang);
     const rows = await this.rows<{ slug: string; name: string; count: number }>('terms', [lang, taxonomy]);
@@ -240,6 +258,6 @@ export class PostgresCatalogReader implements CatalogReader {
     const list = await this.list(lang, 'all', '');
     if (!list || limit <= 0) return [];
     const rows = await this.rows<{ key: string; date: number; meta: string }>('stubs', [list.id, limit, offset]);
-    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: this.parse(row.meta).lastmod }));
+    return rows.map((row) => ({ lang, slug: row.key.slice(lang.length + 1).split('/'), date: row.date, lastmod: lastChanged(this.parse(row.meta)) }));
   }
 }

@@ -178,6 +178,24 @@ CREATE TABLE authors (path text COLLATE "C" PRIMARY KEY, id text COLLATE "C" NOT
 CREATE INDEX authors_id ON authors (id, path);
 `,
   },
+  {
+    version: 7,
+    name: "corrections: each article's corrections by language and date, for the corrections page",
+    sql: `
+-- One row per correction of a published article (front matter corrections:), its text kept in
+-- the article's metadata (n: its place there): a language's corrections newest first, whatever
+-- the dates of their articles. Filled as articles are written (the sync's loader 8 reads every
+-- file again, sync.ts).
+CREATE TABLE corrections (
+  article bigint NOT NULL,
+  n integer NOT NULL,
+  lang text COLLATE "C" NOT NULL,
+  date float8 NOT NULL,
+  PRIMARY KEY (article, n)
+);
+CREATE INDEX corrections_recent ON corrections (lang, date, article, n);
+`,
+  },
 ];
 
 /** The newest schema this code knows. */

@@ -13,7 +13,8 @@ export const SYNC_BATCH = 1_000;
 // 5: files read before migration 5 (schedules) are read again for files.date and files.expires.
 // 6: and for bylines, corrections and labels in each article's data (newsroomFields.ts).
 // 7: and for author files (authors/<id>.md), read as authors from migration 6 on.
-const LOADER_VERSION = 7;
+// 8: and for the corrections table (migration 7), filled as each article is written again.
+const LOADER_VERSION = 8;
 
 export interface SyncOptions extends WriterOptions {
   /** Remove more than a tenth of the published articles at once (the folder really was emptied). */

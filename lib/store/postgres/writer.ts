@@ -126,6 +126,8 @@ const sql = {
      UPDATE lists l SET count = l.count + a.n FROM (SELECT list, count(*)::int4 AS n FROM added GROUP BY list) a WHERE l.id = a.list`,
   deleteSearch: 'DELETE FROM search WHERE id = ANY($1::int8[])',
   deleteArticles: 'DELETE FROM articles WHERE id = ANY($1::int8[])',
+  deleteCorrections: 'DELETE FROM corrections WHERE article = ANY($1::int8[])',
+  insertCorrections: 'INSERT INTO corrections (article, n, lang, date) SELECT * FROM unnest($1::int8[], $2::int4[], $3::text[], $4::float8[])',
   idsTaken: 'SELECT id FROM articles WHERE id = ANY($1::int8[])',
   insertArticles: `INSERT INTO articles (id, path, key, key_lower, lang, date, hash, meta)
      SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bytea[], $8::text[])`,
@@ -614,6 +616,8 @@ export class PostgresWriter {
     await this.q('removeItems', [items.map(([list]) => list), items.map(([, id]) => id)]);
     const ids = removed.map((row) => row.id);
     await this.q('deleteSearch', [ids]);
+    const corrected = removed.filter((row) => (metas.get(row.id) as ArticleMeta).corrections?.length).map((row) => row.id);
+    if (corrected.length > 0) await this.q('deleteCorrections', [corrected]);
     await this.q('deleteArticles', [ids]);
     // Taken down: their URLs answer 410 Gone until an article holds them again (insertArticles).
     await this.q('markGone', [removed.map((row) => row.key), this.now()]);
@@ -662,6 +666,18 @@ export class PostgresWriter {
       articles.map((article) => article.hash),
       metas.map((meta) => JSON.stringify(meta)),
     ]);
+    // Their corrections, for the corrections page (newest first by their own date).
+    const corrections = articles.flatMap((article) =>
+      (article.meta.corrections ?? []).map((c, n) => [article.id as number, n, article.meta.lang, c.date] as const),
+    );
+    if (corrections.length > 0) {
+      await this.q('insertCorrections', [
+        corrections.map((c) => c[0]),
+        corrections.map((c) => c[1]),
+        corrections.map((c) => c[2]),
+        corrections.map((c) => c[3]),
+      ]);
+    }
     const searchable = articles.filter((article) => article.search);
     if (searchable.length > 0) {
       await this.q('insertSearch', [

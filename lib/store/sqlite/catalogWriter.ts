@@ -284,6 +284,8 @@ export class CatalogWriter {
       renameList: db.prepare<[string, number]>('UPDATE lists SET name = ? WHERE id = ?'),
       addItem: db.prepare<[number, number]>('INSERT OR IGNORE INTO list_items (list, article) VALUES (?, ?)'),
       removeItem: db.prepare<[number, number]>('DELETE FROM list_items WHERE list = ? AND article = ?'),
+      addCorrection: db.prepare<[number, number, string, number]>('INSERT INTO corrections (article, n, lang, date) VALUES (?, ?, ?, ?)'),
+      removeCorrections: db.prepare<[number]>('DELETE FROM corrections WHERE article = ?'),
       schedule: db.prepare<[string, number]>('INSERT INTO scheduled (path, date) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET date = excluded.date'),
       unschedule: db.prepare<[string]>('DELETE FROM scheduled WHERE path = ?'),
       unscheduleUpTo: db.prepare<[number]>('DELETE FROM scheduled WHERE date <= ?'),
@@ -718,6 +720,8 @@ export class CatalogWriter {
       if (kind !== 'all' && (this.statements.newestInList.get(list)?.article ?? -Infinity) < id) this.statements.renameList.run(name, list);
       this.statements.addItem.run(list, id);
     }
+    // Its corrections, for the corrections page (newest first by their own date).
+    meta.corrections?.forEach((correction, n) => this.statements.addCorrection.run(id, n, meta.lang, correction.date));
     if (search) this.pendingSearch.inserts.push([id, search.title, search.body, search.lang]);
     return meta;
   }
@@ -730,6 +734,7 @@ export class CatalogWriter {
   private removeArticle(id: number, meta: ArticleMeta): ArticleState {
     const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
     for (const [kind, slug, name] of listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
+    if (meta.corrections?.length) this.statements.removeCorrections.run(id);
     this.pendingSearch.deletes.push(id);
     this.statements.deleteSource.run(id);
     this.statements.deleteArticle.run(id);

@@ -36,7 +36,7 @@ const noSearch: SearchSink = {
 };
 
 /** The tables a check copies from the server's catalog: everything but the full-text index. */
-const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items', 'authors'];
+const SEEDED_TABLES = ['files', 'scheduled', 'articles', 'lists', 'list_items', 'authors', 'corrections'];
 
 /**
  * Every problem of every file of a folder, found by the server's own catalog writer: what

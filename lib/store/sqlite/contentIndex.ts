@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Taxonomy } from '@/lib/content/terms';
-import type { ArticleStub, AuthorDescription, AuthorEntry, Former, NewsroomList, NewsStub, Term } from '../types';
+import type { ArticleStub, AuthorDescription, AuthorEntry, CorrectionEntry, Former, NewsroomList, NewsStub, Term } from '../types';
+import { correctionEntry } from '../rules';
 import type { ArticleMeta } from '@/lib/content/types';
 import { firstKeyAt } from '@/lib/store/ingest/sortKey';
 
@@ -71,8 +72,14 @@ export class ContentIndex {
         'SELECT a.meta FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
       stubs: db.prepare<[number, number, number], { key: string; date: number; lastmod: number | null }>(
-        `SELECT a.key, a.date, json_extract(a.meta, '$.lastmod') AS lastmod FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article
-         ORDER BY i.article DESC`,
+        // An article last changed at its lastmod or its newest correction, whichever is later.
+        `SELECT a.key, a.date, max(coalesce(json_extract(a.meta, '$.lastmod'), 0), coalesce((SELECT max(c.date) FROM corrections c WHERE c.article = a.id), 0)) AS lastmod
+         FROM (${slice('DESC')}) i JOIN articles a ON a.id = i.article ORDER BY i.article DESC`,
+      ),
+      // From the corrections' own index, newest first; only the page's rows are joined to their articles.
+      corrections: db.prepare<[string, number, number], { date: number; n: number; meta: string }>(
+        `SELECT c.date, c.n, a.meta FROM (SELECT article, n, date FROM corrections WHERE lang = ? ORDER BY date DESC, article DESC, n DESC LIMIT ? OFFSET ?) c
+         JOIN articles a ON a.id = c.article ORDER BY c.date DESC, c.article DESC, c.n DESC`,
       ),
       newsStubs: db.prepare<[number, number, number, number], { key: string; date: number; title: string }>(
         `SELECT a.key, a.date, json_extract(a.meta, '$.title') AS title FROM list_items i JOIN articles a ON a.id = i.article
@@ -209,6 +216,12 @@ export class ContentIndex {
     return this.q.termCount.get(lang, 'authors')?.n ?? 0;
   }
 
+  /** A slice of a language's corrections, newest first (store types: recentCorrections). */
+  recentCorrections(lang: string, offset: number, limit: number): CorrectionEntry[] {
+    if (limit <= 0) return [];
+    return this.q.corrections.all(lang, limit, Math.max(0, offset)).flatMap((row) => correctionEntry(this.present(JSON.parse(row.meta) as ArticleMeta), row));
+  }
+
   /** A language's terms of a taxonomy, by name. */
   termsOf(lang: string, taxonomy: Taxonomy): Term[] {
     const collator = new Intl.Collator(lang);
@@ -269,7 +282,7 @@ export class ContentIndex {
       lang,
       slug: row.key.slice(lang.length + 1).split('/'),
       date: row.date,
-      lastmod: row.lastmod ?? undefined,
+      lastmod: row.lastmod || undefined,
     }));
   }
 }

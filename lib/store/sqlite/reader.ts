@@ -33,6 +33,7 @@ export class SqliteReader implements CatalogReader {
   authorDescriptions: CatalogReader['authorDescriptions'] = async (ids) => this.index.authorDescriptions(ids);
   authorsIn: CatalogReader['authorsIn'] = async (lang) => this.index.authorsIn(lang);
   authorCount: CatalogReader['authorCount'] = async (lang) => this.index.authorCount(lang);
+  recentCorrections: CatalogReader['recentCorrections'] = async (lang, offset, limit) => this.index.recentCorrections(lang, offset, limit);
   newsStubs: CatalogReader['newsStubs'] = async (lang, since, limit) => this.index.newsStubs(lang, since, limit);
   articleStubs: CatalogReader['articleStubs'] = async (lang, offset, limit) => this.index.articleStubs(lang, offset, limit);
 }

@@ -22,6 +22,9 @@
  * - `gone`: URLs whose article was taken down (deleted, `unpublish: true`, made a draft again):
  *   they answer 410 until an article holds them again. `moved`: URLs that redirect, from an
  *   article's `aliases` or a file's `redirect`, with the file that says so.
+ * - `corrections`: each published article's corrections (front matter `corrections:`), by
+ *   language and date, for the corrections page: newest correction first, whatever the date of
+ *   its article. The text stays in the article's metadata (`n`: its place in that list).
  *
  * - `authors`: each author file's description (`authors/<id>.md`, lib/content/authorFile.ts) as
  *   JSON, by path; bylines and author pages read it by id (two files of one id: the first by path).
@@ -32,7 +35,7 @@
  */
 
 /** Bumped whenever the schema or what is stored in it changes: an older catalog is rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const schemaSql = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -100,6 +103,15 @@ CREATE TABLE IF NOT EXISTS list_items (
   article INTEGER NOT NULL,
   PRIMARY KEY (list, article)
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS corrections (
+  article INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  date INTEGER NOT NULL,
+  PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corrections_recent ON corrections (lang, date, article, n);
 
 CREATE TRIGGER IF NOT EXISTS list_items_added AFTER INSERT ON list_items
 BEGIN UPDATE lists SET count = count + 1 WHERE id = NEW.list; END;
