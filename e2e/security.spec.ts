@@ -93,6 +93,10 @@ const pages = [
   // A live page, whose updater fetches the page again; an expired article (410).
   '/en/news/weather/storm-live',
   '/en/news/culture/winter-market-hours',
+  // Issue 29: an article with bylines and their author box, an author's page, the authors' index.
+  '/en/news/city/council-budget-vote',
+  '/en/authors/mei-chan',
+  '/zh-HK/authors',
 ];
 
 for (const url of pages) {
@@ -147,6 +151,11 @@ test('the Nu HTML Checker finds no error in any page type, in Latin and Chinese 
     '/en/news/weather/storm-live',
     '/api/breaking/en',
     '/en/news/culture/winter-market-hours',
+    // Issue 29: bylines and the author box, an author's page in two scripts, the authors' index.
+    '/en/news/city/council-budget-vote',
+    '/en/authors/mei-chan',
+    '/zh-CN/authors/mei-chan',
+    '/zh-HK/authors',
   ];
   try {
     const files = [];
