@@ -190,8 +190,10 @@ describe('what an author change refreshes', () => {
         languageTag('zh-HK'),
       ].sort(),
     );
-    // Nothing else: no list, no other article.
+    // Nothing else at once: no list, no other article; lists (bylines) catch up with the sidebars of the languages she writes in.
     expect(edited.tags.some((tag) => tag.startsWith('bs:list:'))).toBe(false);
+    expect(edited.sidebarLanguages.sort()).toEqual(['en', 'zh-CN', 'zh-HK']);
+    expect(changeRefresh([], languages, [{ id: 'x', keys: ['en/news/x'] }]).sidebarLanguages).toEqual(['en']);
   });
 });
 
