@@ -97,6 +97,10 @@ const pages = [
   '/en/news/markets/rate-path-analysis',
   '/en/news/tech/cloud-backup-sponsored',
   '/zh-CN/corrections',
+  // Issue 29: an article with bylines and their author box, an author's page, the authors' index.
+  '/en/news/city/council-budget-vote',
+  '/en/authors/mei-chan',
+  '/zh-HK/authors',
 ];
 
 for (const url of pages) {
@@ -156,6 +160,11 @@ test('the Nu HTML Checker finds no error in any page type, in Latin and Chinese 
     '/en/news/tech/cloud-backup-sponsored',
     '/en/corrections',
     '/zh-HK/corrections',
+    // Issue 29: bylines and the author box, an author's page in two scripts, the authors' index.
+    '/en/news/city/council-budget-vote',
+    '/en/authors/mei-chan',
+    '/zh-CN/authors/mei-chan',
+    '/zh-HK/authors',
   ];
   try {
     const files = [];

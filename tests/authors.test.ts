@@ -104,6 +104,7 @@ describe('authors in the catalog', () => {
     content.write('en/news/s11.md', byline('["ann-lee", "Bo Zhang"]', 11));
     content.write('authors/ann-lee.md', '---\nname: "Ann Lee"\nbio: "Reports."\n---\n');
     content.write('en/authors/ann-lee.md', corpusShaped({ title: '"In the wrong place"', lang: '["en"]' }, 'x\n'));
+    content.write('authors/no-name.md', '---\nbio: "Who?"\nlinks: [42]\n---\n');
     catalog = await loadCatalog(content.dir);
     context = { store: catalog.reader, languageCodes: languages, defaultLanguage: 'en', passThrough: new Set() };
   });
@@ -117,6 +118,10 @@ describe('authors in the catalog', () => {
     const misplaced = problemsOf(catalog.db).find((p) => p.file === 'en/authors/ann-lee.md');
     expect(misplaced).toMatchObject({ field: 'path', severity: 'error' });
     expect(misplaced?.message).toContain('authors/ann-lee.md, beside the language folders');
+    // What npm run check prints of a bad author file: its name and the field.
+    expect(problemsOf(catalog.db).filter((p) => p.file === 'authors/no-name.md')).toEqual([
+      expect.objectContaining({ field: 'name', severity: 'error', message: expect.stringContaining('missing') }),
+    ]);
   });
 
   it('warns, for npm run check, of each author named but not described, by the name as written', () => {
@@ -185,8 +190,10 @@ describe('what an author change refreshes', () => {
         languageTag('zh-HK'),
       ].sort(),
     );
-    // Nothing else: no list, no other article.
+    // Nothing else at once: no list, no other article; lists (bylines) catch up with the sidebars of the languages she writes in.
     expect(edited.tags.some((tag) => tag.startsWith('bs:list:'))).toBe(false);
+    expect(edited.sidebarLanguages.sort()).toEqual(['en', 'zh-CN', 'zh-HK']);
+    expect(changeRefresh([], languages, [{ id: 'x', keys: ['en/news/x'] }]).sidebarLanguages).toEqual(['en']);
   });
 });
 
@@ -202,6 +209,9 @@ describe('feeds', () => {
     expect(atomFeed(data)).toMatch(/<author><name>Mei Chan<\/name><uri>[^<]*\/en\/authors\/mei-chan<\/uri><\/author>/);
     const json = JSON.parse(jsonFeed(data)) as { items: { authors?: { name: string; url: string }[] }[] };
     expect(json.items[0]?.authors?.map((a) => a.name)).toEqual(['Mei Chan', 'Bo Zhang']);
+    // Names as hostile as any title: escaped, and what XML cannot carry left out, in every format.
+    const hostile = rssFeed(feedData({ lang: 'en', title: 'Site', pagePath: '/en', articles: [{ ...article, authors: ['A ]]></dc:creator><x>\u0008'] }] }));
+    expect(hostile).toContain('<dc:creator>A ]]&gt;&lt;/dc:creator&gt;&lt;x&gt;</dc:creator>');
     const none = JSON.parse(jsonFeed(feedData({ lang: 'en', title: 'Site', pagePath: '/en', articles: [{ ...article, authors: undefined }] }))) as {
       items: { authors?: unknown }[];
     };

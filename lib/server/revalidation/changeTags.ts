@@ -50,14 +50,21 @@ export function changeRefresh(touched: readonly TouchedArticle[], languages: rea
   }
   // An author's description changed: their pages in every language, and the pages of the
   // articles that show it (byline, author box), named one by one up to a bound, past it every
-  // page of the language. Lists show bylines by the name each article writes: not touched.
+  // page of the language. Lists showing their bylines catch up with the sidebars of the languages
+  // they write in (a renamed author), as for any change there.
   for (const author of authors) {
     for (const lang of languages) {
       tags.add(termTag(lang, 'authors', author.id));
       tags.add(taxonomyTag(lang, 'authors'));
     }
-    for (const key of author.keys) tags.add(pathTag(`/${key}`));
-    for (const lang of author.manyIn ?? []) tags.add(languageTag(lang));
+    for (const key of author.keys) {
+      tags.add(pathTag(`/${key}`));
+      sidebarLanguages.add(key.slice(0, key.indexOf('/')));
+    }
+    for (const lang of author.manyIn ?? []) {
+      tags.add(languageTag(lang));
+      sidebarLanguages.add(lang);
+    }
   }
   return { tags: [...tags], sidebarLanguages: [...sidebarLanguages] };
 }
