@@ -465,7 +465,8 @@ describe('from the front matter to every feed and sitemap', () => {
     expectOnlySiteAddresses(urlset);
     const locs = childrenNamed(urlset, 'url').map((url) => child(url, 'loc').text);
     expect(locs).toEqual(expect.arrayContaining([...links, `${BASE}/en/tags/${encodeURIComponent('美股')}`, `${BASE}/en/categories/dow-jones-newswires`]));
-    expect(locs).toHaveLength(3 + terms.length + FILE_TEXTS.length);
+    // Home, corrections and the two taxonomy indexes, each term, each article.
+    expect(locs).toHaveLength(4 + terms.length + FILE_TEXTS.length);
 
     const news = parseStrict(newsSitemapXml(BASE, siteConfig.title, 'en', index.newsStubs('en', 0, 1000)));
     expectOnlySiteAddresses(news);
