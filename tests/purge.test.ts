@@ -27,6 +27,9 @@ describe('surrogate keys', () => {
     expect(surrogateKeys('/sitemap.xml', 'en')).toContain('bs:sitemaps');
     expect(surrogateKeys('/sitemaps/en-1.xml', 'en')).toContain('bs:sitemap:en');
     expect(surrogateKeys('/og/en/news/city/harbour-bridge', 'en')).toContain('bs:path:og/en/news/city/harbour-bridge');
+    // A language's corrections page carries the key a change to a corrected article names (changeTags.ts).
+    expect(surrogateKeys('/zh-HK/corrections', 'en')).toContain('bs:path:zh-HK/corrections');
+    expect(surrogateKeys('/zh-HK/corrections', 'en')).not.toContain('bs:list:zh-HK');
   });
 
   it('go out space-separated for Varnish and Fastly, comma-separated for Cloudflare, with no space or comma inside a key', () => {
