@@ -52,8 +52,8 @@ test.describe('with JavaScript off', () => {
     expect(second).toHaveLength(count - 10);
     expect(second.filter((title) => first.includes(title))).toEqual([]);
     await expect(page.locator('#search-page-input')).toHaveValue('the');
-    // Newest first: the dates on the page never go up.
-    const dates = await page.locator('.search-results time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+    // Newest first: the dates on the page never go up (publication dates, not a corrected article's "last modified").
+    const dates = await page.locator('.search-results .meta-date > time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
     expect([...dates].sort().reverse()).toEqual(dates);
   });
 
