@@ -558,16 +558,12 @@ export class CatalogWriter {
       if (!read.article && read.stats && before?.key && this.holds(file, before.key, read, problems)) continue;
       problems.push(...read.problems);
       const article = read.article;
-      this.statements.upsertFile.run({
-        path: file,
-        dir: parentOf(file),
-        mtime: read.stats?.mtimeMs ?? 0,
-        size: read.stats?.size ?? -1,
+      this.recordFile(file, read, {
         key: article?.key ?? null,
         // When it may be shown: publishDate, else date (lib/content/schedule.ts).
         date: article ? publishAt(article) : null,
         draft: article ? hiddenAs(article) : 0,
-        problems: read.problems.length > 0 ? JSON.stringify(read.problems) : null,
+        problems: read.problems,
         held: 0,
         expires: article ? (expiresAt(article) ?? null) : null,
       });
@@ -606,18 +602,7 @@ export class CatalogWriter {
       kept.push({ file, field: 'file', message: 'the last good description stays shown until this file is fixed or deleted', severity: 'warning' });
     }
     problems.push(...kept);
-    this.statements.upsertFile.run({
-      path: file,
-      dir: parentOf(file),
-      mtime: read.stats?.mtimeMs ?? 0,
-      size: read.stats?.size ?? -1,
-      key: null,
-      date: null,
-      draft: 0,
-      problems: kept.length > 0 ? JSON.stringify(kept) : null,
-      held: 0,
-      expires: null,
-    });
+    this.recordFile(file, read, { key: null, date: null, draft: 0, problems: kept, held: 0, expires: null });
     if (!read.author) return;
     const data = JSON.stringify(read.author);
     if (before?.data === data) return;
@@ -645,19 +630,28 @@ export class CatalogWriter {
       },
     ];
     problems.push(...kept);
+    this.recordFile(file, read, { key, date: live.date, draft: 0, problems: kept, held: 1, expires: null });
+    return true;
+  }
+
+  /** The files row of a file just read: where it is and how it stood, with what the caller decided of it. */
+  private recordFile(
+    file: string,
+    read: ParsedFile,
+    row: { key: string | null; date: number | null; draft: number; problems: readonly Problem[]; held: 0 | 1; expires: number | null },
+  ): void {
     this.statements.upsertFile.run({
       path: file,
       dir: parentOf(file),
       mtime: read.stats?.mtimeMs ?? 0,
       size: read.stats?.size ?? -1,
-      key,
-      date: live.date,
-      draft: 0,
-      problems: JSON.stringify(kept),
-      held: 1,
-      expires: null,
+      key: row.key,
+      date: row.date,
+      draft: row.draft,
+      problems: row.problems.length > 0 ? JSON.stringify(row.problems) : null,
+      held: row.held,
+      expires: row.expires,
     });
-    return true;
   }
 
   /**
