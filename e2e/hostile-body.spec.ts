@@ -26,7 +26,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A GET whose failure (the server gone, a reset) is an answer of status 0, so that the test says what it saw. */
 const read = (url: string, timeoutMs: number): Promise<Answer> => {
   const sent = performance.now();
-  return get(url, {}, timeoutMs).catch((error: Error) => ({ status: 0, headers: {}, body: error.message, ms: performance.now() - sent }));
+  return get(url, {}, timeoutMs).catch((error: Error) => ({
+    status: 0,
+    headers: {},
+    body: error.message,
+    raw: Buffer.from(error.message),
+    ms: performance.now() - sent,
+  }));
 };
 
 function write(file: string, title: string, date: string, body: string): void {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { get, waitFor } from './support/http';
+import { decoded, get, waitFor } from './support/http';
 import { freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx } from './support/servers';
 
 /**
@@ -62,6 +62,28 @@ test('keeps HTML and React Server Components payloads apart, and serves both fro
   const rscAgain = await getPayload(origin + article);
   expect(rscAgain.headers['x-cache-status']).toBe('HIT');
   expect(rscAgain.headers['content-type']).toContain('text/x-component');
+});
+
+test('keeps Brotli, gzip and plain apart, each compressed once by the site and served as stored', async () => {
+  const plain = await get(origin + article);
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  for (const [accepts, encoding] of [
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, deflate', 'gzip'],
+  ] as const) {
+    const first = await get(origin + article, { 'Accept-Encoding': accepts });
+    const again = await get(origin + article, { 'Accept-Encoding': accepts });
+    expect(again.headers['x-cache-status'], accepts).toBe('HIT');
+    expect(again.headers['content-encoding'], accepts).toBe(encoding);
+    // Served as stored: the same bytes twice (nginx compressing per request would not change
+    // them either, but its gzip is off and Debian's nginx has no Brotli to compress with).
+    expect(again.raw.equals(first.raw), accepts).toBe(true);
+    expect(decoded(again), accepts).toBe(plain.body);
+  }
+  // The plain copy was not taken over by a compressed one.
+  const plainAgain = await get(origin + article);
+  expect(plainAgain.headers['content-encoding']).toBeUndefined();
+  expect(plainAgain.body).toBe(plain.body);
 });
 
 test('a reader navigating in the browser through the cache gets pages, not payloads, and back', async ({ page }) => {

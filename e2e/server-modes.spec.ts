@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { get, waitFor } from './support/http';
+import { decoded, get, waitFor } from './support/http';
 import { buildStandalone, freshCopy, hasNginx, nginxPath, type Started, startNext, startNginx, startStandalone } from './support/servers';
 
 /**
@@ -74,6 +74,20 @@ async function checkServer(origin: string, headers: Record<string, string> = {})
     expect(answer.status, url).toBe(200);
     expect(answer.body, url).not.toMatch(new RegExp(`:${PORT}\\b|news\\.example\\.org`));
   }
+
+  // The site compresses with Brotli for clients that take it (a cache in front stores that once),
+  // gzip for the others, and not at all for the rest: the same page each time.
+  const plainHome = await get(`${origin}/en`, headers);
+  for (const [accepts, encoding] of [
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+  ] as const) {
+    const answer = await get(`${origin}/en`, { ...headers, 'Accept-Encoding': accepts });
+    expect(answer.headers['content-encoding'], accepts).toBe(encoding);
+    expect(answer.headers.vary, accepts).toContain('Accept-Encoding');
+    expect(decoded(answer), accepts).toBe(plainHome.body);
+  }
+  expect(plainHome.headers['content-encoding']).toBeUndefined();
 
   // A new article is live on the cached home page within 5 s.
   const title = `Ferry timetable change ${++articleCount}`;

@@ -14,9 +14,10 @@ vcl 4.1;
 # and feeds are kept here until purged, whatever lifetime their Cache-Control gives browsers and
 # other shared caches. Errors are never kept, except 410 Gone, kept until the article is put back.
 #
-# Each page is kept at most twice per variant: gzip-compressed once when fetched (for every client
-# that accepts gzip, served as stored) and plain (for clients that do not). Varnish 7.1 has no
-# Brotli: a client that accepts `br` gets the gzip copy.
+# Each page is kept at most three times per variant, each compressed once and served as stored:
+# Brotli (compressed by the site, for every client that accepts `br`: Varnish 7.1 has no Brotli of
+# its own and passes it through untouched), gzip (compressed here once when fetched) and plain
+# (for clients that take neither).
 
 import xkey;
 
@@ -67,8 +68,10 @@ sub vcl_recv {
             set req.url = regsub(req.url, "\?.*$", "");
         }
     }
-    # Two copies at most: gzip, or plain for a client that takes no gzip.
-    if (req.http.Accept-Encoding ~ "(?i)\bgzip\b") {
+    # Three copies at most: Brotli, gzip, or plain for a client that takes neither.
+    if (req.http.Accept-Encoding ~ "(?i)\bbr\b") {
+        set req.http.X-Broadsheet-Encoding = "br";
+    } elsif (req.http.Accept-Encoding ~ "(?i)\bgzip\b") {
         set req.http.X-Broadsheet-Encoding = "gzip";
     } else {
         set req.http.X-Broadsheet-Encoding = "identity";
@@ -82,7 +85,7 @@ sub vcl_recv {
 sub vcl_hash {
     # One entry per page and variant: the path without its query but `_rsc`; HTML or a React
     # Server Components payload (a client navigation's `RSC: 1`), a prefetch apart from both;
-    # gzip or plain. Not the Host: one site, whichever of its names a reader typed.
+    # Brotli, gzip or plain. Not the Host: one site, whichever of its names a reader typed.
     hash_data(req.url);
     if (req.http.RSC == "1") {
         hash_data("rsc");
@@ -96,9 +99,12 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    # Varnish asks for gzip on every fetch; the plain copy is fetched plain, so no reader's
-    # request is ever uncompressed on its way out.
-    if (bereq.http.X-Broadsheet-Encoding != "gzip") {
+    # Varnish asks for gzip on every fetch (and compresses it itself if the site did not); the
+    # Brotli copy is asked for as Brotli, which the site compresses; the plain copy is fetched
+    # plain. So no reader's request is ever compressed or uncompressed on its way out.
+    if (bereq.http.X-Broadsheet-Encoding == "br") {
+        set bereq.http.Accept-Encoding = "br";
+    } elsif (bereq.http.X-Broadsheet-Encoding != "gzip") {
         unset bereq.http.Accept-Encoding;
     }
     unset bereq.http.X-Broadsheet-Encoding;
