@@ -3,32 +3,40 @@
  * The cache in front, against static files (issue 28):
  *
  *   npm run bench:varnish -- [--content ../shared/corpus/content] [--skip-build] [--duration 15]
- *                            [--connections 32,64] [--clients plain,gzip] [--popular 25] [--tail 900]
- *                            [--flow-duration 180] [--flow-interval 5] [--phases mix,flow]
- *                            [--nginx-cache-conf deploy/nginx/broadsheet.conf] [--port 3490]
+ *                            [--connections 32,64] [--clients plain,gzip,br] [--popular 25] [--tail 900]
+ *                            [--flow-duration 180] [--flow-interval 5] [--flow-client br] [--phases mix,flow]
+ *                            [--nginx-cache-conf deploy/nginx/broadsheet.conf] [--port 3490] [--pin 0:1]
  *
  * A site on a copy of the content (the newsroom writes into it), with the shipped Varnish
  * (deploy/varnish/broadsheet.vcl under Debian's unit options) in front and purged by the site;
  * as the anchor, nginx under Debian's own nginx.conf serving the same pages saved as static files
  * (fetched from the site into a temporary folder), and the same with each file compressed ahead
- * (`gzip_static`, the best a static site does for gzip clients); and the shipped nginx cache
+ * (`gzip_static`, the best a static site does for gzip clients) or with Brotli too (`brotli_static`,
+ * Debian's libnginx-mod-http-brotli-static, for browsers); and the shipped nginx cache
  * (deploy/nginx/broadsheet.conf) under the same nginx.conf. wrk (bench/lib/mix.lua) asks each
  * the same mix, half on the popular pages (homes, second list pages, a feed, two categories, two
- * tags, the newest articles), half on a tail of older articles, for 32 and 64 connections, with
- * and without `Accept-Encoding: gzip`, one after the other in the same run.
+ * tags, the newest articles), half on a tail of older articles, for 32 and 64 connections, as
+ * plain clients, gzip clients (`Accept-Encoding: gzip`) and browsers (`gzip, deflate, br`), one
+ * after the other in the same run.
  *
- * Then the news flow through Varnish: the mix with gzip clients, still, then while a newsroom adds
+ * Then the news flow through Varnish: the mix with browsers' headers, still, then while a newsroom adds
  * an article or corrects one every few seconds; counts the requests Varnish sent the site in each
  * (varnishstat) and how long each new article took to reach its home through Varnish.
+ *
+ * --pin READERS:SERVERS (CPU lists) runs wrk and this script's own readers on the first CPUs and
+ * every server (the site, Varnish, each nginx) on the others, as readers on other machines would
+ * be: without it, wrk's threads wait for the CPU behind the site's renders and count that as
+ * latency (bench/lib/pin.mjs).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timedBuild } from './lib/build.mjs';
 import { hasDebianNginx, startDebianNginx } from './lib/debianNginx.mjs';
+import { parsePin, pinTree } from './lib/pin.mjs';
 import { report } from './lib/output.mjs';
 import { archiveCopy } from './lib/scale.mjs';
 import { startServer } from './lib/server.mjs';
@@ -42,16 +50,18 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '32,64' },
-    clients: { type: 'string', default: 'plain,gzip' },
+    clients: { type: 'string', default: 'plain,gzip,br' },
     popular: { type: 'string', default: '25' },
     tail: { type: 'string', default: '900' },
     'flow-duration': { type: 'string', default: '180' },
     'flow-interval': { type: 'string', default: '5' },
+    'flow-client': { type: 'string', default: 'br' },
     phases: { type: 'string', default: 'mix,flow' },
-    contenders: { type: 'string', default: 'static,static-gz,varnish,nginx' },
+    contenders: { type: 'string', default: 'static,static-gz,static-br,varnish,nginx' },
     'nginx-cache-conf': { type: 'string', default: 'deploy/nginx/broadsheet.conf' },
     port: { type: 'string', default: '3490' },
     json: { type: 'string', default: 'bench/results/varnish.json' },
+    pin: { type: 'string' },
   },
 });
 const missing = varnishMissing() ?? (hasWrk() ? undefined : 'no /usr/bin/wrk (apt-get install wrk)') ?? (hasDebianNginx() ? undefined : 'no Debian nginx');
@@ -60,17 +70,26 @@ if (missing) {
   process.exit(1);
 }
 const port = Number(values.port);
-const ports = { site: port, varnish: port + 1, static: port + 2, nginx: port + 3, staticGz: port + 4 };
+const ports = { site: port, varnish: port + 1, static: port + 2, nginx: port + 3, staticGz: port + 4, staticBr: port + 5 };
 const distDir = '.next-bench-varnish';
 const cacheDir = path.resolve(distDir, 'cache', 'broadsheet');
 const duration = Number(values.duration);
 const phases = new Set(values.phases.split(','));
-const contenders = values.contenders.split(',');
+/** Debian's libnginx-mod-http-brotli-static, loaded by its nginx.conf from modules-enabled. */
+const hasBrotliStatic = existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf');
+const contenders = values.contenders.split(',').filter((name) => name !== 'static-br' || hasBrotliStatic);
+if (!hasBrotliStatic) console.warn('no Brotli anchor: apt-get install libnginx-mod-http-brotli-static');
+/** What each kind of client sends: none, gzip only, or what every current browser sends. */
+const clientHeaders = { plain: {}, gzip: { 'Accept-Encoding': 'gzip' }, br: { 'Accept-Encoding': 'gzip, deflate, br' } };
 const mixScript = path.resolve('bench/lib/mix.lua');
+const pin = parsePin(values.pin);
+/** Puts a server (every thread of it and of its children) on the servers' CPUs under --pin. */
+const pinServer = (pid) => pin && pinTree(pid, pin.servers);
+if (pin) pinTree(process.pid, pin.readers);
 const rows = [['figure', 'value']];
 const row = (label, value) => rows.push([label, value]);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const results = { date: new Date().toISOString(), node: process.version, content: values.content, ports };
+const results = { date: new Date().toISOString(), node: process.version, content: values.content, ports, pin };
 
 /** Article paths of a language from its sitemaps, newest first, up to `limit`. */
 async function articlePaths(base, lang, limit) {
@@ -173,11 +192,16 @@ function watchFetches(workdir) {
   };
 }
 
-/** Bytes of headers and body as curl receives them. */
-function sizes(url, gzip) {
-  const out = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{size_header} %{size_download}', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url], {
-    encoding: 'utf8',
-  });
+/** Bytes of headers and body as curl receives them, for a kind of client (clientHeaders). */
+function sizes(url, client) {
+  const accepts = clientHeaders[client]['Accept-Encoding'];
+  const out = execFileSync(
+    'curl',
+    ['-s', '-o', '/dev/null', '-w', '%{size_header} %{size_download}', ...(accepts ? ['-H', `Accept-Encoding: ${accepts}`] : []), url],
+    {
+      encoding: 'utf8',
+    },
+  );
   const [header, body] = out.split(' ').map(Number);
   return { header, body };
 }
@@ -194,6 +218,7 @@ try {
   rmSync(cacheDir, { recursive: true, force: true });
   const varnish = await startVarnish({ port: ports.varnish, upstream: `http://127.0.0.1:${ports.site}` });
   stops.push(varnish.stop);
+  pinServer(varnish.pid);
   console.log('site: first start on a copy of the content …');
   const server = await startServer({
     port: ports.site,
@@ -203,6 +228,7 @@ try {
     timeoutMs: 600_000,
   });
   stops.push(server.stop);
+  pinServer(server.pid);
   const pass = await server.waitForLog(/\[content\] (\d+) articles from/, 3_600_000);
   results.articles = Number(pass[1]);
   const site = server.base;
@@ -248,8 +274,9 @@ try {
     const file = staticFile(staticRoot, url);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, body);
-    // For the precompressed anchor (gzip_static): the level the site's compression uses.
+    // For the precompressed anchors (gzip_static, brotli_static): the levels the site compresses at.
     writeFileSync(`${file}.gz`, gzipSync(body, { level: 6 }));
+    writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
     saved++;
   }
   row('pages saved as static files (of which with a sidebar not yet refreshed)', `${saved} (${notFresh})`);
@@ -260,6 +287,7 @@ try {
       readyUrl: `http://127.0.0.1:${ports.static}${popular[0]}`,
     });
     stops.push(staticNginx.stop);
+    pinServer(staticNginx.pid);
     origins.static = `http://127.0.0.1:${ports.static}`;
   }
   if (contenders.includes('static-gz')) {
@@ -269,7 +297,18 @@ try {
       readyUrl: `http://127.0.0.1:${ports.staticGz}${popular[0]}`,
     });
     stops.push(precompressed.stop);
+    pinServer(precompressed.pid);
     origins['static-gz'] = `http://127.0.0.1:${ports.staticGz}`;
+  }
+  if (contenders.includes('static-br')) {
+    // The best a static site does for browsers: files compressed ahead in Brotli and gzip.
+    const precompressed = await startDebianNginx({
+      server: `server {\n  listen 127.0.0.1:${ports.staticBr};\n  root ${staticRoot};\n  brotli_static on;\n  gzip_static on;\n  location / { try_files $uri.html $uri =404; }\n}\n`,
+      readyUrl: `http://127.0.0.1:${ports.staticBr}${popular[0]}`,
+    });
+    stops.push(precompressed.stop);
+    pinServer(precompressed.pid);
+    origins['static-br'] = `http://127.0.0.1:${ports.staticBr}`;
   }
   if (contenders.includes('nginx')) {
     const nginxCache = await startDebianNginx({
@@ -281,24 +320,26 @@ try {
       readyUrl: `http://127.0.0.1:${ports.nginx}/en`,
     });
     stops.push(nginxCache.stop);
+    pinServer(nginxCache.pid);
     origins.nginx = `http://127.0.0.1:${ports.nginx}`;
   }
   const names = {
     static: 'nginx, static files',
     'static-gz': 'nginx, static files + .gz (gzip_static)',
+    'static-br': 'nginx, static files + .br + .gz (brotli_static)',
     varnish: 'Varnish (shipped VCL)',
     nginx: 'nginx cache (shipped conf)',
   };
 
   console.log('warming …');
   for (const [name, base] of Object.entries(origins)) {
-    for (const encoding of ['gzip', 'identity']) {
+    for (const encoding of ['gzip', 'identity', 'gzip, deflate, br']) {
       const failed = await warm(base, [...popular, ...tail], { 'Accept-Encoding': encoding });
       if (failed) console.warn(`${name}: ${failed} pages failed while warming (${encoding})`);
     }
   }
 
-  // What a response weighs from each: headers and body, plain and gzip.
+  // What a response weighs from each: headers and body, plain, gzip and Brotli.
   results.sizes = {};
   for (const [name, base] of Object.entries(origins)) {
     results.sizes[name] = {};
@@ -306,16 +347,16 @@ try {
       ['home', '/en'],
       ['article', newest[0]],
     ]) {
-      results.sizes[name][label] = { plain: sizes(base + url, false), gzip: sizes(base + url, true) };
+      results.sizes[name][label] = { plain: sizes(base + url, 'plain'), gzip: sizes(base + url, 'gzip'), br: sizes(base + url, 'br') };
     }
   }
   for (const label of ['home', 'article']) {
     row(
-      `${label}, bytes of headers + body (plain; gzip): ${Object.keys(origins).join(' / ')}`,
+      `${label}, bytes of headers + body (plain; gzip; browser): ${Object.keys(origins).join(' / ')}`,
       Object.keys(origins)
         .map((name) => {
           const s = results.sizes[name][label];
-          return `${s.plain.header}+${s.plain.body}; ${s.gzip.header}+${s.gzip.body}`;
+          return `${s.plain.header}+${s.plain.body}; ${s.gzip.header}+${s.gzip.body}; ${s.br.header}+${s.br.body}`;
         })
         .join(' / '),
     );
@@ -325,11 +366,11 @@ try {
     results.runs = [];
     for (const connections of values.connections.split(',').map(Number)) {
       for (const client of values.clients.split(',')) {
-        const headers = client === 'gzip' ? { 'Accept-Encoding': 'gzip' } : {};
+        const headers = clientHeaders[client];
         const run = {};
         for (const name of Object.keys(origins)) {
           console.log(`mix: ${names[name]}, ${connections} connections, ${client} …`);
-          run[name] = wrk(origins[name], { connections, durationSec: duration, headers, script: mixScript, scriptArgs: [urlsFile] });
+          run[name] = wrk(origins[name], { connections, durationSec: duration, headers, script: mixScript, scriptArgs: [urlsFile], cpus: pin?.readers });
           await sleep(1000);
         }
         results.runs.push({ connections, client, ...run });
@@ -338,6 +379,7 @@ try {
           const ratios = [];
           if (!name.startsWith('static') && run.static) ratios.push(`${round(r.requestsPerSec / run.static.requestsPerSec, 2)}x static`);
           if (!name.startsWith('static') && run['static-gz']) ratios.push(`${round(r.requestsPerSec / run['static-gz'].requestsPerSec, 2)}x .gz`);
+          if (!name.startsWith('static') && run['static-br']) ratios.push(`${round(r.requestsPerSec / run['static-br'].requestsPerSec, 2)}x .br`);
           const ratio = ratios.length > 0 ? ` (${ratios.join(', ')})` : '';
           row(
             `${connections} conn, ${client}: ${names[name]}: req/s, p50 / p99 (ms), errors`,
@@ -351,18 +393,33 @@ try {
   if (phases.has('flow')) {
     const flowSec = Number(values['flow-duration']);
     const interval = Number(values['flow-interval']);
-    const gzip = { 'Accept-Encoding': 'gzip' };
+    const flowClient = values['flow-client'];
+    const flowHeaders = clientHeaders[flowClient];
     console.log(`news flow: still, ${flowSec} s …`);
     const stillBefore = varnish.backendRequests();
     const stillFetches = watchFetches(varnish.workdir);
-    const still = await wrkAsync(varnish.origin, { connections: 32, durationSec: flowSec, headers: gzip, script: mixScript, scriptArgs: [urlsFile] });
+    const still = await wrkAsync(varnish.origin, {
+      connections: 32,
+      durationSec: flowSec,
+      headers: flowHeaders,
+      script: mixScript,
+      scriptArgs: [urlsFile],
+      cpus: pin?.readers,
+    });
     const stillOrigin = varnish.backendRequests() - stillBefore;
     const stillKinds = await stillFetches.stop();
     console.log(`news flow: a new or corrected article every ${interval} s, ${flowSec} s …`);
     mkdirSync(flowFolder, { recursive: true });
     const flowBefore = varnish.backendRequests();
     const flowFetches = watchFetches(varnish.workdir);
-    const running = wrkAsync(varnish.origin, { connections: 32, durationSec: flowSec, headers: gzip, script: mixScript, scriptArgs: [urlsFile] });
+    const running = wrkAsync(varnish.origin, {
+      connections: 32,
+      durationSec: flowSec,
+      headers: flowHeaders,
+      script: mixScript,
+      scriptArgs: [urlsFile],
+      cpus: pin?.readers,
+    });
     const onHome = [];
     const corrected = [];
     let changes = 0;
@@ -428,7 +485,7 @@ try {
       correctedCount: corrected.length,
     };
     row(
-      `news flow, still (${flowSec} s, 32 conn, gzip): req/s, p50 / p99 (ms); requests to the site`,
+      `news flow, still (${flowSec} s, 32 conn, ${flowClient}): req/s, p50 / p99 (ms); requests to the site`,
       `${still.requestsPerSec}, ${still.p50Ms} / ${still.p99Ms}; ${stillOrigin}`,
     );
     row(

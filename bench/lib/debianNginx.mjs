@@ -55,5 +55,5 @@ export async function startDebianNginx({ server, readyUrl, readyHeaders = {} }) 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { prefix, log: () => log, stop };
+  return { prefix, pid: child.pid, log: () => log, stop };
 }

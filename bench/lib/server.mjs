@@ -8,8 +8,8 @@ import path from 'node:path';
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
-/** Resident memory (MB) of a process and all its descendants. */
-export function rssMb(pid) {
+/** A process and all its descendants (their pids, as strings). */
+export function processTree(pid) {
   const pids = [String(pid)];
   for (let i = 0; i < pids.length; i++) {
     try {
@@ -17,8 +17,13 @@ export function rssMb(pid) {
       if (children) pids.push(...children.split(/\s+/));
     } catch {}
   }
+  return pids;
+}
+
+/** Resident memory (MB) of a process and all its descendants. */
+export function rssMb(pid) {
   let kb = 0;
-  for (const id of pids) {
+  for (const id of processTree(pid)) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
     } catch {}

@@ -4,32 +4,35 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { onCpus } from './pin.mjs';
 
 const WRK = '/usr/bin/wrk';
 export const hasWrk = () => existsSync(WRK);
 
 const toMs = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? NaN);
 
-/** `script`: a Lua file (bench/lib/mix.lua), given `scriptArgs` after `--`. Synchronous: nothing else runs meanwhile. */
-export function wrk(url, { connections = 32, durationSec = 10, threads = 2, headers = {}, script, scriptArgs = [] } = {}) {
-  if (!hasWrk()) return undefined;
+/**
+ * `script`: a Lua file (bench/lib/mix.lua), given `scriptArgs` after `--`; `cpus`: a taskset CPU
+ * list to run wrk on (bench/lib/pin.mjs).
+ */
+function command(url, { connections = 32, durationSec = 10, threads = 2, headers = {}, script, scriptArgs = [], cpus } = {}) {
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${durationSec}s`, '--latency'];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   if (script) args.push('-s', script);
-  const out = execFileSync(WRK, [...args, url, ...(script ? ['--', ...scriptArgs] : [])], { encoding: 'utf8' });
-  return parseWrk(url, out);
+  return onCpus(cpus, WRK, [...args, url, ...(script ? ['--', ...scriptArgs] : [])]);
+}
+
+/** Synchronous: nothing else runs meanwhile. */
+export function wrk(url, options) {
+  if (!hasWrk()) return undefined;
+  const [file, args] = command(url, options);
+  return parseWrk(url, execFileSync(file, args, { encoding: 'utf8' }));
 }
 
 /** The same, without blocking: other work (a newsroom writing files) goes on while wrk runs. */
-export function wrkAsync(url, { connections = 32, durationSec = 10, threads = 2, headers = {}, script, scriptArgs = [] } = {}) {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${durationSec}s`, '--latency'];
-  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
-  if (script) args.push('-s', script);
-  return new Promise((resolve, reject) =>
-    execFile(WRK, [...args, url, ...(script ? ['--', ...scriptArgs] : [])], { encoding: 'utf8' }, (error, out) =>
-      error ? reject(error) : resolve(parseWrk(url, out)),
-    ),
-  );
+export function wrkAsync(url, options) {
+  const [file, args] = command(url, options);
+  return new Promise((resolve, reject) => execFile(file, args, { encoding: 'utf8' }, (error, out) => (error ? reject(error) : resolve(parseWrk(url, out)))));
 }
 
 function parseWrk(url, out) {
