@@ -244,6 +244,55 @@ describe('the page store', () => {
     tagsManifest.clear();
   });
 
+  it('keeps a render that began before a change as outdated, and has the caches in front fetch that page again', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
+    tagsManifest.clear();
+    let clock = 20_000;
+    const pages = store({ now: () => clock });
+    const told: [readonly string[], string][] = [];
+    pages.onRevalidate((tags, mode) => told.push([tags, mode]));
+    const seen = (pathname: string) => {
+      const entry = pages.get(key(pathname))!;
+      const tags = (entry.value as { headers: Record<string, string> }).headers['x-next-cache-tags']?.split(',') ?? [];
+      return areTagsExpired(tags, entry.lastModified) ? 'expired' : areTagsStale(tags, entry.lastModified) ? 'stale' : 'fresh';
+    };
+    // The home is asked for (not cached: its render begins), a new article expires the lists
+    // while it renders, and the render, which read the lists before, lands after.
+    expect(pages.get(key('/en'))).toBeNull();
+    clock = 20_100;
+    pages.revalidateTags([listTag('en')], 'expire');
+    told.length = 0;
+    clock = 20_400;
+    pages.set(key('/en'), page('home without the new article'), undefined);
+    expect(seen('/en')).toBe('expired');
+    expect(told).toEqual([[[pathTag('/en')], 'stale']]);
+    // Its next render begins after the change: fresh, and nobody is told anything.
+    told.length = 0;
+    clock = 20_500;
+    pages.set(key('/en'), page('home with the new article'), undefined);
+    expect(seen('/en')).toBe('fresh');
+    expect(told).toEqual([]);
+    // A page cached, then expired, asked for (its render begins), nothing marked meanwhile: fresh.
+    clock = 21_000;
+    pages.revalidateTags([listTag('en')], 'expire');
+    told.length = 0;
+    clock = 21_100;
+    expect(seen('/en')).toBe('expired');
+    clock = 21_300;
+    pages.set(key('/en'), page('home again'), undefined);
+    expect(seen('/en')).toBe('fresh');
+    expect(told).toEqual([]);
+    // A page handed out fresh is no render: a later set without a get is dated when it lands.
+    clock = 22_000;
+    expect(seen('/en')).toBe('fresh');
+    clock = 22_500;
+    pages.revalidateTags([listTag('en')], 'expire');
+    clock = 23_000;
+    pages.set(key('/en'), page('home set by revalidation'), undefined);
+    expect(seen('/en')).toBe('fresh');
+    tagsManifest.clear();
+  });
+
   it('keeps no error a route answered: a missing article’s image, a drawing refused while busy', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-pages-'));
     const pages = store();

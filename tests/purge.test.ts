@@ -72,7 +72,7 @@ describe('which purge each tag gets', () => {
       hard: ['bs:path:en/news/a', 'bs:path:og/en/news/a'],
       soft: ['bs:list:en', 'bs:term:en:tags:x', 'bs:sitemap:en'],
     });
-    // The page cache's second expiry of the same change, for a render that was in flight.
+    // The same article changed again within REPEAT_MS (an editor saving twice).
     now = 1500;
     expect(policy.modes(change, 'expire').hard).toEqual([]);
     // A later change to the same article is purged outright again.

@@ -23,6 +23,7 @@ import Database from 'better-sqlite3';
 import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { pagePath as pagePathOf, pageTags, pathOfCacheKey } from './pageTags.mjs';
 import { RefreshPacer, staleOnlySince } from './refreshPacer.mjs';
+import { RenderStarts, tagsMarkedBetween } from './renderStarts.mjs';
 import { storeOutageSince } from '../storeOutage.mjs';
 
 const MB = 1024 * 1024;
@@ -56,6 +57,7 @@ export class PageStore {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.pacer = new RefreshPacer({ share: options.refreshShare, now: this.now });
+    this.renderStarts = new RenderStarts(this.now);
     /** @type {Map<string, { entry: CacheEntry; bytes: number }>} */
     this.memory = new Map();
     this.memoryBytes = 0;
@@ -152,10 +154,16 @@ export class PageStore {
   /** @param {string} key @returns {CacheEntry | null} */
   get(key) {
     const entry = this.read(key);
-    if (!entry) return null;
+    if (!entry) {
+      this.renderStarts.starting(key);
+      return null;
+    }
     // The store is down: what is kept is served as it is, fresh, rather than rendered again to fail.
     if (storeOutageSince() !== undefined) return { ...entry, lastModified: this.now() };
-    return this.paced(key, entry);
+    const handed = this.paced(key, entry);
+    // Handed out as it is with a tag marked since: Next.js renders it afresh, before or after serving it.
+    if (handed === entry && tagsMarkedBetween(tagsOf(entry.value), tagsManifest, entry.lastModified, Infinity).length > 0) this.renderStarts.starting(key);
+    return handed;
   }
 
   /**
@@ -211,10 +219,21 @@ export class PageStore {
       const own = String(value.headers[TAGS_HEADER] ?? '');
       value = { ...value, headers: { ...value.headers, [TAGS_HEADER]: [own, ...pageTags(pagePath)].filter(Boolean).join(',') } };
     }
+    // Dated by when its render began (renderStarts.mjs): a change marked meanwhile leaves it outdated.
+    const now = this.now();
+    const began = this.renderStarts.finished(key) ?? now;
     /** @type {CacheEntry} */
-    const entry = { lastModified: this.now(), value, cacheControl };
+    const entry = { lastModified: began, value, cacheControl };
     this.pacer.finished(key);
     this.remember(key, entry);
+    const marked = began < now ? tagsMarkedBetween(tagsOf(value), tagsManifest, began, now) : [];
+    if (marked.length > 0) {
+      // Caches in front may have been handed this render: they fetch the page again (softly: the
+      // next fetch renders it afresh), by its own tag where it has one.
+      const own = marked.find((tag) => tag.startsWith('bs:path:')) ?? tagsOf(value).find((tag) => tag.startsWith('bs:path:'));
+      const tags = own ? [own] : marked;
+      for (const listener of this.revalidationListeners) listener(tags, 'stale');
+    }
     if (!this.db) return;
     const blob = deflateRawSync(serialize(entry), { level: 1 });
     const previous = /** @type {any} */ (this.statements.sizeOf.get(key));
@@ -390,6 +409,12 @@ export class PageStore {
       degraded: this.degraded,
     };
   }
+}
+
+/** The tags a cached value carries (Next's and the page's own). @param {any} value @returns {string[]} */
+function tagsOf(value) {
+  const header = value?.headers?.[TAGS_HEADER];
+  return typeof header === 'string' && header ? header.split(',') : [];
 }
 
 /** Roughly what an entry takes in memory. @param {any} value */

@@ -3,8 +3,8 @@ const OWN_TAG = /^bs:/;
 /** A tag naming one page: an article (in each language), its social image. */
 const ONE_PAGE = /^bs:path:/;
 /**
- * The page cache expires a change's tags twice, the second time 1.5 s later for a render that was
- * in flight (lib/server/revalidation): a page purged outright this recently is purged softly.
+ * Two changes to one article within this time (an editor saving twice): the second is purged
+ * softly, as readers already fetched the page again after the first.
  */
 const REPEAT_MS = 3000;
 

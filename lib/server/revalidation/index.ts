@@ -5,8 +5,6 @@ import { allPagesTag, sidebarTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { changeRefresh } from './changeTags';
 import { SidebarSchedule } from './sidebarSchedule';
 
-/** A render that began before a change and ended after its refresh was cached as if fresh: refresh once more when renders in flight are done. */
-const SETTLE_MS = 1500;
 /** During a full pass (a first start), everything is refreshed at most this often. */
 const BULK_REFRESH_MS = 5000;
 
@@ -48,10 +46,9 @@ export async function followContentChanges(content: ChangeFeed, store: PageStore
 
   const mark = (): AppliedChange | undefined => (bulkPending ? undefined : { catalog, seq: seen });
 
-  const expire = (tags: readonly string[]) => {
-    store.revalidateTags(tags, 'expire', mark());
-    setTimeout(() => store.revalidateTags(tags, 'expire'), SETTLE_MS).unref();
-  };
+  // Once: a render in flight across the change is dated by when it began, so it is kept as
+  // outdated and fetched again by the caches in front (pageCache/renderStarts.mjs).
+  const expire = (tags: readonly string[]) => store.revalidateTags(tags, 'expire', mark());
 
   const refreshSidebars = (lang: string) => {
     if (sidebarRefresh === 0) {
