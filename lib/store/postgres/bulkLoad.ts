@@ -35,11 +35,6 @@ export class BulkLoad {
     this.dropped = true;
   }
 
-  /** Whether this sync dropped the indexes. */
-  get bulk(): boolean {
-    return this.dropped;
-  }
-
   /** Builds the missing indexes (this sync's drop, or a killed sync's); their names. */
   finish(): Promise<string[]> {
     return buildMissingIndexes(this.run);

@@ -81,11 +81,10 @@ function fingerprintOf(options: WriterOptions): string {
  * records the files it wrote, so a sync killed at any point and run again picks up where it
  * stopped, and a second run with nothing changed writes nothing. A sync that writes a large share
  * of the store (from empty, say) drops the indexes only readers need first and builds them once
- * at the end (bulkLoad.ts); killed in between, the next sync (or the store's open) builds them.
- * A folder that is missing, or
- * whose sync would remove more than a tenth of the published articles at once, stops the sync
- * before anything is written (SyncRefused) unless `allowDeletions`. Takes the writer lock for
- * its duration (waiting while another instance writes).
+ * at the end (bulkLoad.ts); killed in between, the next sync (or the store's open) builds them. A
+ * folder that is missing, or whose sync would remove more than a tenth of the published articles
+ * at once, stops the sync before anything is written (SyncRefused) unless `allowDeletions`.
+ * Takes the writer lock for its duration (waiting while another instance writes).
  */
 export async function syncFolder(url: string, pool: pg.Pool, dir: string, options: SyncOptions): Promise<SyncReport> {
   const sync = await FolderSync.open(url, pool, dir, options);
@@ -165,7 +164,7 @@ export class FolderSync {
       .map((file) => ({ path: file, hash: stored.get(file) }));
     report.files = files.length;
     // A path gone is read too: the reader finds it missing, and the writer removes it.
-    await this.write(toRead, [], false, report, false, new BulkLoad(async () => [], false));
+    await this.write(toRead, [], false, report, false);
     report.seconds = Math.round(performance.now() - started) / 1000;
     return report;
   }
@@ -203,8 +202,8 @@ export class FolderSync {
     return force;
   }
 
-  /** Refuses removing too much at once, then reads and writes in batches, deletions last. */
-  private async write(toRead: ToRead[], deleted: string[], force: boolean, report: SyncReport, fullPass: boolean, bulk: BulkLoad): Promise<void> {
+  /** Refuses removing too much at once, then reads and writes in batches (in bulk when `bulk` says), deletions last. */
+  private async write(toRead: ToRead[], deleted: string[], force: boolean, report: SyncReport, fullPass: boolean, bulk?: BulkLoad): Promise<void> {
     const { options, pool } = this;
     const published = (await pool.query<{ n: number }>("SELECT coalesce(sum(count), 0)::int8 AS n FROM lists WHERE kind = 'all'")).rows[0]?.n ?? 0;
     // Files a watcher reports gone are among those read: count the published ones that are missing now.
@@ -251,7 +250,7 @@ export class FolderSync {
         }
         report.read += results.length;
         report.written += read.length;
-        await bulk.beforeBatch(read.length, results.length);
+        await bulk?.beforeBatch(read.length, results.length);
         await apply(this.writer.apply({ read, seen }, fullPass ? DETAILED_CHANGES : Infinity));
       }
       for (let i = 0; i < deleted.length; i += size) {
@@ -305,7 +304,7 @@ const emptyReport = (): SyncReport => ({ files: 0, read: 0, written: 0, deleted:
 
 /**
  * Walks the folder one folder at a time beside what the store holds of it: the files to read
- * (new, changed stat, or every one when `force`) and the ones gone.
+ * (new, changed stat, or every one when `force`), the ones gone, and how many the store holds.
  */
 async function compare(pool: pg.Pool, root: string, force: boolean, report: SyncReport): Promise<{ toRead: ToRead[]; deleted: string[]; stored: number }> {
   const toRead: ToRead[] = [];
