@@ -19,7 +19,8 @@ if (!isPostgresUrl(url)) {
   process.exit(2);
 }
 const dir = path.resolve(positionals[0] ?? contentDir());
-const store = await openPostgresStore(url, { applicationName: 'broadsheet-sync' });
+// The sync builds any index a killed sync left missing itself, after writing (bulkLoad.ts).
+const store = await openPostgresStore(url, { applicationName: 'broadsheet-sync', repair: false });
 try {
   const report = await syncFolder(url, store.pool, dir, {
     ...siteCatalogOptions(false),

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf } from '@/lib/content/frontMatter';
 import { exportFolder, FolderSync, type PostgresStore, SyncRefused } from '@/lib/store/postgres';
 import { PostgresWriter } from '@/lib/store/postgres/writer';
+import { DEFERRED_INDEXES, missingIndexes } from '@/lib/store/postgres/deferredIndexes';
+import { stemOf } from '@/lib/search/tokenize';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
 import { newPostgresStore, postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { createDatabase } from '../helpers/postgres';
@@ -382,6 +384,42 @@ describe.skipIf(missing)('the postgres writer across processes', () => {
     const notFound: number[] = [];
     for (let i = 2; i < count; i += 37) if ((await store.search.count({ token: `word${i}` })) !== 1) notFound.push(i);
     expect(notFound).toEqual([]);
+    expect(await store.catalog.complete()).toBe(true);
+  }, 180_000);
+
+  it('a bulk sync killed with -9 leaves the store correct without the indexes it dropped; the next run writes the rest and builds them', async () => {
+    content = new TempContent();
+    const count = 400;
+    for (let i = 0; i < count; i++) content.write(`en/batch-${i % 4}/s${i}.md`, dated(`Story ${i}`, '2025-01-01') + `word${i}\n`);
+    store = await newPostgresStore('killed_bulk');
+    const deferred = DEFERRED_INDEXES.map((index) => index.name).sort();
+    const missingNow = async () =>
+      (await missingIndexes(async (text, values) => (await store!.pool.query(text, values)).rows)).map((index) => index.name).sort();
+    const first = start(['sync', store.url, content.dir, '50', '100']);
+    await until(first, /\[committed\] 2\b/);
+    await killed(first);
+    expect(await missingNow()).toEqual(deferred);
+    const partial = await store.catalog.size();
+    expect(partial).toBeGreaterThanOrEqual(100);
+    expect(partial).toBeLessThan(count);
+    expect(
+      await store.search.count({
+        token: 'word' + (await store.pool.query<{ path: string }>('SELECT path FROM articles LIMIT 1')).rows[0]!.path.replace(/.*s(\d+)\.md$/, '$1'),
+      }),
+    ).toBe(1);
+
+    const second = start(['sync', store.url, content.dir, '50', '100']);
+    await until(second, /\[done\]/);
+    const report = JSON.parse(/\[done\] (.*)/.exec(second.log())![1]!);
+    expect(report).toMatchObject({ files: count, written: count - partial });
+    expect(report.indexes.built.sort()).toEqual(deferred);
+    expect(await missingNow()).toEqual([]);
+    expect(await store.catalog.size()).toBe(count);
+    expect((await store.pool.query('SELECT count(*)::int8 AS n FROM search')).rows[0]).toEqual({ n: count });
+    const notFound: number[] = [];
+    for (let i = 0; i < count; i += 23) if ((await store.search.count({ token: `word${i}` })) !== 1) notFound.push(i);
+    expect(notFound).toEqual([]);
+    expect(await store.search.count({ token: stemOf('story') })).toBe(count);
     expect(await store.catalog.complete()).toBe(true);
   }, 180_000);
 

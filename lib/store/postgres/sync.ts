@@ -3,6 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Problem } from '@/lib/content/problems';
 import { deletionRefusal } from '@/lib/store/rules';
+import { BulkLoad, bulkWorthIt } from './bulkLoad';
 import { type ReadResult } from './readFiles';
 import { ReadPool } from './readPool';
 import { type ChangeSet, DETAILED_CHANGES, type FileOrigin, type FileRead, type FileSeen, PostgresWriter, type WriterOptions } from './writer';
@@ -23,6 +24,8 @@ export interface SyncOptions extends WriterOptions {
   threads?: number;
   /** Files per transaction (SYNC_BATCH). */
   batch?: number;
+  /** Files to read from which a whole-folder sync may write in bulk (bulkLoad.ts; BULK_FROM). */
+  bulkFrom?: number;
   /** Told after each transaction committed. */
   onBatch?: (set: ChangeSet, report: SyncReport) => void;
   /** Told once when another instance holds the writer lock and this sync waits for it. */
@@ -42,6 +45,8 @@ export interface SyncReport {
   changed: number;
   problems: Problem[];
   seconds: number;
+  /** Indexes built at the end (a bulk sync's, or a killed one's left to build), and the seconds it took. */
+  indexes?: { built: string[]; seconds: number };
 }
 
 /** Why a sync stopped without writing (the folder missing, or looking emptied). */
@@ -74,10 +79,12 @@ function fingerprintOf(options: WriterOptions): string {
  * (a file is stat'ed first, and read and hashed only when its time or size differs from what the
  * store last saw), deletions included, in transactions of SYNC_BATCH files. Each transaction
  * records the files it wrote, so a sync killed at any point and run again picks up where it
- * stopped, and a second run with nothing changed writes nothing. A folder that is missing, or
- * whose sync would remove more than a tenth of the published articles at once, stops the sync
- * before anything is written (SyncRefused) unless `allowDeletions`. Takes the writer lock for
- * its duration (waiting while another instance writes).
+ * stopped, and a second run with nothing changed writes nothing. A sync that writes a large share
+ * of the store (from empty, say) drops the indexes only readers need first and builds them once
+ * at the end (bulkLoad.ts); killed in between, the next sync (or the store's open) builds them. A
+ * folder that is missing, or whose sync would remove more than a tenth of the published articles
+ * at once, stops the sync before anything is written (SyncRefused) unless `allowDeletions`.
+ * Takes the writer lock for its duration (waiting while another instance writes).
  */
 export async function syncFolder(url: string, pool: pg.Pool, dir: string, options: SyncOptions): Promise<SyncReport> {
   const sync = await FolderSync.open(url, pool, dir, options);
@@ -112,12 +119,20 @@ export class FolderSync {
     this.checkRoot();
     const report = emptyReport();
     const force = await this.fingerprintChanged();
-    const { toRead, deleted } = await compare(this.pool, this.root, force, report);
-    await this.write(toRead, deleted, force, report, true);
+    const { toRead, deleted, stored } = await compare(this.pool, this.root, force, report);
+    const run = (text: string, values?: unknown[]) => this.writer.query(text, values);
+    const bulk = new BulkLoad(run, bulkWorthIt(toRead.length, stored, this.options.bulkFrom));
+    await this.write(toRead, deleted, force, report, true, bulk);
+    // Before the indexes are built: vacuuming a table reads the whole of its GIN index (for its
+    // statistics), which costs nothing while a bulk sync has it dropped.
+    if (report.written + report.deleted > 10_000) await this.pool.query('VACUUM (ANALYZE) files, articles, list_items, lists, search, sources');
+    // Before the store says it is complete: search goes through its index again from here on.
+    const building = performance.now();
+    const built = await bulk.finish();
+    if (built.length > 0) report.indexes = { built, seconds: Math.round(performance.now() - building) / 1000 };
     // From now on a URL the store does not know is one that does not exist.
     await this.writer.setMeta('complete', '1');
     await this.writer.setMeta('fingerprint', fingerprintOf(this.options));
-    if (report.written + report.deleted > 10_000) await this.pool.query('VACUUM (ANALYZE) files, articles, list_items, lists, search, sources');
     report.seconds = Math.round(performance.now() - started) / 1000;
     return report;
   }
@@ -187,8 +202,8 @@ export class FolderSync {
     return force;
   }
 
-  /** Refuses removing too much at once, then reads and writes in batches, deletions last. */
-  private async write(toRead: ToRead[], deleted: string[], force: boolean, report: SyncReport, fullPass: boolean): Promise<void> {
+  /** Refuses removing too much at once, then reads and writes in batches (in bulk when `bulk` says), deletions last. */
+  private async write(toRead: ToRead[], deleted: string[], force: boolean, report: SyncReport, fullPass: boolean, bulk?: BulkLoad): Promise<void> {
     const { options, pool } = this;
     const published = (await pool.query<{ n: number }>("SELECT coalesce(sum(count), 0)::int8 AS n FROM lists WHERE kind = 'all'")).rows[0]?.n ?? 0;
     // Files a watcher reports gone are among those read: count the published ones that are missing now.
@@ -235,6 +250,7 @@ export class FolderSync {
         }
         report.read += results.length;
         report.written += read.length;
+        await bulk?.beforeBatch(read.length, results.length);
         await apply(this.writer.apply({ read, seen }, fullPass ? DETAILED_CHANGES : Infinity));
       }
       for (let i = 0; i < deleted.length; i += size) {
@@ -288,11 +304,12 @@ const emptyReport = (): SyncReport => ({ files: 0, read: 0, written: 0, deleted:
 
 /**
  * Walks the folder one folder at a time beside what the store holds of it: the files to read
- * (new, changed stat, or every one when `force`) and the ones gone.
+ * (new, changed stat, or every one when `force`), the ones gone, and how many the store holds.
  */
-async function compare(pool: pg.Pool, root: string, force: boolean, report: SyncReport): Promise<{ toRead: ToRead[]; deleted: string[] }> {
+async function compare(pool: pg.Pool, root: string, force: boolean, report: SyncReport): Promise<{ toRead: ToRead[]; deleted: string[]; stored: number }> {
   const toRead: ToRead[] = [];
   const deleted: string[] = [];
+  let stored = 0;
   const visited = new Set<string>();
   const folders = [''];
   while (folders.length > 0) {
@@ -310,6 +327,7 @@ async function compare(pool: pg.Pool, root: string, force: boolean, report: Sync
       values: [folder],
     });
     const known = new Map(rows.map((row) => [row.path, row]));
+    stored += rows.length;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (isHidden(entry.name)) continue;
       const relative = folder ? `${folder}/${entry.name}` : entry.name;
@@ -341,6 +359,7 @@ async function compare(pool: pg.Pool, root: string, force: boolean, report: Sync
     if (visited.has(dir)) continue;
     const gone = await pool.query<{ path: string }>("SELECT path FROM files WHERE dir = $1 AND origin = 'folder'", [dir]);
     deleted.push(...gone.rows.map((row) => row.path));
+    stored += gone.rows.length;
   }
-  return { toRead, deleted };
+  return { toRead, deleted, stored };
 }
