@@ -394,32 +394,26 @@ try {
     const flowSec = Number(values['flow-duration']);
     const interval = Number(values['flow-interval']);
     const flowClient = values['flow-client'];
-    const flowHeaders = clientHeaders[flowClient];
-    console.log(`news flow: still, ${flowSec} s …`);
-    const stillBefore = varnish.backendRequests();
-    const stillFetches = watchFetches(varnish.workdir);
-    const still = await wrkAsync(varnish.origin, {
+    /** The mix as readers ask it in both phases. */
+    const flowLoad = {
       connections: 32,
       durationSec: flowSec,
-      headers: flowHeaders,
+      headers: clientHeaders[flowClient],
       script: mixScript,
       scriptArgs: [urlsFile],
       cpus: pin?.readers,
-    });
+    };
+    console.log(`news flow: still, ${flowSec} s …`);
+    const stillBefore = varnish.backendRequests();
+    const stillFetches = watchFetches(varnish.workdir);
+    const still = await wrkAsync(varnish.origin, flowLoad);
     const stillOrigin = varnish.backendRequests() - stillBefore;
     const stillKinds = await stillFetches.stop();
     console.log(`news flow: a new or corrected article every ${interval} s, ${flowSec} s …`);
     mkdirSync(flowFolder, { recursive: true });
     const flowBefore = varnish.backendRequests();
     const flowFetches = watchFetches(varnish.workdir);
-    const running = wrkAsync(varnish.origin, {
-      connections: 32,
-      durationSec: flowSec,
-      headers: flowHeaders,
-      script: mixScript,
-      scriptArgs: [urlsFile],
-      cpus: pin?.readers,
-    });
+    const running = wrkAsync(varnish.origin, flowLoad);
     const onHome = [];
     const corrected = [];
     let changes = 0;
