@@ -395,6 +395,12 @@ try {
             (interval ? `; on home within 5 s: ${phase.onHomeWithin5s}/${phase.published}` : ''),
         );
         await sleep(2000);
+        // Deleting the phase's articles took down the newest of the language, which every page's
+        // recent articles showed: those pages render afresh, so the next phase is warmed again.
+        if (interval) {
+          await warm(base, [...popular, ...tail]);
+          if (proxy) await warm(proxy.origin, [...popular, ...tail], 8);
+        }
       }
     }
     const last = results.flow.at(-1);

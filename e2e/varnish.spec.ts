@@ -152,15 +152,21 @@ test('a correction reaches a reader who had the article cached', async ({ page }
   await expect(page.locator('h1')).toHaveText(title);
 });
 
-test('a deleted article answers 410 to a reader who had it cached; the 410 is kept until it is put back', async ({ page }) => {
+test('a deleted article answers 410 to a reader who had it cached, and leaves its lists at once; the 410 is kept until it is put back', async ({ page }) => {
   const url = '/en/news/markets/coffee-prices';
   const relative = 'en/news/markets/coffee-prices.en.md';
   const text = readFileSync(file(relative), 'utf8');
+  const title = 'Coffee prices hit a record as harvest forecasts fall';
+  const list = '/en/categories/markets';
   await page.goto(origin + url);
   await cached(url);
+  expect((await cached(list)).body).toContain(title);
   unlinkSync(file(relative));
   const ms = await until(async () => (await get(origin + url)).status === 410, 'the 410 through Varnish');
   console.log(`deletion answered 410 through Varnish after ${ms} ms`);
+  // The first reader of its list after the takedown, with nobody having asked for it since: a
+  // list purged softly would be served once more as kept, title and all.
+  expect((await get(origin + list)).body).not.toContain(title);
   const gone = await page.reload();
   expect(gone?.status()).toBe(410);
   expect((await get(origin + url)).headers['x-cache-status']).toBe('HIT');
@@ -194,6 +200,21 @@ test('a new article is on its home, its category page and its feed; an untouched
     expect(answer.body).not.toContain(title);
   }
   expect(varnish.backendRequests()).toBe(before);
+});
+
+test("an article taken down while among the newest leaves every page's recent articles at once", async () => {
+  const title = 'Harbour pilots vote to strike at dawn';
+  const relative = 'en/news/city/harbour-pilots.en.md';
+  writeFileSync(file(relative), `---\ntitle: "${title}"\ndate: "2026-12-02 06:00:00"\ncategories: ["City"]\n---\n\nA vote.\n`);
+  await until(async () => (await get(`${origin}/en`)).body.includes(title), 'the new article on the home through Varnish');
+  // A page no other test asks for, neither its neighbour nor in its lists: rendered now, its
+  // recent articles show the new one.
+  const elsewhere = '/en/news/science/wind-farm-approved';
+  expect((await cached(elsewhere)).body).toContain(title);
+  unlinkSync(file(relative));
+  await until(async () => (await get(`${origin}/en/news/city/harbour-pilots`)).status === 410, 'the 410 through Varnish');
+  // Not at its next sidebar refresh (minutes away), nor once more from a kept copy.
+  expect((await get(origin + elsewhere)).body).not.toContain(title);
 });
 
 test("a moved article's old URL redirects a reader who had it cached", async () => {

@@ -16,6 +16,7 @@ import {
   sidebarTag,
   sitemapIndexTag,
   sitemapTag,
+  takedownTag,
   taxonomyTag,
   termTag,
 } from '@/lib/server/pageCache/pageTags.mjs';
@@ -148,6 +149,24 @@ describe('what a change refreshes', () => {
     const before = { ...meta, tags: ['Old tag'] };
     const tags = changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta: before }, after: { meta } }] }), ['en']).tags;
     expect(tags).toEqual(expect.arrayContaining([termTag('en', 'tags', 'old-tag'), termTag('en', 'tags', 'night-life')]));
+  });
+
+  it('marks a takedown, and names every page of its language when the recent articles showed it', () => {
+    const takenDown = (newerCount?: number) =>
+      changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta, newer: 'en/news/a', older: 'en/news/b', newerCount } }] }), ['en'], [], 10).tags;
+    // One of the ten newest: in the sidebar of every page of English.
+    expect(takenDown(0)).toEqual(expect.arrayContaining([takedownTag, languageTag('en'), listTag('en'), pathTag('/en/news/city/ferry')]));
+    expect(takenDown(9)).toContain(languageTag('en'));
+    // Older: its own pages only, still marked.
+    expect(takenDown(10)).toContain(takedownTag);
+    expect(takenDown(10)).not.toContain(languageTag('en'));
+    // Not counted (a change logged before the count existed): taken as one of the newest.
+    expect(changeRefresh([{ ...touchedBy({ changes: [{ key: meta.key, before: { meta } }] })[0]!, newerCount: undefined }], ['en'], [], 10).tags).toContain(
+      languageTag('en'),
+    );
+    // An edit or a new article is no takedown.
+    expect(refresh.tags).not.toContain(takedownTag);
+    expect(changeRefresh(touchedBy({ changes: [{ key: meta.key, before: { meta }, after: { meta } }] }), ['en']).tags).not.toContain(takedownTag);
   });
 });
 

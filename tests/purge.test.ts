@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedVarnish, startVarnish, varnishMissing } from '../bench/lib/varnish.mjs';
 import type { PurgeBatch } from '@/lib/server/purge/client';
 import { PurgePolicy } from '@/lib/server/purge/policy';
+import { takedownTag } from '@/lib/server/pageCache/pageTags.mjs';
 import { PurgeQueue } from '@/lib/server/purge/queue';
 import { surrogateKeyHeaders, surrogateKeys } from '@/lib/server/purge/surrogateKeys';
 import { parsePurgeTargets, type PurgeTarget } from '@/lib/server/purge/targets';
@@ -80,6 +81,19 @@ describe('which purge each tag gets', () => {
     expect(policy.modes(['bs:path:en/news/a'], 'expire').hard).toEqual(['bs:path:en/news/a']);
     // A sidebar's refresh is never outright.
     expect(policy.modes(['bs:side:en:3', 'bs:path:en/news/b'], 'stale')).toEqual({ hard: [], soft: ['bs:side:en:3', 'bs:path:en/news/b'] });
+  });
+
+  it('purges every page a takedown names outright, lists and repeats included, and sends the marker nowhere', () => {
+    let now = 0;
+    const policy = new PurgePolicy(() => now);
+    policy.modes(['bs:path:en/news/a'], 'expire');
+    // The editor deletes the file a second after saving it: the article and its lists go at once.
+    now = 1000;
+    const takedown = ['bs:path:en/news/a', 'bs:list:en', 'bs:term:en:tags:x', 'bs:lang:en', takedownTag, '_N_T_/en/layout'];
+    expect(policy.modes(takedown, 'expire')).toEqual({ hard: ['bs:path:en/news/a', 'bs:list:en', 'bs:term:en:tags:x', 'bs:lang:en'], soft: [] });
+    // The next ordinary change to its lists is soft again.
+    now = 2000;
+    expect(policy.modes(['bs:list:en'], 'expire')).toEqual({ hard: [], soft: ['bs:list:en'] });
   });
 });
 

@@ -147,6 +147,10 @@ export interface TouchedArticle {
   corrected?: boolean;
   newer?: string;
   older?: string;
+  /** Taken down by the change: no article holds its URL after it. */
+  removed?: true;
+  /** For one taken down: how many articles of its language were newer (counted up to NEWER_COUNTED, ingest/changeSet.ts). */
+  newerCount?: number;
 }
 
 /**

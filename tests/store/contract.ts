@@ -333,6 +333,8 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
           await store.sync();
           const removed = await waitFor(() => heard.find((record) => record.seq > added.seq), 'the removal');
           expect('touched' in removed && removed.touched.map((t) => t.slug.join('/'))).toEqual(['news/late']);
+          // Taken down while the newest of its language: the recent articles on every page showed it.
+          expect('touched' in removed && removed.touched[0]).toMatchObject({ removed: true, newerCount: 0 });
           expect(await catalog.article('en', ['news', 'late'])).toBeUndefined();
           expect((await catalog.term('en', 'categories', 'markets'))?.count).toBe(2);
 

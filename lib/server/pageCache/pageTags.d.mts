@@ -1,5 +1,6 @@
 /** Types of pageTags.mjs (plain JavaScript: the cache handler that uses it runs unbundled). */
 export declare const allPagesTag: string;
+export declare const takedownTag: string;
 export declare function languageTag(lang: string): string;
 export declare const SIDEBAR_GROUPS: number;
 export declare function sidebarTag(lang: string, group: number): string;

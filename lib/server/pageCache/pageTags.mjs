@@ -14,6 +14,12 @@ const enc = encodeURIComponent;
 
 /** Every page of the site. */
 export const allPagesTag = 'bs:all';
+/**
+ * Names no page: it marks a change that took an article down (deleted, unpublished, expired), so
+ * that the caches in front drop every page the change names outright, never serving one of them
+ * once more while they fetch it again (lib/server/purge/policy.ts).
+ */
+export const takedownTag = 'bs:takedown';
 /** Every page of a language: each shows its recent articles and terms in the sidebar. */
 export const languageTag = (/** @type {string} */ lang) => `bs:lang:${enc(lang)}`;
 /**

@@ -1,5 +1,7 @@
 /** Only the site's own tags (pageTags.mjs) name pages a cache in front knows; Next's `_N_T_…` do not. */
 const OWN_TAG = /^bs:/;
+import { takedownTag } from '@/lib/server/pageCache/pageTags.mjs';
+
 /** A tag naming one page: an article (in each language), its social image. */
 const ONE_PAGE = /^bs:path:/;
 /**
@@ -17,6 +19,10 @@ const REPEAT_MS = 3000;
  * reader of a home waiting for its render (measured: the news flow's p99 went from 3 ms still to
  * 61 ms with lists purged outright). The site renders expired pages afresh before answering, so
  * the cache's next fetch has the change.
+ *
+ * A takedown (the change names takedownTag) is the exception: every page it names is purged
+ * outright, lists and all, so that no reader of a quiet list gets the taken-down title once more
+ * from a kept copy.
  */
 export class PurgePolicy {
   private readonly recent = new Map<string, number>();
@@ -28,9 +34,13 @@ export class PurgePolicy {
     for (const [tag, at] of this.recent) if (now - at > REPEAT_MS) this.recent.delete(tag);
     const hard: string[] = [];
     const soft: string[] = [];
+    const takedown = tags.includes(takedownTag);
     for (const tag of tags) {
-      if (!OWN_TAG.test(tag)) continue;
-      if (mode === 'expire' && ONE_PAGE.test(tag) && !this.recent.has(tag)) {
+      if (!OWN_TAG.test(tag) || tag === takedownTag) continue;
+      if (takedown) {
+        hard.push(tag);
+        if (ONE_PAGE.test(tag)) this.recent.set(tag, now);
+      } else if (mode === 'expire' && ONE_PAGE.test(tag) && !this.recent.has(tag)) {
         hard.push(tag);
         this.recent.set(tag, now);
       } else soft.push(tag);

@@ -1,7 +1,8 @@
 import type { TouchedArticle, TouchedAuthor } from '@/lib/store';
 import { taxonomies, termSlug } from '@/lib/content/terms';
 import { correctionsUrl } from '@/lib/routing/urls';
-import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { languageTag, listTag, pathTag, sitemapIndexTag, sitemapTag, takedownTag, taxonomyTag, termTag } from '@/lib/server/pageCache/pageTags.mjs';
+import { siteConfig } from '@/lib/config';
 
 /** What a change refreshes at once, and which languages' other pages catch up later. */
 export interface ChangeRefresh {
@@ -11,7 +12,7 @@ export interface ChangeRefresh {
   sidebarLanguages: string[];
 }
 
-function touchedTags(article: TouchedArticle, languages: readonly string[], into: Set<string>): void {
+function touchedTags(article: TouchedArticle, languages: readonly string[], recentCount: number, into: Set<string>): void {
   const slug = article.slug.join('/');
   // The article; the same path in the other languages (their language links and alternates).
   for (const lang of languages) into.add(pathTag(`/${lang}/${slug}`));
@@ -34,6 +35,13 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
   if (article.menu) into.add(languageTag(article.lang));
   // A corrected article is on its language's corrections page (its title, its corrections).
   if (article.corrected) into.add(pathTag(correctionsUrl(article.lang)));
+  // Taken down: gone from the caches in front at once, not served once more while they fetch
+  // again. One of the newest is in every page's recent articles: those pages now, not when their
+  // sidebars next refresh.
+  if (article.removed) {
+    into.add(takedownTag);
+    if ((article.newerCount ?? 0) < recentCount) into.add(languageTag(article.lang));
+  }
 }
 
 /**
@@ -41,11 +49,16 @@ function touchedTags(article: TouchedArticle, languages: readonly string[], into
  * terms, or in time between neighbours), its own page, its lists, its terms and its neighbours.
  * Nothing else: the rest of the cache keeps serving, and sidebars catch up on a timer.
  */
-export function changeRefresh(touched: readonly TouchedArticle[], languages: readonly string[], authors: readonly TouchedAuthor[] = []): ChangeRefresh {
+export function changeRefresh(
+  touched: readonly TouchedArticle[],
+  languages: readonly string[],
+  authors: readonly TouchedAuthor[] = [],
+  recentCount: number = siteConfig.recentCount,
+): ChangeRefresh {
   const tags = new Set<string>();
   const sidebarLanguages = new Set<string>();
   for (const article of touched) {
-    touchedTags(article, languages, tags);
+    touchedTags(article, languages, recentCount, tags);
     sidebarLanguages.add(article.lang);
   }
   // An author's description changed: their pages in every language, and the pages of the

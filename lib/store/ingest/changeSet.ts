@@ -15,11 +15,19 @@ export interface WriterOptions extends LoadOptions {
   now?: () => number;
 }
 
+/**
+ * Newer articles of a language counted for a touched article, up to this: enough to tell whether
+ * the recent-articles widget on every page shows it (recentCount, 10 by default).
+ */
+export const NEWER_COUNTED = 100;
+
 /** An article as it was before a change or is after it, with its pager neighbours' keys. */
 export interface ArticleState {
   meta: ArticleMeta;
   newer?: string;
   older?: string;
+  /** How many articles of its language are newer, counted up to NEWER_COUNTED. */
+  newerCount?: number;
 }
 
 /** What a change did to one URL. */
@@ -52,7 +60,11 @@ export function changeRecordOf(set: ChangeSet, seq: number): ChangeRecord {
 /** Articles of an author named one by one in the change log, per language: past it, the language's every page refreshes. */
 export const AUTHOR_ARTICLES_NAMED = 200;
 
-/** The touched articles of a change set: each before and after the change. */
+/**
+ * The touched articles of a change set: each before and after the change. One with no after was
+ * taken down (deleted, unpublished, expired, made a draft again, moved): it says so, with how
+ * recent it was, so that no page keeps showing it (lib/server/revalidation/changeTags.ts).
+ */
 export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
   return set.changes.flatMap((change) =>
     [change.before, change.after].flatMap((state) =>
@@ -68,6 +80,7 @@ export function touchedBy(set: Pick<ChangeSet, 'changes'>): TouchedArticle[] {
               ...(state.meta.corrections?.length ? { corrected: true } : {}),
               newer: state.newer,
               older: state.older,
+              ...(state === change.before && !change.after ? { removed: true as const, newerCount: state.newerCount ?? 0 } : {}),
             },
           ]
         : [],

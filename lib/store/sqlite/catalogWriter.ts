@@ -28,7 +28,7 @@ export type { ArticleChange, ArticleState, ChangeSet, PassResult, UnreadableFold
 import { sortKey } from '@/lib/store/ingest/sortKey';
 import { isAuthorFile } from '@/lib/content/authorFile';
 import type { TouchedAuthor } from '../types';
-import { AUTHOR_ARTICLES_NAMED } from '@/lib/store/ingest/changeSet';
+import { AUTHOR_ARTICLES_NAMED, NEWER_COUNTED } from '@/lib/store/ingest/changeSet';
 import { beginUnsynced, endUnsynced } from './unsyncedBuild';
 
 /** Reads batches of files on other threads (see parsePool.ts), up to `ahead` at once; by default, files are read on the writer's thread. */
@@ -296,6 +296,10 @@ export class CatalogWriter {
       newer: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article > ? ORDER BY i.article ASC LIMIT 1',
       ),
+      // Counted in the list's own index, no further than NEWER_COUNTED rows.
+      newerCount: db
+        .prepare<[number, number, number], number>('SELECT count(*) FROM (SELECT 1 FROM list_items WHERE list = ? AND article > ? LIMIT ?)')
+        .pluck(),
       older: db.prepare<[number, number], { key: string }>(
         'SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = ? AND i.article < ? ORDER BY i.article DESC LIMIT 1',
       ),
@@ -726,7 +730,9 @@ export class CatalogWriter {
   }
 
   private removeArticle(id: number, meta: ArticleMeta): ArticleState {
-    const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang) };
+    // Counted before it leaves its lists: whether the recent articles on every page show it.
+    const newerCount = this.statements.newerCount.get(this.languageList(meta.lang), id, NEWER_COUNTED);
+    const state: ArticleState = { meta, ...this.neighboursOf(id, meta.lang), newerCount };
     for (const [kind, slug, name] of listsOf(meta)) this.statements.removeItem.run(this.listId(meta.lang, kind, slug, name), id);
     if (meta.corrections?.length) this.statements.removeCorrections.run(id);
     this.pendingSearch.deletes.push(id);
