@@ -80,7 +80,9 @@ export async function storeMb(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT pg_database_size(current_database()) AS total, pg_total_relation_size('search') AS search");
+    const { rows } = await client.query(
+      "SELECT pg_database_size(current_database()) AS total, (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('search')) AS search",
+    );
     return { totalMb: Math.round(Number(rows[0].total) / 1024 / 1024), searchMb: Math.round(Number(rows[0].search) / 1024 / 1024) };
   } finally {
     await client.end();

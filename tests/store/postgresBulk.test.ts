@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPostgresStore, type PostgresStore } from '@/lib/store/postgres';
 import { bulkWorthIt } from '@/lib/store/postgres/bulkLoad';
-import { buildMissingIndexes, DEFERRED_INDEXES, dropIndexes, missingIndexes, type RunSql } from '@/lib/store/postgres/deferredIndexes';
+import { buildMissingIndexes, DEFERRED_INDEXES, dropIndexes, missingIndexes, poolSessions, type RunSql } from '@/lib/store/postgres/deferredIndexes';
+import { openPool } from '@/lib/store/postgres/connection';
+import { migrate } from '@/lib/store/postgres/migrate';
+import { migrations } from '@/lib/store/postgres/schema';
 import { createDatabase } from '../helpers/postgres';
 import { postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
@@ -70,6 +73,87 @@ describe.skipIf(missing)('a bulk sync of the postgres store', () => {
     expect((await buildMissingIndexes(runOn(store))).sort()).toEqual(made.map((row) => row.indexname));
     expect(await definitions()).toEqual(made);
     expect(await buildMissingIndexes(runOn(store))).toEqual([]);
+  });
+
+  it("builds the partitions' full-text indexes on two connections at once, then the whole table's", async () => {
+    const store = await open('bulk_two');
+    content = folder(40);
+    await syncInto(
+      store,
+      content.dir,
+      storeOptions(() => now),
+    );
+    await dropIndexes(runOn(store));
+    // Each connection's statements, in order: the writer's, and the one beside it.
+    const first: string[] = [];
+    const second: string[] = [];
+    const recording =
+      (into: string[], run: RunSql): RunSql =>
+      (text, values) => {
+        if (text.startsWith('CREATE INDEX')) into.push(/CREATE INDEX IF NOT EXISTS (\w+)/.exec(text)?.[1] ?? text);
+        return run(text, values);
+      };
+    const writer = await store.pool.connect();
+    const sessions = poolSessions(store.pool);
+    try {
+      const built = await buildMissingIndexes(
+        recording(first, async (text, values) => (await writer.query(text, values)).rows),
+        async () => {
+          const session = await sessions.open();
+          return { ...session, run: recording(second, session.run) };
+        },
+      );
+      expect(built.sort()).toEqual(DEFERRED_INDEXES.map((index) => index.name).sort());
+    } finally {
+      writer.release();
+    }
+    // One partition each, as they came; the whole table's last, on the first, once both are done.
+    expect([first[0], second[0]].sort()).toEqual(['search_0_doc', 'search_1_doc']);
+    expect(first.at(-1)).toBe('search_doc');
+    expect([...first, ...second].sort()).toEqual(DEFERRED_INDEXES.map((index) => index.name).sort());
+    expect(await missingNames(store)).toEqual([]);
+    expect(await store.search.count({ token: 'word7' })).toBe(1);
+    const { rows } = await store.pool.query("SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'search_doc'::regclass");
+    expect(rows[0]).toEqual({ n: 2 });
+  });
+
+  it('moves a store written before the partitions into them, its entries and search intact; a large one gets its indexes when opened', async () => {
+    for (const [prefix, entries] of [
+      ['bulk_migrate_small', 30],
+      ['bulk_migrate_large', 100_000],
+    ] as const) {
+      const url = await createDatabase(clusterUrl, prefix);
+      const pool = openPool(url, { max: 2 });
+      try {
+        expect(
+          await migrate(
+            pool,
+            migrations.filter((migration) => migration.version <= 7),
+          ),
+        ).toContain(7);
+        await pool.query("INSERT INTO search (id, lang, doc) SELECT g, 'en', array_to_tsvector(ARRAY['all', 'n' || g]) FROM generate_series(1, $1::int) g", [
+          entries,
+        ]);
+        expect(await migrate(pool)).toEqual([8]);
+        const { rows } = await pool.query(
+          "SELECT (SELECT count(*)::int FROM search) AS total, (SELECT count(*)::int FROM search_0) AS p0, (SELECT count(*)::int FROM search_1) AS p1, (SELECT relkind::text FROM pg_class WHERE relname = 'search') AS kind",
+        );
+        expect(rows[0]).toMatchObject({ total: entries, kind: 'p' });
+        expect(rows[0].p0 + rows[0].p1).toBe(entries);
+        expect(rows[0].p0).toBeGreaterThan(0);
+        expect(rows[0].p1).toBeGreaterThan(0);
+        // A large store is not held up by building them inside the migration.
+        const missingAfter = (await missingIndexes(async (text, values) => (await pool.query(text, values)).rows)).map((index) => index.name);
+        expect(missingAfter).toEqual(entries < 100_000 ? [] : ['search_doc', 'search_0_doc', 'search_1_doc']);
+      } finally {
+        await pool.end();
+      }
+      const store = await openPostgresStore(url, { max: 4 });
+      stores.push(store);
+      expect((await store.repaired).sort()).toEqual(entries < 100_000 ? [] : ['search_0_doc', 'search_1_doc', 'search_doc']);
+      expect(await store.search.count({ token: 'n7' })).toBe(1);
+      expect(await store.search.count({ token: 'all' })).toBe(entries);
+    }
   });
 
   it('writes without the deferred indexes, reads correctly meanwhile, and builds them once at the end', async () => {

@@ -1,4 +1,4 @@
-import { buildMissingIndexes, dropIndexes, type RunSql } from './deferredIndexes';
+import { type BuildSession, buildMissingIndexes, dropIndexes, type RunSql } from './deferredIndexes';
 
 /** Files to read from which a sync may write in bulk (SyncOptions.bulkFrom). */
 export const BULK_FROM = 10_000;
@@ -26,6 +26,8 @@ export class BulkLoad {
   constructor(
     private readonly run: RunSql,
     private readonly eligible: boolean,
+    /** A second connection, to build two of them at once. */
+    private readonly another?: BuildSession,
   ) {}
 
   /** Before writing a batch of `size` files of which `writes` changed. */
@@ -37,6 +39,6 @@ export class BulkLoad {
 
   /** Builds the missing indexes (this sync's drop, or a killed sync's); their names. */
   finish(): Promise<string[]> {
-    return buildMissingIndexes(this.run);
+    return buildMissingIndexes(this.run, this.another);
   }
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { buildMissingIndexes, missingIndexes } from './deferredIndexes';
+import { buildMissingIndexes, missingIndexes, poolSessions } from './deferredIndexes';
 import { WriterBusy, WriterSession } from './lock';
 
 export interface IndexRepair {
@@ -19,6 +19,8 @@ export interface IndexRepair {
 export function repairIndexes(url: string, pool: pg.Pool): IndexRepair {
   let session: WriterSession | undefined;
   let stopped = false;
+  // The second connection building beside the writer's (deferredIndexes.ts).
+  const alongside = poolSessions(pool);
   const work = async (): Promise<string[]> => {
     if ((await missingIndexes(async (text, values) => (await pool.query(text, values)).rows)).length === 0) return [];
     try {
@@ -30,7 +32,7 @@ export function repairIndexes(url: string, pool: pg.Pool): IndexRepair {
     try {
       if (stopped) return [];
       const client = session.client;
-      return await buildMissingIndexes(async (text, values) => (await client.query(text, values)).rows);
+      return await buildMissingIndexes(async (text, values) => (await client.query(text, values)).rows, alongside.open);
     } finally {
       await session.release();
     }
@@ -40,6 +42,7 @@ export function repairIndexes(url: string, pool: pg.Pool): IndexRepair {
     done,
     async stop() {
       stopped = true;
+      alongside.closeAll();
       await session?.client.end().catch(() => undefined);
       await done.catch(() => undefined);
     },

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Problem } from '@/lib/content/problems';
 import { deletionRefusal } from '@/lib/store/rules';
 import { BulkLoad, bulkWorthIt } from './bulkLoad';
+import { poolSessions } from './deferredIndexes';
 import { type ReadResult } from './readFiles';
 import { ReadPool } from './readPool';
 import { type ChangeSet, DETAILED_CHANGES, type FileOrigin, type FileRead, type FileSeen, PostgresWriter, type WriterOptions } from './writer';
@@ -121,7 +122,7 @@ export class FolderSync {
     const force = await this.fingerprintChanged();
     const { toRead, deleted, stored } = await compare(this.pool, this.root, force, report);
     const run = (text: string, values?: unknown[]) => this.writer.query(text, values);
-    const bulk = new BulkLoad(run, bulkWorthIt(toRead.length, stored, this.options.bulkFrom));
+    const bulk = new BulkLoad(run, bulkWorthIt(toRead.length, stored, this.options.bulkFrom), poolSessions(this.pool).open);
     await this.write(toRead, deleted, force, report, true, bulk);
     // Before the indexes are built: vacuuming a table reads the whole of its GIN index (for its
     // statistics), which costs nothing while a bulk sync has it dropped.
