@@ -198,6 +198,11 @@ try {
     results.freshInstance = { homeMs: round(server.readyMs), firstArticleMs: round(article.ms), firstSearchMs: round(search.ms), rssMb: server.rssMb() };
     row('fresh instance: home answered after start (ms)', results.freshInstance.homeMs);
     row('fresh instance: then its first article / first search (ms)', `${results.freshInstance.firstArticleMs} / ${results.freshInstance.firstSearchMs}`);
+    // A server with the folder compares it with the store once it starts (every file stated, as
+    // a SQLite server checks its files after a restart): the renders below are timed after it.
+    const checked = await server.waitForLog(/the whole folder checked against the store: \d+ files, nothing changed \(([\d.]+) s\)/, 600_000);
+    results.freshInstance.folderCheckedS = Number(checked[1]);
+    row('fresh instance: folder checked against the store (s)', results.freshInstance.folderCheckedS);
   } else if (needServer) {
     // A first start on a folder the server has never seen: no catalog, no cached page. With
     // --reuse-catalog (to measure later phases again at a large scale) the catalog is kept, and

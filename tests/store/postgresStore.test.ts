@@ -4,6 +4,7 @@ import { openPool } from '@/lib/store/postgres/connection';
 import { migrate } from '@/lib/store/postgres/migrate';
 import { migrations } from '@/lib/store/postgres/schema';
 import { openPostgresStore, type PostgresStore } from '@/lib/store/postgres';
+import { FolderFollower } from '@/lib/store/postgres/folderFollower';
 import { createDatabase } from '../helpers/postgres';
 import { postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
@@ -87,6 +88,35 @@ describe.skipIf(missing)('the postgres store', () => {
     expect(await store.search.count({ token: 'third' })).toBe(Math.ceil(count / 3));
     expect(await titles(await store.search.ids({ lang: 'en' }, 2, 0))).toEqual(['Story 699', 'Story 698']);
     expect(await store.search.count({ lang: 'en' })).toBe(count);
+  });
+
+  it('tells when a server has checked the whole folder against the store, even when nothing changed, once', async () => {
+    const url = await createDatabase(clusterUrl, 'follow_checked');
+    const store = await openPostgresStore(url, { max: 4 });
+    stores.push(store);
+    content = new TempContent();
+    for (let i = 0; i < 12; i++) content.write(`en/s${i}.md`, corpusShaped({ title: `"Story ${i}"`, date: '"2025-01-01 00:00:00"' }, 'Text.\n'));
+    const options = storeOptions(() => Date.parse('2026-01-01T00:00:00Z'));
+    await syncInto(store, content.dir, options);
+    const lines: string[] = [];
+    const follower = new FolderFollower(url, store.pool, content.dir, {
+      ...options,
+      mode: 'poll',
+      pollMs: 50,
+      log: { info: (line) => lines.push(line), error: (line) => lines.push(`error ${line}`) },
+    });
+    follower.start();
+    try {
+      const until = Date.now() + 60_000;
+      while (!lines.some((line) => line.startsWith('the whole folder checked')) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      // Polls of the unchanged folder go on every 50 ms meanwhile: told after the first only.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    } finally {
+      await follower.stop();
+    }
+    const checked = lines.filter((line) => line.startsWith('the whole folder checked against the store'));
+    expect(checked).toEqual([expect.stringMatching(/^the whole folder checked against the store: 12 files, nothing changed \([\d.]+ s\)$/)]);
+    expect(lines.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 
   it('reads the few matches of a rare term through the index, not every entry, whatever the planner guesses', async () => {

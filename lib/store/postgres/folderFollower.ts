@@ -30,6 +30,8 @@ export class FolderFollower {
   private watcher: ContentWatcher | undefined;
   private pending = new Set<string>();
   private rescan = true;
+  /** Whether the first comparison of the whole folder with the store has been told. */
+  private checked = false;
   private running = false;
   private stopped = false;
   private retryMs = RETRY_FIRST_MS;
@@ -106,7 +108,7 @@ export class FolderFollower {
         });
         this.log.info(`this instance writes ${this.dir} into the store`);
       }
-      if (whole) this.report('the whole folder', await this.sync.all());
+      if (whole) this.reportWhole(await this.sync.all());
       if (paths.length > 0) this.report(`${paths.length} changed path(s)`, await this.sync.paths(paths));
       const published = await this.sync.publishDue();
       if (published.changes.length > 0) this.log.info(`${published.changes.length} scheduled article(s) published`);
@@ -138,6 +140,19 @@ export class FolderFollower {
     }
     this.running = false;
     if (this.pending.size > 0 || this.rescan) this.kick(0);
+  }
+
+  /**
+   * The first comparison of the whole folder is told even when it changed nothing: until it ends,
+   * this instance reads the whole folder beside its readers (as a SQLite server checks its files
+   * at start).
+   */
+  private reportWhole(report: SyncReport): void {
+    if (!this.checked && report.read === 0 && report.deleted === 0) {
+      this.log.info(`the whole folder checked against the store: ${report.files} files, nothing changed (${report.seconds} s)`);
+    }
+    this.checked = true;
+    this.report('the whole folder', report);
   }
 
   private report(what: string, report: SyncReport): void {
