@@ -1,7 +1,7 @@
-/** Only the site's own tags (pageTags.mjs) name pages a cache in front knows; Next's `_N_T_…` do not. */
-const OWN_TAG = /^bs:/;
 import { takedownTag } from '@/lib/server/pageCache/pageTags.mjs';
 
+/** Only the site's own tags (pageTags.mjs) name pages a cache in front knows; Next's `_N_T_…` do not. */
+const OWN_TAG = /^bs:/;
 /** A tag naming one page: an article (in each language), its social image. */
 const ONE_PAGE = /^bs:path:/;
 /**
@@ -37,12 +37,10 @@ export class PurgePolicy {
     const takedown = tags.includes(takedownTag);
     for (const tag of tags) {
       if (!OWN_TAG.test(tag) || tag === takedownTag) continue;
-      if (takedown) {
+      const onePage = ONE_PAGE.test(tag);
+      if (takedown || (mode === 'expire' && onePage && !this.recent.has(tag))) {
         hard.push(tag);
-        if (ONE_PAGE.test(tag)) this.recent.set(tag, now);
-      } else if (mode === 'expire' && ONE_PAGE.test(tag) && !this.recent.has(tag)) {
-        hard.push(tag);
-        this.recent.set(tag, now);
+        if (onePage) this.recent.set(tag, now);
       } else soft.push(tag);
     }
     return { hard, soft };

@@ -68,8 +68,6 @@ export const DEFERRED_INDEXES: readonly DeferredIndex[] = [
  * higher keeps its own.
  */
 const BUILD_MEMORY_MB = 1024;
-/** Connections building at once: one per partition of the full-text index. */
-const BUILDERS = 2;
 
 /** Those of the deferred indexes the store lacks now. */
 export async function missingIndexes(run: RunSql): Promise<DeferredIndex[]> {
@@ -116,7 +114,7 @@ export async function buildMissingIndexes(run: RunSql, another?: BuildSession): 
   // Dealt in turn, so each connection starts with a partition of its own (the b-trees are small).
   const shares = runners.map((_, i) => first.filter((__, n) => n % runners.length === i));
   let failing = false;
-  const memoryMb = Math.floor(BUILD_MEMORY_MB / Math.min(runners.length, BUILDERS));
+  const memoryMb = Math.floor(BUILD_MEMORY_MB / runners.length);
   const drain = (on: RunSql, share: DeferredIndex[]) =>
     building(on, memoryMb, async () => {
       for (const index of share) if (!failing) await on(index.definition);
@@ -130,8 +128,11 @@ export async function buildMissingIndexes(run: RunSql, another?: BuildSession): 
   // A connection whose statement failed midway is closed rather than handed back.
   extra?.release(failed !== undefined);
   if (failed) throw failed.reason;
-  await building(run, BUILD_MEMORY_MB, async () => {
-    for (const index of missing.filter((index) => index.last)) await run(index.definition);
-  });
+  const last = missing.filter((index) => index.last);
+  if (last.length > 0) {
+    await building(run, BUILD_MEMORY_MB, async () => {
+      for (const index of last) await run(index.definition);
+    });
+  }
   return missing.map((index) => index.name);
 }

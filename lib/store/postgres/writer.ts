@@ -122,12 +122,11 @@ const sql = {
                   WHERE f.path = x.path AND f.dup_of IS DISTINCT FROM x.dup`,
   articlesByKey: 'SELECT id, path, key, meta, hash FROM articles WHERE key = ANY($1::text[])',
   storedFiles: `SELECT f.path, f.mtime, f.size, s.bytes FROM files f JOIN sources s ON s.hash = f.hash WHERE f.path = ANY($1::text[])`,
-  // Counted in the list's own index, no further than $3 rows.
-  newerCounts: `SELECT x.article, (SELECT count(*) FROM (SELECT 1 FROM list_items i WHERE i.list = x.list AND i.article > x.article LIMIT $3) t)::int AS n
-     FROM unnest($1::int4[], $2::int8[]) AS x(list, article)`,
+  // Newer articles are counted in the list's own index, no further than $3 rows (0: not counted).
   neighbours: `SELECT x.article,
        (SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = x.list AND i.article > x.article ORDER BY i.article ASC LIMIT 1) AS newer,
-       (SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = x.list AND i.article < x.article ORDER BY i.article DESC LIMIT 1) AS older
+       (SELECT a.key FROM list_items i JOIN articles a ON a.id = i.article WHERE i.list = x.list AND i.article < x.article ORDER BY i.article DESC LIMIT 1) AS older,
+       (SELECT count(*) FROM (SELECT 1 FROM list_items i WHERE i.list = x.list AND i.article > x.article LIMIT $3) t)::int AS newer_count
      FROM unnest($1::int4[], $2::int8[]) AS x(list, article)`,
   removeItems: `WITH gone AS (
        DELETE FROM list_items i USING unnest($1::int4[], $2::int8[]) AS x(list, article) WHERE i.list = x.list AND i.article = x.article RETURNING i.list)
@@ -539,13 +538,16 @@ export class PostgresWriter {
     const changes = new Map<string, ArticleChange>();
     const detailed = removed.length + inserted.length <= detailedUpTo;
     const removedMeta = new Map(removed.map((row) => [row.id, JSON.parse(row.meta) as ArticleMeta]));
-    const removedArticles: [number, ArticleMeta][] = removed.map((row) => [row.id, removedMeta.get(row.id) as ArticleMeta]);
-    const removedNeighbours = detailed ? await this.neighboursOf(removedArticles) : new Map();
-    // Counted before they leave their lists: whether the recent articles on every page show them.
-    const newerCounts = detailed ? await this.newerCounts(removedArticles) : new Map<number, number>();
+    // Newer ones counted before they leave their lists: whether the recent articles on every page show them.
+    const removedNeighbours = detailed
+      ? await this.neighboursOf(
+          removed.map((row) => [row.id, removedMeta.get(row.id) as ArticleMeta]),
+          NEWER_COUNTED,
+        )
+      : new Map();
     for (const row of removed) {
       const meta = removedMeta.get(row.id) as ArticleMeta;
-      changes.set(row.key, { key: row.key, before: { meta, ...removedNeighbours.get(row.id), newerCount: newerCounts.get(row.id) } });
+      changes.set(row.key, { key: row.key, before: { meta, ...removedNeighbours.get(row.id) } });
     }
     await this.removeArticles(removed, removedMeta);
 
@@ -602,22 +604,25 @@ export class PostgresWriter {
     return this.listIds.get(`${lang}\u0000${kind}\u0000${slug}`);
   }
 
-  /** Newer and older in the same language of each article, as the store stands now. */
-  private async neighboursOf(articles: [number, ArticleMeta][]): Promise<Map<number, { newer?: string; older?: string }>> {
+  /**
+   * Newer and older in the same language of each article, as the store stands now; with
+   * `countNewer`, how many of its language are newer too, counted up to that.
+   */
+  private async neighboursOf(articles: [number, ArticleMeta][], countNewer = 0): Promise<Map<number, Omit<ArticleState, 'meta'>>> {
     if (articles.length === 0) return new Map();
     await this.resolveLists(articles.map(([, meta]) => [meta.lang, 'all', '', '']));
     const lists = articles.map(([, meta]) => this.listId(meta.lang, 'all', '') as number);
-    const rows = await this.q<{ article: number; newer: string | null; older: string | null }>('neighbours', [lists, articles.map(([id]) => id)]);
-    return new Map(rows.map((row) => [row.article, { newer: row.newer ?? undefined, older: row.older ?? undefined }]));
-  }
-
-  /** How many articles of its language are newer than each, counted up to NEWER_COUNTED. */
-  private async newerCounts(articles: [number, ArticleMeta][]): Promise<Map<number, number>> {
-    if (articles.length === 0) return new Map();
-    await this.resolveLists(articles.map(([, meta]) => [meta.lang, 'all', '', '']));
-    const lists = articles.map(([, meta]) => this.listId(meta.lang, 'all', '') as number);
-    const rows = await this.q<{ article: number; n: number }>('newerCounts', [lists, articles.map(([id]) => id), NEWER_COUNTED]);
-    return new Map(rows.map((row) => [row.article, row.n]));
+    const rows = await this.q<{ article: number; newer: string | null; older: string | null; newer_count: number }>('neighbours', [
+      lists,
+      articles.map(([id]) => id),
+      countNewer,
+    ]);
+    return new Map(
+      rows.map((row) => [
+        row.article,
+        { newer: row.newer ?? undefined, older: row.older ?? undefined, ...(countNewer > 0 ? { newerCount: row.newer_count } : {}) },
+      ]),
+    );
   }
 
   private async removeArticles(removed: ArticleRow[], metas: Map<number, ArticleMeta>): Promise<void> {
