@@ -121,6 +121,9 @@ export class FolderFollower {
         return;
       }
     } catch (error) {
+      // Stopped mid-write (its connection closed by stop()): the transaction rolled back, and
+      // the next start compares the whole folder again. Not a failure to report.
+      if (this.stopped) return;
       // Kept for the next try: nothing the watcher reported is dropped.
       for (const entry of paths) this.pending.add(entry);
       if (whole) this.rescan = true;
