@@ -131,10 +131,12 @@ describe.skipIf(missing)('a bulk sync of the postgres store', () => {
             migrations.filter((migration) => migration.version <= 7),
           ),
         ).toContain(7);
-        await pool.query("INSERT INTO search (id, lang, doc) SELECT g, 'en', array_to_tsvector(ARRAY['all', 'n' || g]) FROM generate_series(1, $1::int) g", [
-          entries,
-        ]);
-        expect(await migrate(pool)).toEqual([8]);
+        await pool.query(
+          "INSERT INTO search (id, lang, doc) SELECT g, 'en', array_to_tsvector(ARRAY['all', 'n' || g, 't' || g, '^t' || g]) FROM generate_series(1, $1::int) g",
+          [entries],
+        );
+        // 9 takes each entry's title words apart (a store of any size: a narrow copy, no index to build).
+        expect(await migrate(pool)).toEqual([8, 9]);
         const { rows } = await pool.query(
           "SELECT (SELECT count(*)::int FROM search) AS total, (SELECT count(*)::int FROM search_0) AS p0, (SELECT count(*)::int FROM search_1) AS p1, (SELECT relkind::text FROM pg_class WHERE relname = 'search') AS kind",
         );
@@ -153,6 +155,8 @@ describe.skipIf(missing)('a bulk sync of the postgres store', () => {
       expect((await store.repaired).sort()).toEqual(entries < 100_000 ? [] : ['search_0_doc', 'search_1_doc', 'search_doc']);
       expect(await store.search.count({ token: 'n7' })).toBe(1);
       expect(await store.search.count({ token: 'all' })).toBe(entries);
+      expect(await store.search.ids({ title: { token: 't7' } }, 1, 0)).toEqual([7]);
+      expect(await store.search.ids({ title: { token: `t${entries}` } }, 1, 0)).toEqual([entries]);
     }
   });
 

@@ -7,6 +7,10 @@ import { newPostgresStore, postgresCluster, storeOptions, syncInto } from '../he
 import { publishedByPostgres, publishedBySqlite } from '../helpers/storeParity';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
 import { writeContractFolder } from './fixtures';
+import { RelatedArticles } from '@/lib/search/relatedArticles';
+import { Fts5Index } from '@/lib/store/sqlite/fullText';
+import { PostgresFullText } from '@/lib/store/postgres/fullText';
+import { walkLength } from '@/lib/store/postgres/titleProbe';
 
 // A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -74,5 +78,67 @@ describe.skipIf(missing)('the postgres writer beside the SQLite catalog writer',
     await sqlite.writer.reconcile();
     await sync();
     await compare();
+  });
+});
+
+describe.skipIf(missing)('related articles on postgres beside the SQLite catalog', () => {
+  it('relates the same articles, whether it walks the newest titles or asks the index', async () => {
+    // 480 articles, each title a few words of a vocabulary from common (every other title) to
+    // rare (one in sixty), so windows fill from the newest titles for some articles and need the
+    // index for others; Chinese pairs too.
+    const words = ['harbour', 'council', 'ferry', 'budget', 'lighthouse', 'tram', 'orchard', 'glacier'];
+    const every = [2, 3, 5, 8, 13, 21, 34, 60];
+    const han = ['港口', '議會', '渡輪'];
+    content = new TempContent();
+    for (let i = 0; i < 480; i++) {
+      const chosen = words.filter((_, w) => i % every[w]! === w % every[w]!);
+      const date = `2025-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
+      content.write(`en/n/s${i}.md`, dated(`${chosen.join(' ')} story${i}`, date, { summary: `"${words[i % words.length]} news"` }));
+      if (i % 4 === 0) {
+        content.write(`zh-HK/n/s${i}.md`, dated(`${han.filter((_, h) => i % (h + 2) === 0).join('')}新聞${i}`, date, { lang: '\n  - "zh-HK"' }));
+      }
+    }
+    const sqlite: TestCatalog = await loadCatalog(content.dir, { now: () => now });
+    store = await newPostgresStore('related');
+    await syncInto(
+      store,
+      content.dir,
+      storeOptions(() => now),
+    );
+    // The statistics that tell common words from rare ones.
+    await store.pool.query('ANALYZE titles');
+    const fromSqlite = new RelatedArticles(new Fts5Index(sqlite.searchDb, sqlite.db));
+    // As the store chooses (at this size, the index: walking costs more than its few matches),
+    // then walking the newest titles first whatever the words (falling back to the index when
+    // the walk comes short), as it does for common words at a million articles.
+    for (const walk of [walkLength, () => 300]) {
+      const fromPostgres = new RelatedArticles(new PostgresFullText(store.pool, walk));
+      const asked = vi.spyOn(store.pool, 'query');
+      let compared = 0;
+      for (const [lang, count] of [
+        ['en', 480],
+        ['zh-HK', 120],
+      ] as const) {
+        for (const meta of await store.catalog.articles(lang, 0, count)) {
+          const pgId = (await store.catalog.idOf(meta))!;
+          const liteMeta = sqlite.index.article(meta.lang, meta.slug)!;
+          const liteId = sqlite.index.idOf(liteMeta)!;
+          const pgRelated = (await store.catalog.byIds(await fromPostgres.find({ id: pgId, lang, title: meta.title, summary: meta.summary ?? '' }, 5))).map(
+            (a) => a.key,
+          );
+          const liteRelated = sqlite.index
+            .byIds(await fromSqlite.find({ id: liteId, lang, title: liteMeta.title, summary: liteMeta.summary ?? '' }, 5))
+            .map((a) => a.key);
+          expect(pgRelated, meta.key).toEqual(liteRelated);
+          if (pgRelated.length > 0) compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(250);
+      const names = asked.mock.calls.map(([config]) => (config as { name?: string }).name);
+      asked.mockRestore();
+      const walked = names.filter((name) => name === 'titles_ids_probe').length;
+      expect(walk === walkLength ? walked === 0 : walked > 500, `${walked} walks`).toBe(true);
+      expect(names.filter((name) => name === 'search_ids').length).toBeGreaterThan(50);
+    }
   });
 });

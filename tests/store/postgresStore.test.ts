@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeRecord } from '@/lib/store/types';
 import { openPool } from '@/lib/store/postgres/connection';
@@ -8,6 +10,7 @@ import { FolderFollower } from '@/lib/store/postgres/folderFollower';
 import { createDatabase } from '../helpers/postgres';
 import { postgresCluster, storeOptions, syncInto } from '../helpers/postgresStore';
 import { corpusShaped, TempContent } from '../helpers/tempContent';
+import { stemOf } from '@/lib/search/tokenize';
 
 // A real PostgreSQL on a machine others share: generous bounds, never a measure of speed.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -88,6 +91,44 @@ describe.skipIf(missing)('the postgres store', () => {
     expect(await store.search.count({ token: 'third' })).toBe(Math.ceil(count / 3));
     expect(await titles(await store.search.ids({ lang: 'en' }, 2, 0))).toEqual(['Story 699', 'Story 698']);
     expect(await store.search.count({ lang: 'en' })).toBe(count);
+  });
+
+  it('finds the newest titles holding any of some words as its index does, walking the newest titles first, through edits and deletions', async () => {
+    const url = await createDatabase(clusterUrl, 'titles');
+    const store = await openPostgresStore(url, { max: 2 });
+    stores.push(store);
+    content = new TempContent();
+    const count = 600;
+    const minute = (i: number) => `2025-02-${String(1 + Math.floor(i / 60)).padStart(2, '0')} 00:${String(i % 60).padStart(2, '0')}:00`;
+    // Every other title says "harbour"; the five oldest "bridge"; every body says both, which a title query must not see.
+    const write = (i: number, title = `Story ${i}${i % 2 === 0 ? ' harbour' : ''}${i < 5 ? ' bridge' : ''}`) =>
+      content!.write(`en/s${i}.md`, corpusShaped({ title: `"${title}"`, date: `"${minute(i)}"` }, 'harbour bridge\n'));
+    for (let i = 0; i < count; i++) write(i);
+    const options = storeOptions(() => Date.parse('2026-01-01T00:00:00Z'));
+    await syncInto(store, content.dir, options);
+    const titleQuery = { title: { any: [{ token: stemOf('harbour') }, { token: stemOf('bridge') }] } };
+    const storyNumbers = async (ids: number[]) => (await store.catalog.byIds(ids)).map((a) => Number(/Story (\d+)/.exec(a.title)?.[1]));
+    const expected = (numbers: number[], take: number) => numbers.sort((a, b) => b - a).slice(0, take);
+    const matching = () => Array.from({ length: count }, (_, i) => i).filter((i) => i % 2 === 0 || i < 5);
+    // Filled from the newest titles (240), and past all of them (400: fewer match), as the index answers.
+    const check = async (numbers: number[]) => {
+      for (const take of [1, 240, 400]) {
+        const ids = await store.search.ids(titleQuery, take, 0);
+        expect(await storyNumbers(ids), `newest ${take}`).toEqual(expected(numbers, take));
+      }
+      // Each title's words beside its entry, exactly the entry's own.
+      const { rows } = await store.pool.query(
+        'SELECT count(*)::int AS differing FROM titles t FULL JOIN search s USING (id) WHERE t.doc IS DISTINCT FROM title_doc(s.doc) OR t.lang IS DISTINCT FROM s.lang',
+      );
+      expect(rows[0]).toEqual({ differing: 0 });
+    };
+    await check(matching());
+    // The newest harbour title deleted, the next one retitled without it, an old one retitled with it.
+    rmSync(path.join(content.dir, 'en/s598.md'));
+    write(596, 'Story 596 pier');
+    write(7, 'Story 7 harbour');
+    await syncInto(store, content.dir, options);
+    await check([...matching().filter((i) => i !== 598 && i !== 596), 7]);
   });
 
   it('tells when a server has checked the whole folder against the store, even when nothing changed, once', async () => {

@@ -17,6 +17,8 @@
  * - `search`: one tsvector per article holding its index tokens (lib/search/ftsText.ts), each
  *   title token again under TITLE_MARK and the language under LANGUAGE_MARK (searchDocument.ts);
  *   in two hash partitions by id since migration 8, so that their GIN indexes build side by side.
+ * - `titles` (migration 9): each entry's marked title lexemes alone, by id: a row narrow enough
+ *   that related articles' windows walk the newest titles first (postgres/fullText.ts).
  * - `changes`: what each transaction touched, numbered; `scheduled`: the next moment each file's
  *   visibility changes (its date or publishDate ahead, then its expiryDate: `files.expires`,
  *   migration 5).
@@ -28,6 +30,8 @@
  *   so a sync never takes it for one deleted); and the importer's record of what it wrote
  *   (lib/import/ledger.ts), kept with the articles so both change in one transaction.
  */
+
+import { TITLE_MARK } from './searchDocument';
 
 export interface Migration {
   version: number;
@@ -227,6 +231,23 @@ DO $$ BEGIN
     CREATE INDEX search_doc ON search USING gin (doc);
   END IF;
 END $$;
+`,
+  },
+  {
+    version: 9,
+    name: 'title words apart from the full text, walked newest first by related articles',
+    sql: `
+-- Related articles ask for the newest titles holding any of a few words (relatedArticles.ts).
+-- Through the full-text index that reads every title holding any of them and sorts them all:
+-- at a million articles 50 ms a query, common words matching 100,000 titles. Walking the
+-- newest entries instead reads each one's whole document. Here each entry's marked title
+-- lexemes (searchDocument.ts, TITLE_MARK) in a row narrow enough to walk: the newest 1,800
+-- titles in under 2 ms (fullText.ts). The writer fills it beside \`search\`.
+CREATE FUNCTION title_doc(doc tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $f$ SELECT array_to_tsvector(ARRAY(SELECT l FROM unnest(tsvector_to_array(doc)) l WHERE starts_with(l, '${TITLE_MARK}'))) $f$;
+CREATE TABLE titles (id bigint PRIMARY KEY, lang text COLLATE "C" NOT NULL, doc tsvector NOT NULL);
+INSERT INTO titles (id, lang, doc) SELECT id, lang, title_doc(doc) FROM search ORDER BY id;
+ANALYZE titles;
 `,
   },
 ];

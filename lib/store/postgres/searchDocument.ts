@@ -24,7 +24,7 @@ export interface SearchDocument {
 /** The entry of an article whose tokens are `search` (parsedFile.ts's searchTokens). */
 export function searchDocument(search: { title: string; body: string; lang: string }): SearchDocument {
   const title = split(search.title);
-  const lexemes = [...title, ...title.map((token) => TITLE_MARK + token), LANGUAGE_MARK + search.lang];
+  const lexemes = [...title, ...marked(title), LANGUAGE_MARK + search.lang];
   let bytes = lexemes.reduce((sum, token) => sum + Buffer.byteLength(token) + 1, 0);
   let leftOut = 0;
   for (const token of split(search.body)) {
@@ -37,6 +37,19 @@ export function searchDocument(search: { title: string; body: string; lang: stri
     lexemes.push(token);
   }
   return { lexemes: lexemes.join(' '), leftOut };
+}
+
+/**
+ * The title's marked lexemes alone, space-separated: the entry's row in `titles` (schema.ts,
+ * migration 9), which related articles walk newest first (fullText.ts). The same lexemes as
+ * the SQL function title_doc() takes from a whole entry.
+ */
+export function titleLexemes(title: string): string {
+  return marked(split(title)).join(' ');
+}
+
+function marked(tokens: readonly string[]): string[] {
+  return tokens.map((token) => TITLE_MARK + token);
 }
 
 function split(tokens: string): string[] {

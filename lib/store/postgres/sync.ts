@@ -126,7 +126,7 @@ export class FolderSync {
     await this.write(toRead, deleted, force, report, true, bulk);
     // Before the indexes are built: vacuuming a table reads the whole of its GIN index (for its
     // statistics), which costs nothing while a bulk sync has it dropped.
-    if (report.written + report.deleted > 10_000) await this.pool.query('VACUUM (ANALYZE) files, articles, list_items, lists, search, sources');
+    if (report.written + report.deleted > 10_000) await this.pool.query('VACUUM (ANALYZE) files, articles, list_items, lists, search, titles, sources');
     // Before the store says it is complete: search goes through its index again from here on.
     const building = performance.now();
     const built = await bulk.finish();

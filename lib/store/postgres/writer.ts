@@ -17,7 +17,7 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { aliasKey, articlePath, type Candidate, goneByExpiry, type Hidden, hiddenAs, listsOf, ownerOf, scheduledAt } from '@/lib/store/rules';
 import { expiresAt, publishAt } from '@/lib/content/schedule';
 import { CHANGES_CHANNEL } from './changeFeed';
-import { searchDocument } from './searchDocument';
+import { searchDocument, titleLexemes } from './searchDocument';
 import { WriterSession } from './lock';
 import { isAuthorFile } from '@/lib/content/authorFile';
 import { AUTHOR_ARTICLES_NAMED } from '@/lib/store/ingest/changeSet';
@@ -134,14 +134,19 @@ const sql = {
   addItems: `WITH added AS (
        INSERT INTO list_items (list, article) SELECT * FROM unnest($1::int4[], $2::int8[]) ON CONFLICT DO NOTHING RETURNING list)
      UPDATE lists l SET count = l.count + a.n FROM (SELECT list, count(*)::int4 AS n FROM added GROUP BY list) a WHERE l.id = a.list`,
-  deleteSearch: 'DELETE FROM search WHERE id = ANY($1::int8[])',
+  deleteSearch: `WITH titles_gone AS (DELETE FROM titles WHERE id = ANY($1::int8[]))
+     DELETE FROM search WHERE id = ANY($1::int8[])`,
   deleteArticles: 'DELETE FROM articles WHERE id = ANY($1::int8[])',
   deleteCorrections: 'DELETE FROM corrections WHERE article = ANY($1::int8[])',
   insertCorrections: 'INSERT INTO corrections (article, n, lang, date) SELECT * FROM unnest($1::int8[], $2::int4[], $3::text[], $4::float8[])',
   idsTaken: 'SELECT id FROM articles WHERE id = ANY($1::int8[])',
   insertArticles: `INSERT INTO articles (id, path, key, key_lower, lang, date, hash, meta)
      SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bytea[], $8::text[])`,
-  insertSearch: `INSERT INTO search (id, lang, doc)
+  // Each entry's title lexemes beside it (migration 9): what related articles walk newest first.
+  insertSearch: `WITH titled AS (
+       INSERT INTO titles (id, lang, doc)
+       SELECT id, lang, array_to_tsvector(string_to_array(title, ' ')) FROM unnest($1::int8[], $2::text[], $4::text[]) AS x(id, lang, title))
+     INSERT INTO search (id, lang, doc)
      SELECT id, lang, array_to_tsvector(string_to_array(doc, ' ')) FROM unnest($1::int8[], $2::text[], $3::text[]) AS x(id, lang, doc)`,
   addLists: `INSERT INTO lists (lang, kind, slug, name) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
              ON CONFLICT (lang, kind, slug) DO NOTHING`,
@@ -712,6 +717,7 @@ export class PostgresWriter {
         searchable.map((article) => article.id),
         searchable.map((article) => article.search?.lang),
         searchable.map((article) => article.search?.body),
+        searchable.map((article) => titleLexemes(article.search?.title ?? '')),
       ]);
     }
 
