@@ -23,6 +23,16 @@ afterEach(async () => {
   content?.remove();
 });
 
+/** A store in a new database of the test cluster, closed after the test. */
+async function newStore(prefix: string): Promise<PostgresStore> {
+  const store = await openPostgresStore(await createDatabase(clusterUrl, prefix), { max: 2 });
+  stores.push(store);
+  return store;
+}
+
+/** The i-th minute of a month of 2025 (60 articles a day), for articles dated in order. */
+const minuteOf = (month: string, i: number) => `2025-${month}-${String(1 + Math.floor(i / 60)).padStart(2, '0')} 00:${String(i % 60).padStart(2, '0')}:00`;
+
 describe.skipIf(missing)('the postgres store', () => {
   it('applies its migrations once when instances open a new store together, and records them', async () => {
     const url = await createDatabase(clusterUrl, 'migrate');
@@ -52,12 +62,10 @@ describe.skipIf(missing)('the postgres store', () => {
   });
 
   it('finds the newest matches of common and rare terms alike, on every page, past the newest entries it tries first', async () => {
-    const url = await createDatabase(clusterUrl, 'pages');
-    const store = await openPostgresStore(url, { max: 2 });
-    stores.push(store);
+    const store = await newStore('pages');
     content = new TempContent();
     const count = 700;
-    const minute = (i: number) => `2025-01-${String(1 + Math.floor(i / 60)).padStart(2, '0')} 00:${String(i % 60).padStart(2, '0')}:00`;
+    const minute = (i: number) => minuteOf('01', i);
     // Every article says "common"; every third "third"; the three oldest "rare".
     for (let i = 0; i < count; i++) {
       content.write(
@@ -94,12 +102,10 @@ describe.skipIf(missing)('the postgres store', () => {
   });
 
   it('finds the newest titles holding any of some words as its index does, walking the newest titles first, through edits and deletions', async () => {
-    const url = await createDatabase(clusterUrl, 'titles');
-    const store = await openPostgresStore(url, { max: 2 });
-    stores.push(store);
+    const store = await newStore('titles');
     content = new TempContent();
     const count = 600;
-    const minute = (i: number) => `2025-02-${String(1 + Math.floor(i / 60)).padStart(2, '0')} 00:${String(i % 60).padStart(2, '0')}:00`;
+    const minute = (i: number) => minuteOf('02', i);
     // Every other title says "harbour"; the five oldest "bridge"; every body says both, which a title query must not see.
     const write = (i: number, title = `Story ${i}${i % 2 === 0 ? ' harbour' : ''}${i < 5 ? ' bridge' : ''}`) =>
       content!.write(`en/s${i}.md`, corpusShaped({ title: `"${title}"`, date: `"${minute(i)}"` }, 'harbour bridge\n'));
