@@ -4,7 +4,7 @@
  *
  *   npm run bench:varnish -- [--content ../shared/corpus/content] [--skip-build] [--duration 15]
  *                            [--connections 32,64] [--clients plain,gzip,br] [--popular 25] [--tail 900]
- *                            [--flow-duration 180] [--flow-interval 5] [--flow-client br] [--phases mix,flow]
+ *                            [--flow-duration 180] [--flow-interval 5] [--flow-client br] [--flow-pace MS] [--phases mix,flow]
  *                            [--nginx-cache-conf deploy/nginx/broadsheet.conf] [--port 3490] [--pin 0:1]
  *
  * A site on a copy of the content (the newsroom writes into it), with the shipped Varnish
@@ -22,11 +22,16 @@
  * Then the news flow through Varnish: the mix with browsers' headers, still, then while a newsroom adds
  * an article or corrects one every few seconds; counts the requests Varnish sent the site in each
  * (varnishstat) and how long each new article took to reach its home through Varnish.
+ * --flow-pace MS has each of wrk's connections wait MS ms between its requests in both phases:
+ * readers at a steady rate the cache serves with CPU to spare, as a site in production runs,
+ * rather than as fast as it answers (where any render beside the cache is a reader's wait).
  *
- * --pin READERS:SERVERS (CPU lists) runs wrk and this script's own readers on the first CPUs and
+ * --pin READERS:SERVERS[:SITE] (CPU lists) runs wrk and this script's own readers on the first CPUs and
  * every server (the site, Varnish, each nginx) on the others, as readers on other machines would
  * be: without it, wrk's threads wait for the CPU behind the site's renders and count that as
- * latency (bench/lib/pin.mjs).
+ * latency (bench/lib/pin.mjs). A third list puts the site on CPUs of its own (`--pin 0:1:0`:
+ * the caches alone on CPU 1, as on a machine of their own; the site beside the readers, which the
+ * flow's `--flow-pace` leaves CPU to spare).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +61,7 @@ const { values } = parseArgs({
     'flow-duration': { type: 'string', default: '180' },
     'flow-interval': { type: 'string', default: '5' },
     'flow-client': { type: 'string', default: 'br' },
+    'flow-pace': { type: 'string', default: '0' },
     phases: { type: 'string', default: 'mix,flow' },
     contenders: { type: 'string', default: 'static,static-gz,static-br,varnish,nginx' },
     'nginx-cache-conf': { type: 'string', default: 'deploy/nginx/broadsheet.conf' },
@@ -228,7 +234,7 @@ try {
     timeoutMs: 600_000,
   });
   stops.push(server.stop);
-  pinServer(server.pid);
+  if (pin) pinTree(server.pid, pin.site);
   const pass = await server.waitForLog(/\[content\] (\d+) articles from/, 3_600_000);
   results.articles = Number(pass[1]);
   const site = server.base;
@@ -394,13 +400,15 @@ try {
     const flowSec = Number(values['flow-duration']);
     const interval = Number(values['flow-interval']);
     const flowClient = values['flow-client'];
+    /** Milliseconds each connection waits between its requests: 0, as fast as answered. */
+    const pace = Number(values['flow-pace']);
     /** The mix as readers ask it in both phases. */
     const flowLoad = {
       connections: 32,
       durationSec: flowSec,
       headers: clientHeaders[flowClient],
       script: mixScript,
-      scriptArgs: [urlsFile],
+      scriptArgs: [urlsFile, String(pace)],
       cpus: pin?.readers,
     };
     console.log(`news flow: still, ${flowSec} s …`);
@@ -466,6 +474,7 @@ try {
     const flowOrigin = varnish.backendRequests() - flowBefore;
     const flowKinds = await flowFetches.stop();
     results.flow = {
+      paceMs: pace,
       still,
       stillOrigin,
       stillKinds,
@@ -479,7 +488,7 @@ try {
       correctedCount: corrected.length,
     };
     row(
-      `news flow, still (${flowSec} s, 32 conn, ${flowClient}): req/s, p50 / p99 (ms); requests to the site`,
+      `news flow, still (${flowSec} s, 32 conn, ${flowClient}${pace ? `, paced ${pace} ms` : ''}${pin ? `, pinned ${values.pin}` : ''}): req/s, p50 / p99 (ms); requests to the site`,
       `${still.requestsPerSec}, ${still.p50Ms} / ${still.p99Ms}; ${stillOrigin}`,
     );
     row(

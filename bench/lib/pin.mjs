@@ -12,13 +12,17 @@ import { processTree } from './server.mjs';
 const TASKSET = '/usr/bin/taskset';
 export const canPin = () => existsSync(TASKSET);
 
-/** `--pin 0:1` → { readers: '0', servers: '1' } (taskset CPU lists); undefined when not asked. */
+/**
+ * `--pin 0:1` → { readers: '0', servers: '1', site: '1' } (taskset CPU lists); undefined when not
+ * asked. A third list puts the site apart from the caches (`0:1:0`: the caches on a CPU of their
+ * own, as on a machine of their own in production, the site beside the readers).
+ */
 export function parsePin(value) {
   if (!value) return undefined;
-  const match = /^([\d,-]+):([\d,-]+)$/.exec(value);
-  if (!match) throw new Error(`--pin READERS:SERVERS as CPU lists (0:1, 0:1-3), not ${value}`);
+  const match = /^([\d,-]+):([\d,-]+)(?::([\d,-]+))?$/.exec(value);
+  if (!match) throw new Error(`--pin READERS:SERVERS[:SITE] as CPU lists (0:1, 0:1-3, 0:1:0), not ${value}`);
   if (!canPin()) throw new Error(`--pin needs ${TASKSET} (util-linux)`);
-  return { readers: match[1], servers: match[2] };
+  return { readers: match[1], servers: match[2], site: match[3] ?? match[2] };
 }
 
 /** Moves every thread of a process and of its descendants onto `cpus`; new threads inherit it. */
